@@ -36,6 +36,7 @@ class TranspileError(Exception):
         if isinstance(diagnostics, Diagnostic):
             diagnostics = [diagnostics]
         self.diagnostics = tuple(sorted(diagnostics, key=Diagnostic.sort_key))
+        self.base: Path | None = None  # directory span files are relative to (default: cwd)
         super().__init__("\n".join(d.message for d in self.diagnostics))
 
 
@@ -44,10 +45,12 @@ def error_at(span: Span, message: str) -> TranspileError:
     return TranspileError(Diagnostic(message, span=span))
 
 
-def _source_line(file: str, line: int, cache: dict[str, list[str] | None]) -> str | None:
+def _source_line(
+    base: Path, file: str, line: int, cache: dict[str, list[str] | None]
+) -> str | None:
     if file not in cache:
         try:
-            text = Path(file).read_bytes().decode("utf-8-sig", errors="replace")
+            text = (base / file).read_bytes().decode("utf-8-sig", errors="replace")
         except OSError:
             cache[file] = None
         else:
@@ -58,8 +61,14 @@ def _source_line(file: str, line: int, cache: dict[str, list[str] | None]) -> st
     return lines[line - 1]
 
 
-def format_diagnostics(error: TranspileError, *, color: bool = False) -> str:
-    """All diagnostics of `error` (at most MAX_REPORTED), each with its line and caret."""
+def format_diagnostics(
+    error: TranspileError, *, color: bool = False, base: Path | None = None
+) -> str:
+    """All diagnostics of `error` (at most MAX_REPORTED), each with its line and caret.
+
+    Span files are read relative to `base` (default: the current directory).
+    """
+    base = base or Path()
     bold, red, green, reset = ("\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[0m") if color else ("",) * 4
     cache: dict[str, list[str] | None] = {}
     out: list[str] = []
@@ -69,7 +78,7 @@ def format_diagnostics(error: TranspileError, *, color: bool = False) -> str:
         out.append(f"{bold}{where}: {red}error:{reset}{bold} {diag.message}{reset}")
         if diag.span is None:
             continue
-        line = _source_line(diag.span.file, diag.span.line, cache)
+        line = _source_line(base, diag.span.file, diag.span.line, cache)
         if line is None:
             continue
         line = line.expandtabs(1)

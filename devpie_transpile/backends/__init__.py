@@ -8,6 +8,8 @@ imported lazily so that a Go run never imports black.
 
 from __future__ import annotations
 
+import keyword
+import re
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Literal, TypeAlias, get_args
@@ -33,6 +35,25 @@ class Target:
 
 
 DEFAULT_PACKAGE: dict[str, str] = {"python": "events", "go": "events"}
+
+
+def package_problem(lang: str, package: str) -> str | None:
+    """Why `package` cannot name a package in `lang`, or None when it can."""
+    if lang == "go":
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", package) or package in GO_KEYWORDS:
+            return f"{package!r} is not a valid Go package name (lower case letters, digits, _)"
+        return None
+    if not package.isidentifier() or keyword.iskeyword(package):
+        return f"{package!r} is not a valid Python package name"
+    return None
+
+
+GO_KEYWORDS = frozenset(
+    (
+        "break case chan const continue default defer else fallthrough for func go goto "
+        "if import interface map package range return select struct switch type var"
+    ).split()
+)
 
 
 def main_file(target: Target) -> str:

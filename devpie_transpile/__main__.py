@@ -1,0 +1,5 @@
+"""`python -m devpie_transpile`: the same command as the console script."""
+
+from .cli import main
+
+main()
