@@ -1,0 +1,133 @@
+"""Reading and parsing one TypeScript file, and locating its nodes for diagnostics.
+
+tree-sitter reports byte columns; users and `ir.Span` count characters, so every
+span goes through `SourceFile.span`. The parser, language and queries are built
+once per process (they are immutable and cheap to share).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import tree_sitter_typescript
+from tree_sitter import Language, Node, Parser, Query, Tree
+
+from .. import ir
+from ..diagnostics import Diagnostic, TranspileError
+
+
+@cache
+def language() -> Language:
+    """The TypeScript grammar (not TSX: contracts are plain `.ts`)."""
+    return Language(tree_sitter_typescript.language_typescript())
+
+
+@cache
+def parser() -> Parser:
+    return Parser(language())
+
+
+@cache
+def query(name: str) -> Query:
+    """A query from `frontend/queries/<name>.scm`, compiled once."""
+    text = (
+        resources.files(__package__).joinpath("queries").joinpath(f"{name}.scm").read_text("utf-8")
+    )
+    compiled: Query = Query(language(), text)
+    return compiled
+
+
+@dataclass(eq=False)
+class SourceFile:
+    """A parsed file: its display path, real path, bytes (BOM removed) and tree."""
+
+    display: str
+    real: Path
+    data: bytes
+    tree: Tree
+
+    def __post_init__(self) -> None:
+        self._lines = self.data.split(b"\n")
+
+    @property
+    def root(self) -> Node:
+        return self.tree.root_node
+
+    def text(self, node: Node) -> str:
+        return self.data[node.start_byte : node.end_byte].decode("utf-8")
+
+    def span(self, node: Node) -> ir.Span:
+        """1-based line and character column; length counted on the node's first line."""
+        row, col = node.start_point
+        line = self._lines[row] if row < len(self._lines) else b""
+        char_col = len(line[:col].decode("utf-8", errors="replace"))
+        end = node.end_byte - (node.start_byte - col) if node.end_point[0] == row else len(line)
+        covered = line[col:end].rstrip(b"\r").decode("utf-8", errors="replace")
+        return ir.Span(self.display, row + 1, char_col + 1, max(1, len(covered)))
+
+
+def read_source(path: Path, display: str) -> bytes:
+    """The file's bytes without a BOM; whole-file problems become a TranspileError."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise TranspileError(Diagnostic("is a directory, not a .ts file", path=display)) from None
+    except FileNotFoundError:
+        raise TranspileError(Diagnostic("no such file", path=display)) from None
+    except PermissionError:
+        raise TranspileError(Diagnostic("permission denied", path=display)) from None
+    except OSError as exc:
+        raise TranspileError(Diagnostic(f"cannot read: {exc.strerror}", path=display)) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TranspileError(
+            Diagnostic(f"not valid UTF-8 (byte offset {exc.start})", path=display)
+        ) from None
+    return raw
+
+
+def parse_file(path: Path, display: str) -> SourceFile:
+    """Read and parse `path`; a syntax error is reported at its first bad token."""
+    data = read_source(path, display)
+    source = SourceFile(display, path, data, parser().parse(data))
+    if source.root.has_error:
+        raise TranspileError(syntax_error(source))
+    return source
+
+
+def syntax_error(source: SourceFile) -> Diagnostic:
+    """The first ERROR or MISSING node, in document order, as a diagnostic."""
+    node = _first_bad_node(source.root)
+    if node is None:  # pragma: no cover - has_error guarantees one
+        return Diagnostic("syntax error", path=source.display)
+    if node.is_missing:
+        what = node.type.replace("_", " ")
+        return Diagnostic(f"syntax error: missing {what}", span=source.span(node))
+    leaf = node
+    while leaf.child_count:
+        leaf = leaf.children[0]
+    token = source.text(leaf).splitlines()[0] if leaf.end_byte > leaf.start_byte else ""
+    if len(token) > 30:
+        token = token[:27] + "..."
+    message = f"syntax error: unexpected `{token}`" if token else "syntax error"
+    return Diagnostic(message, span=source.span(leaf))
+
+
+def _first_bad_node(root: Node) -> Node | None:
+    """Iterative pre-order walk (a deep tree must not exhaust Python's stack)."""
+    cursor = root.walk()
+    while True:
+        node = cursor.node
+        if node is not None and (node.is_error or node.is_missing):
+            return node
+        if node is not None and node.has_error and cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return None

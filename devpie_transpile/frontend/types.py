@@ -1,0 +1,345 @@
+"""tree-sitter type nodes -> IR types.
+
+Only what JSON can carry and both backends render is accepted; every other
+construct is refused at its location, naming it, rather than weakened to `any`.
+Problems are collected (so one run reports them all); a refused type converts to
+a placeholder that never leaves the loader, because loading then fails.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from tree_sitter import Node
+
+from .. import ir
+from .._compat import assert_never
+from ..diagnostics import Diagnostic
+from .comments import doc_comment
+from .literals import decode_string, parse_number
+from .source import SourceFile
+
+MAX_DEPTH = 64
+
+PRIMS: dict[str, ir.PrimName] = {
+    "string": "string",
+    "number": "number",
+    "boolean": "boolean",
+    "any": "any",
+    "unknown": "unknown",
+}
+
+UNSUPPORTED = {
+    "intersection_type": "intersection",
+    "conditional_type": "conditional",
+    "tuple_type": "tuple",
+    "function_type": "function",
+    "constructor_type": "constructor",
+    "index_type_query": "keyof",
+    "type_query": "typeof",
+    "lookup_type": "indexed access",
+    "template_literal_type": "template literal",
+    "infer_type": "infer",
+    "type_predicate": "type predicate",
+    "asserts": "asserts",
+    "optional_type": "optional tuple element",
+    "rest_type": "rest",
+    "existential_type": "existential",
+    "this_type": "this",
+    "flow_maybe_type": "maybe",
+    "member_expression": "import",
+    "call_expression": "import",
+}
+
+
+class Resolver(Protocol):
+    """What the converter needs from the loader: names resolved in a file's scope."""
+
+    def ref(self, source: SourceFile, name: str, span: ir.Span) -> ir.Type: ...
+
+    def enum_member(self, source: SourceFile, enum: str, member: str, span: ir.Span) -> ir.Type: ...
+
+
+def pascal(key: str) -> str:
+    """`columnOrder` -> `ColumnOrder`, `content-type` -> `ContentType` (for hoisted names)."""
+    parts = re.findall(r"[A-Za-z0-9]+", key)
+    name = "".join(p[0].upper() + p[1:] for p in parts)
+    return name or "Field"
+
+
+@dataclass
+class Members:
+    """The members of an interface body or object type."""
+
+    fields: list[ir.Field]
+    index: ir.Type | None  # the value type of a `[k: string]: T` signature
+    index_node: Node | None
+
+
+class TypeConverter:
+    """Converts the types of one file; `errors` collects what it refuses."""
+
+    def __init__(self, source: SourceFile, resolver: Resolver, errors: list[Diagnostic]) -> None:
+        self.source = source
+        self.resolver = resolver
+        self.errors = errors
+
+    # -- helpers -----------------------------------------------------------------
+
+    def error(self, node: Node, message: str) -> ir.Type:
+        span = self.source.span(node)
+        self.errors.append(Diagnostic(message, span=span))
+        return ir.Prim("any", span)
+
+    def unsupported(self, node: Node, construct: str) -> ir.Type:
+        return self.error(node, f"{construct} types are not supported")
+
+    # -- types --------------------------------------------------------------------
+
+    def convert(self, node: Node, hint: str, depth: int = 0) -> ir.Type:
+        """The IR of type `node`; inline objects are named from `hint`."""
+        t, undefined = self.convert_optional(node, hint, depth)
+        if undefined:
+            return self.error(
+                node, "`undefined` is only supported in a property type (x: T | undefined)"
+            )
+        return t
+
+    def convert_optional(self, node: Node, hint: str, depth: int) -> tuple[ir.Type, bool]:
+        """Like `convert`, also saying whether the type admitted `undefined`."""
+        if depth > MAX_DEPTH:
+            return self.error(
+                node, f"type is nested too deeply (more than {MAX_DEPTH} levels)"
+            ), False
+        node = self._unwrap(node)
+        span = self.source.span(node)
+        kind = node.type
+        if kind == "union_type":
+            return self._union(node, hint, depth)
+        if kind == "literal_type" and node.named_children[0].type == "undefined":
+            return ir.Prim("any", span), True
+        if kind == "predefined_type":
+            return self._predefined(node), False
+        if kind == "literal_type":
+            return self._literal(node), False
+        if kind == "array_type":
+            item = self.convert(node.named_children[0], hint + "Item", depth + 1)
+            return ir.Array(item, span), False
+        if kind == "readonly_type":
+            inner = self._unwrap(node.named_children[0])
+            if inner.type != "array_type":
+                return self.error(node, "`readonly` is only supported on array types"), False
+            item = self.convert(inner.named_children[0], hint + "Item", depth + 1)
+            return ir.Array(item, span), False
+        if kind == "generic_type":
+            return self._generic(node, hint, depth), False
+        if kind == "type_identifier":
+            return self.resolver.ref(self.source, self.source.text(node), span), False
+        if kind == "nested_type_identifier":
+            return self._qualified(node), False
+        if kind == "object_type":
+            return self._object(node, hint, depth), False
+        if kind in ("string", "number", "true", "false", "null", "undefined"):
+            return self._literal(node), False
+        return self.unsupported(node, UNSUPPORTED.get(kind, kind.replace("_", " "))), False
+
+    def _unwrap(self, node: Node) -> Node:
+        while node.type in ("parenthesized_type", "type_annotation") and node.named_children:
+            node = node.named_children[0]
+        return node
+
+    def _predefined(self, node: Node) -> ir.Type:
+        name = self.source.text(node)
+        span = self.source.span(node)
+        if name in PRIMS:
+            return ir.Prim(PRIMS[name], span)
+        if name == "object":
+            return self.error(node, "`object` types are not supported; use Record<string, unknown>")
+        return self.unsupported(node, f"`{name}`")
+
+    def _literal(self, node: Node) -> ir.Type:
+        value_node = node.named_children[0] if node.type == "literal_type" else node
+        span = self.source.span(node)
+        kind = value_node.type
+        if kind == "string":
+            return ir.Literal(decode_string(self.source, value_node), span)
+        if kind in ("true", "false"):
+            return ir.Literal(kind == "true", span)
+        if kind == "null":
+            return self.error(node, "`null` alone is not a supported type; use `T | null`")
+        number = self._number(value_node)
+        if number is None:
+            return self.error(node, f"unsupported literal type `{self.source.text(node)}`")
+        return ir.Literal(number, span)
+
+    def _number(self, node: Node) -> int | float | None:
+        sign = 1
+        if node.type == "unary_expression":
+            operator = node.child_by_field_name("operator")
+            argument = node.child_by_field_name("argument")
+            if operator is None or argument is None or argument.type != "number":
+                return None
+            sign = -1 if self.source.text(operator) == "-" else 1
+            node = argument
+        if node.type != "number":
+            return None
+        value = parse_number(self.source.text(node))
+        return None if value is None else sign * value
+
+    def _union(self, node: Node, hint: str, depth: int) -> tuple[ir.Type, bool]:
+        flat: list[Node] = []
+        stack = [node]
+        while stack:  # iterative: a long union is a deeply left-nested tree
+            current = self._unwrap(stack.pop())
+            if current.type == "union_type":
+                stack.extend(reversed(current.named_children))
+            else:
+                flat.append(current)
+        members: list[ir.Type] = []
+        keys: set[object] = set()
+        undefined = False
+        for member in flat:
+            t, is_undefined = self.convert_optional(member, hint, depth + 1)
+            if is_undefined:
+                undefined = True
+                continue
+            key = type_key(t)
+            if key not in keys:
+                keys.add(key)
+                members.append(t)
+        span = self.source.span(node)
+        if not members:
+            return self.error(node, "a type of only `undefined` is not supported"), False
+        if len(members) == 1:
+            return members[0], undefined
+        return ir.Union(tuple(members), span), undefined
+
+    def _generic(self, node: Node, hint: str, depth: int) -> ir.Type:
+        name_node = node.child_by_field_name("name")
+        args_node = node.child_by_field_name("type_arguments")
+        name = self.source.text(name_node) if name_node is not None else ""
+        args = args_node.named_children if args_node is not None else []
+        span = self.source.span(node)
+        if name in ("Array", "ReadonlyArray") and len(args) == 1:
+            return ir.Array(self.convert(args[0], hint + "Item", depth + 1), span)
+        if name == "Record" and len(args) == 2:
+            key = self._unwrap(args[0])
+            if key.type != "predefined_type" or self.source.text(key) != "string":
+                return self.unsupported(args[0], "`Record` with non-`string` key")
+            return ir.Map(self.convert(args[1], hint + "Value", depth + 1), span)
+        return self.unsupported(node, "generic")
+
+    def _qualified(self, node: Node) -> ir.Type:
+        module = node.child_by_field_name("module")
+        name = node.child_by_field_name("name")
+        span = self.source.span(node)
+        if module is None or name is None or module.type != "identifier":
+            return self.unsupported(node, "qualified")
+        return self.resolver.enum_member(
+            self.source, self.source.text(module), self.source.text(name), span
+        )
+
+    def _object(self, node: Node, hint: str, depth: int) -> ir.Type:
+        members = self.members(node, hint, depth)
+        span = self.source.span(node)
+        if members.index is not None:
+            if members.fields:
+                assert members.index_node is not None
+                return self.error(
+                    members.index_node,
+                    "an object type cannot mix properties with an index signature",
+                )
+            return ir.Map(members.index, span)
+        return ir.Object(hint, tuple(members.fields), span)
+
+    # -- members ------------------------------------------------------------------
+
+    def members(self, body: Node, owner: str, depth: int) -> Members:
+        """Fields (and an index signature) of an interface body or object type."""
+        out = Members([], None, None)
+        for member in body.named_children:
+            kind = member.type
+            if kind == "comment":
+                continue
+            if kind == "property_signature":
+                out.fields.append(self._field(member, owner, depth))
+            elif kind == "index_signature":
+                self._index(member, owner, depth, out)
+            elif kind == "method_signature":
+                self.error(member, "method signatures are not supported (a message holds data)")
+            elif kind == "call_signature":
+                self.error(member, "call signatures are not supported (a message holds data)")
+            elif kind == "construct_signature":
+                self.error(member, "construct signatures are not supported")
+            else:
+                self.error(member, f"{kind.replace('_', ' ')} is not supported here")
+        return out
+
+    def _index(self, member: Node, owner: str, depth: int, out: Members) -> None:
+        if any(c.type == "mapped_type_clause" for c in member.named_children):
+            self.unsupported(member, "mapped")
+            return
+        key = member.child_by_field_name("index_type")
+        if key is None or self.source.text(key) != "string":
+            self.error(key or member, "only `string` index signatures are supported")
+            return
+        annotation = member.child_by_field_name("type")
+        if annotation is None:
+            self.error(member, "index signature needs a value type")
+            return
+        if out.index_node is not None:
+            self.error(member, "an object type can have only one index signature")
+            return
+        out.index = self.convert(annotation, owner + "Value", depth + 1)
+        out.index_node = member
+
+    def _field(self, member: Node, owner: str, depth: int) -> ir.Field:
+        name_node = member.child_by_field_name("name")
+        assert name_node is not None
+        span = self.source.span(name_node)
+        if name_node.type == "string":
+            name = decode_string(self.source, name_node)
+        elif name_node.type in ("property_identifier", "number", "private_property_identifier"):
+            name = self.source.text(name_node)
+        else:
+            self.unsupported(name_node, "computed property name")
+            name = self.source.text(name_node)
+        optional = any(c.type == "?" for c in member.children)
+        doc = doc_comment(self.source, member)
+        annotation = member.child_by_field_name("type")
+        if annotation is None:
+            t = self.error(name_node, f"property {name} needs a type annotation")
+            return ir.Field(name, t, optional, doc, span)
+        t, undefined = self.convert_optional(annotation, owner + pascal(name), depth + 1)
+        return ir.Field(name, t, optional or undefined, doc, span)
+
+
+def type_key(t: ir.Type, *, structural: bool = False) -> object:
+    """Identity of a type ignoring spans: drops duplicate union members; `structural`
+    also compares inline objects by their fields (a redeclared inherited field)."""
+    match t:
+        case ir.Prim(name=name):
+            return ("prim", name)
+        case ir.Literal(value=value):
+            return ("literal", type(value).__name__, value)
+        case ir.Ref(name=name):
+            return ("ref", name)
+        case ir.EnumMemberRef(enum=enum, member=member):
+            return ("member", enum, member)
+        case ir.Array(item=item):
+            return ("array", type_key(item, structural=structural))
+        case ir.Map(value=value):
+            return ("map", type_key(value, structural=structural))
+        case ir.Union(members=members):
+            return ("union", tuple(type_key(m, structural=structural) for m in members))
+        case ir.Object(fields=fields):
+            if not structural:
+                return ("object", t.name, t.span)
+            return (
+                "object",
+                tuple((f.name, f.optional, type_key(f.type, structural=True)) for f in fields),
+            )
+        case _:
+            assert_never(t)

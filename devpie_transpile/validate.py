@@ -1,0 +1,159 @@
+"""Language-neutral checks on a built module, shared by every backend.
+
+The frontend builds the IR; these checks hold for any IR whatever produced it:
+references resolve, names (declared and hoisted) are unique, an interface has each
+field once, and type aliases do not refer to themselves except through an
+interface (which every target can express; a self-referential alias it cannot).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import ir
+from ._compat import assert_never
+from .diagnostics import Diagnostic, TranspileError
+
+
+def validate(module: ir.Module) -> None:
+    """Raise `TranspileError` with every problem of `module`, if any."""
+    found = problems(module)
+    if found:
+        raise TranspileError(found)
+
+
+def problems(module: ir.Module) -> list[Diagnostic]:
+    """Every problem of `module`, in the order found."""
+    out: list[Diagnostic] = []
+    _check_refs(module, out)
+    _check_names(module, out)
+    _check_alias_cycles(module, out)
+    return out
+
+
+def children(t: ir.Type) -> Iterator[ir.Type]:
+    """The types directly inside `t` (fields of an inline object included)."""
+    match t:
+        case ir.Prim() | ir.Literal() | ir.Ref() | ir.EnumMemberRef():
+            return
+        case ir.Array(item=item):
+            yield item
+        case ir.Map(value=value):
+            yield value
+        case ir.Union(members=members):
+            yield from members
+        case ir.Object(fields=fields):
+            yield from (f.type for f in fields)
+        case _:
+            assert_never(t)
+
+
+def decl_types(decl: ir.Decl) -> Iterator[ir.Type]:
+    """The top-level types a declaration holds."""
+    match decl:
+        case ir.Enum():
+            return
+        case ir.Interface(fields=fields):
+            yield from (f.type for f in fields)
+        case ir.Alias(type=t):
+            yield t
+        case _:
+            assert_never(decl)
+
+
+def walk(decl: ir.Decl) -> Iterator[ir.Type]:
+    """Every type inside `decl`, pre-order, without recursion."""
+    stack = list(reversed(list(decl_types(decl))))
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(reversed(list(children(t))))
+
+
+def _check_refs(module: ir.Module, out: list[Diagnostic]) -> None:
+    for decl in module.decls.values():
+        for t in walk(decl):
+            if isinstance(t, ir.Ref) and t.name not in module.decls:
+                out.append(Diagnostic(f"unknown type {t.name}", span=t.span))
+            elif isinstance(t, ir.EnumMemberRef):
+                enum = module.decls.get(t.enum)
+                if not isinstance(enum, ir.Enum):
+                    out.append(Diagnostic(f"{t.enum} is not an enum", span=t.span))
+                elif all(m.name != t.member for m in enum.members):
+                    out.append(Diagnostic(f"enum {t.enum} has no member {t.member}", span=t.span))
+
+
+def _check_names(module: ir.Module, out: list[Diagnostic]) -> None:
+    """Declared and hoisted names are unique; each interface/object has a field once."""
+    taken: dict[str, ir.Span] = {}
+    objects: set[tuple[str, ir.Span]] = set()
+
+    def claim(name: str, span: ir.Span, what: str) -> None:
+        first = taken.get(name)
+        if first is None:
+            taken[name] = span
+        elif first != span:
+            out.append(Diagnostic(f"{what} {name} is already defined at {first}", span=span))
+
+    def fields_once(fields: tuple[ir.Field, ...]) -> None:
+        seen: dict[str, ir.Span] = {}
+        for f in fields:
+            if f.name in seen and seen[f.name] != f.span:
+                out.append(
+                    Diagnostic(
+                        f"field {f.name} is declared twice (first at {seen[f.name]})", span=f.span
+                    )
+                )
+            seen.setdefault(f.name, f.span)
+
+    for name, decl in module.decls.items():
+        claim(name, decl.span, "type")
+        if isinstance(decl, ir.Interface):
+            fields_once(decl.fields)
+        for t in walk(decl):
+            if isinstance(t, ir.Object) and (t.name, t.span) not in objects:
+                objects.add((t.name, t.span))
+                claim(t.name, t.span, "inline object type")
+                fields_once(t.fields)
+
+
+def _alias_edges(t: ir.Type) -> Iterator[ir.Ref]:
+    """Refs reachable from `t` without passing through an inline object."""
+    stack = [t]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ir.Ref):
+            yield current
+        elif not isinstance(current, ir.Object):
+            stack.extend(children(current))
+
+
+def _check_alias_cycles(module: ir.Module, out: list[Diagnostic]) -> None:
+    aliases = {n: d for n, d in module.decls.items() if isinstance(d, ir.Alias)}
+    edges = {
+        n: sorted({r.name for r in _alias_edges(d.type) if r.name in aliases})
+        for n, d in aliases.items()
+    }
+    reported: set[str] = set()
+    for start in aliases:  # declaration order: the first alias of a cycle reports it
+        # iterative DFS for a path from `start` back to itself
+        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        visited: set[str] = set()
+        while stack:
+            name, path = stack.pop()
+            for nxt in edges[name]:
+                if nxt == start:
+                    cycle = [*path, start]
+                    if not reported.intersection(cycle):
+                        out.append(
+                            Diagnostic(
+                                "type alias refers to itself: " + " -> ".join(cycle),
+                                span=aliases[start].span,
+                            )
+                        )
+                        reported.update(cycle)
+                    stack.clear()
+                    break
+                if nxt not in visited:
+                    visited.add(nxt)
+                    stack.append((nxt, [*path, nxt]))
