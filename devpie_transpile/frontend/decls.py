@@ -33,7 +33,9 @@ def convert_decl(
         return _enum(site, name, doc, errors)
     type_params = node.child_by_field_name("type_parameters")
     if type_params is not None:
+        # The body would only add errors about the unknown type parameters.
         converter.unsupported(type_params, "generic")
+        return ir.Interface(name, (), (), doc, span)
     if site.kind == "interface":
         body = node.child_by_field_name("body")
         assert body is not None

@@ -117,7 +117,7 @@ def resolve_specifier(base: Path, specifier: str, root: Path) -> tuple[Path | No
             return None, f'"{specifier}" is outside the project root ({root.name}/)'
         if real.is_file():
             return candidate, None
-    tried = ", ".join(c.as_posix() for c in candidates(base, specifier))
+    tried = ", ".join(show(c) for c in candidates(base, specifier))
     return None, f'cannot find module "{specifier}" (tried {tried})'
 
 

@@ -74,10 +74,12 @@ class Loader:
         return source
 
     def follow(self, source: SourceFile, node: Node, specifier: str) -> SourceFile | None:
-        key = (source.real.resolve(), node.id)
+        key = (source.path.resolve(), node.id)
         if key in self.followed:
             return self.followed[key]
-        path, problem = resolve_specifier(source.real, specifier, self.root)
+        path, problem = resolve_specifier(
+            source.path, specifier, self.root, lambda p: display_path(p, self.display_root)
+        )
         target = None
         if problem is not None:
             self.errors.append(Diagnostic(problem, span=source.span(node)))

@@ -42,10 +42,10 @@ def query(name: str) -> Query:
 
 @dataclass(eq=False)
 class SourceFile:
-    """A parsed file: its display path, real path, bytes (BOM removed) and tree."""
+    """A parsed file: its display path, path as reached, bytes (BOM removed) and tree."""
 
     display: str
-    real: Path
+    path: Path
     data: bytes
     tree: Tree
 
@@ -107,7 +107,7 @@ def syntax_error(source: SourceFile) -> Diagnostic:
     if node is None:  # pragma: no cover - has_error guarantees one
         return Diagnostic("syntax error", path=source.display)
     if node.is_missing:
-        what = node.type.replace("_", " ")
+        what = node.type.replace("_", " ") if node.is_named else f"`{node.type}`"
         return Diagnostic(f"syntax error: missing {what}", span=source.span(node))
     leaf = node
     while leaf.child_count:

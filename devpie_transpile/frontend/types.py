@@ -135,6 +135,8 @@ class TypeConverter:
             return ir.Array(item, span), False
         if kind == "generic_type":
             return self._generic(node, hint, depth), False
+        if kind == "type_identifier" and self.source.text(node) == "bigint":
+            return self.unsupported(node, "`bigint`"), False
         if kind == "type_identifier":
             return self.resolver.ref(self.source, self.source.text(node), span), False
         if kind == "nested_type_identifier":
@@ -201,7 +203,10 @@ class TypeConverter:
         keys: set[object] = set()
         undefined = False
         for member in flat:
-            t, is_undefined = self.convert_optional(member, hint, depth + 1)
+            if member.type == "literal_type" and member.named_children[0].type == "null":
+                t, is_undefined = ir.Prim("null", self.source.span(member)), False
+            else:
+                t, is_undefined = self.convert_optional(member, hint, depth + 1)
             if is_undefined:
                 undefined = True
                 continue
@@ -227,7 +232,9 @@ class TypeConverter:
         if name == "Record" and len(args) == 2:
             key = self._unwrap(args[0])
             if key.type != "predefined_type" or self.source.text(key) != "string":
-                return self.unsupported(args[0], "`Record` with non-`string` key")
+                return self.error(
+                    args[0], "`Record` types with non-`string` keys are not supported"
+                )
             return ir.Map(self.convert(args[1], hint + "Value", depth + 1), span)
         return self.unsupported(node, "generic")
 
