@@ -109,7 +109,9 @@ def candidates(base: Path, specifier: str) -> list[Path]:
     return [target.with_name(target.name + ".ts"), target / "index.ts"]
 
 
-def resolve_specifier(base: Path, specifier: str, root: Path) -> tuple[Path | None, str | None]:
+def resolve_specifier(
+    base: Path, specifier: str, root: Path, show: Callable[[Path], str]
+) -> tuple[Path | None, str | None]:
     """The file a relative specifier names, or an error message."""
     for candidate in candidates(base, specifier):
         real = candidate.resolve()
