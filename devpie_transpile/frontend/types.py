@@ -203,6 +203,7 @@ class TypeConverter:
         keys: set[object] = set()
         undefined = False
         for member in flat:
+            t: ir.Type
             if member.type == "literal_type" and member.named_children[0].type == "null":
                 t, is_undefined = ir.Prim("null", self.source.span(member)), False
             else:
