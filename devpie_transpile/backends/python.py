@@ -1,0 +1,751 @@
+"""The Python backend: an `ir.Module` rendered as a typed, validating dataclass package.
+
+Text is emitted already in black's style, so black is imported only for a block
+whose layout this renderer cannot vouch for (a code line wider than 88 columns);
+then black formats that block alone. Names come from `python_names`, which also
+refuses, before anything is rendered, a module whose Python names would collide.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from .. import ir
+from .._compat import assert_never
+from ..diagnostics import error_at
+from . import Target
+from .python_names import check, field_name, hoisted, member_name, module_level_names
+from .python_runtime import closure
+
+LINE_LENGTH = 88
+_IND = "    "
+_IND2 = _IND * 2
+_IND3 = _IND * 3
+
+_PRIM_ANNOTATION = {"string": "str", "number": "float", "boolean": "bool", "any": "Any",
+                    "unknown": "Any", "null": "None"}
+_PRIM_DECODER = {"string": "_str", "number": "_float", "boolean": "_bool", "any": "_any",
+                 "unknown": "_any", "null": "_null"}
+_PRIM_JSON = {"string": "string", "number": "number", "boolean": "boolean", "null": "null"}
+
+# A `#` comment starting like a tool directive (`# type: ignore`, `# fmt: off`) would
+# change how mypy, black or a linter treat the generated file: such doc lines get a `\`.
+_DIRECTIVE_RE = re.compile(
+    r"\s*(type|mypy|fmt|yapf|isort|pyright|ruff|pylint|noqa|nosec|pragma|flake8)\b", re.I
+)
+_QUOTE_RUN_RE = re.compile(r'"(?=")|(?<=")"')
+
+_FROM_DICT_DOC = '"""Decode parsed JSON; ValueError names the path of the first bad value."""'
+_TO_DICT_DOC = '"""The JSON object of this value; None optional fields are left out."""'
+
+
+# --- escaping: nothing a user writes in the TS can leave its literal or comment ------
+
+
+def _escape_char(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, f"\\x{code:02x}")
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def py_str(value: str) -> str:
+    """A Python string literal for `value`, quoted the way black leaves it."""
+    quote = "'" if value.count('"') > value.count("'") else '"'
+    out = [quote]
+    for ch in value:
+        if ch == "\\" or ch == quote:
+            out.append("\\" + ch)
+        elif ch.isprintable():
+            out.append(ch)
+        else:
+            out.append(_escape_char(ch))
+    out.append(quote)
+    return "".join(out)
+
+
+def _printable(text: str, *, backslashes: bool) -> str:
+    if text.isprintable() and (not backslashes or "\\" not in text):
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ch == "\\" and backslashes:
+            out.append("\\\\")
+        elif ch.isprintable():
+            out.append(ch)
+        else:
+            out.append(_escape_char(ch))
+    return "".join(out)
+
+
+def _doc_lines(doc: str | None, *, backslashes: bool) -> list[str]:
+    """A doc as escaped lines: no blank edges, first line stripped, the rest dedented."""
+    if doc is None:
+        return []
+    raw = doc.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_printable(line, backslashes=backslashes).rstrip(" ") for line in raw]
+    while lines and not lines[0].strip(" "):
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    if not lines:
+        return []
+    lines[0] = lines[0].lstrip(" ")
+    rest = [line for line in lines[1:] if line]
+    if rest:
+        margin = min(len(line) - len(line.lstrip(" ")) for line in rest)
+        lines[1:] = [line[margin:] for line in lines[1:]]
+    return lines
+
+
+def docstring(doc: str | None, indent: str) -> list[str]:
+    """A docstring black leaves as it is: quote runs escaped, padded like black pads."""
+    lines = [_QUOTE_RUN_RE.sub(r'\\"', line) for line in _doc_lines(doc, backslashes=True)]
+    if not lines:
+        return []
+    if lines[0].startswith('"'):
+        lines[0] = " " + lines[0]
+    if len(lines) == 1:
+        text = lines[0] + " " if lines[0].endswith('"') else lines[0]
+        return [f'{indent}"""{text}"""']
+    out = [f'{indent}"""{lines[0]}']
+    out.extend(f"{indent}{line}" if line else "" for line in lines[1:])
+    out.append(f'{indent}"""')
+    return out
+
+
+def comment(doc: str | None, indent: str) -> list[str]:
+    """A doc as `#` comment lines (fields, enum members, aliases)."""
+    out = []
+    for line in _doc_lines(doc, backslashes=False):
+        if not line:
+            out.append(f"{indent}#")
+        elif _DIRECTIVE_RE.match(line):
+            out.append(f"{indent}# \\{line}")
+        else:
+            out.append(f"{indent}# {line}")
+    return out
+
+
+def _toml_str(value: str) -> str:
+    out = ['"']
+    for ch in value:
+        code = ord(ch)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+# --- blocks ---------------------------------------------------------------------------
+
+
+def _too_wide(line: str) -> bool:
+    if line.isascii():
+        return len(line) > LINE_LENGTH
+    # An upper bound of black's width (east-asian wide characters count 2).
+    return len(line) + sum(1 for ch in line if ord(ch) > 0x7F) > LINE_LENGTH
+
+
+class _Block:
+    """The lines of one top-level statement, and whether black must lay it out."""
+
+    __slots__ = ("lines", "needs_black")
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.needs_black = False
+
+    def code(self, line: str) -> None:
+        if not self.needs_black and _too_wide(line):
+            self.needs_black = True
+        self.lines.append(line)
+
+    def text(self) -> str:
+        text = "\n".join(self.lines)
+        if self.needs_black:
+            import black  # lazily: 150 ms of start-up that most runs never pay
+
+            text = black.format_str(text + "\n", mode=black.Mode()).rstrip("\n")
+        return text
+
+
+# --- types ----------------------------------------------------------------------------
+
+
+def _without_null(t: ir.Type) -> ir.Type:
+    if isinstance(t, ir.Union):
+        rest = tuple(m for m in t.members if not (isinstance(m, ir.Prim) and m.name == "null"))
+        if len(rest) == 1:
+            return rest[0]
+        if rest and len(rest) < len(t.members):
+            return ir.Union(rest, t.span)
+    return t
+
+
+def _split(u: ir.Union) -> tuple[list[ir.Type], bool]:
+    rest = [m for m in u.members if not (isinstance(m, ir.Prim) and m.name == "null")]
+    return rest, len(rest) < len(u.members)
+
+
+def _is_any(t: ir.Type) -> bool:
+    return isinstance(t, ir.Prim) and t.name in ("any", "unknown")
+
+
+def _literal_like(t: ir.Type) -> bool:
+    return isinstance(t, ir.EnumMemberRef) or (
+        isinstance(t, ir.Literal) and not isinstance(t.value, float)
+    )
+
+
+def _py_literal(value: str | int | float | bool) -> str:
+    if isinstance(value, str):
+        return py_str(value)
+    return repr(value)
+
+
+class _Renderer:
+    """Renders one module; records the helpers and imports that the text uses."""
+
+    def __init__(self, module: ir.Module) -> None:
+        self.module = module
+        self.decls = module.decls
+        self.module_names = module_level_names(module)
+        self.used: set[str] = set()
+        self.imports: set[str] = set()
+        self.resolving: set[str] = set()
+        self.defined: set[str] = set()
+
+    # annotations
+
+    def annotation(self, t: ir.Type) -> str:
+        match t:
+            case ir.Prim(name=name):
+                if name in ("any", "unknown"):
+                    self.imports.add("typing:Any")
+                return _PRIM_ANNOTATION[name]
+            case ir.Array(item=item):
+                return f"list[{self.annotation(item)}]"
+            case ir.Map(value=value):
+                return f"dict[str, {self.annotation(value)}]"
+            case ir.Ref(name=name):
+                return name
+            case ir.EnumMemberRef() | ir.Literal():
+                return self._literal_annotation([t])
+            case ir.Union():
+                return self._union_annotation(t)
+            case ir.Object(name=name):
+                return name
+            case _:
+                assert_never(t)
+
+    def _literal_annotation(self, members: list[ir.Type]) -> str:
+        values: list[str] = []
+        for m in members:
+            if isinstance(m, ir.EnumMemberRef):
+                values.append(f"{m.enum}.{member_name(m.member)}")
+            elif isinstance(m, ir.Literal) and not isinstance(m.value, float):
+                values.append(_py_literal(m.value))
+        if not values:
+            return "float"
+        self.imports.add("typing:Literal")
+        return f"Literal[{', '.join(values)}]"
+
+    def _union_annotation(self, u: ir.Union) -> str:
+        rest, nullable = _split(u)
+        if any(_is_any(m) for m in rest):
+            self.imports.add("typing:Any")
+            return "Any"
+        parts: list[str] = []
+        literals = [m for m in rest if _literal_like(m)]
+        for m in rest:
+            if _literal_like(m):
+                if m is literals[0]:
+                    parts.append(self._literal_annotation(literals))
+                continue
+            part = self.annotation(m)
+            if part not in parts:
+                parts.append(part)
+        if nullable:
+            parts.append("None")
+        return " | ".join(parts)
+
+    # decoders: expressions of type Callable[[Any, str], T]
+
+    def use(self, helper: str) -> str:
+        self.used.add(helper)
+        return helper
+
+    def decoder(self, t: ir.Type) -> str:
+        match t:
+            case ir.Prim(name=name):
+                return self.use(_PRIM_DECODER[name])
+            case ir.Array(item=item):
+                return f"{self.use('_list')}({self.decoder(item)})"
+            case ir.Map(value=value):
+                return f"{self.use('_dict')}({self.decoder(value)})"
+            case ir.Ref(name=name):
+                decl = self.decls[name]
+                if isinstance(decl, ir.Enum):
+                    return f"{self.use('_enum')}({name})"
+                if isinstance(decl, ir.Interface):
+                    return f"{name}._decode"
+                return self._alias_decoder(decl)
+            case ir.EnumMemberRef(enum=enum, member=member):
+                return f"{self.use('_literal')}({enum}.{member_name(member)})"
+            case ir.Literal(value=value):
+                return f"{self.use('_literal')}({_py_literal(value)})"
+            case ir.Union():
+                return self._union_decoder(t, None)
+            case ir.Object(name=name):
+                return f"{name}._decode"
+            case _:
+                assert_never(t)
+
+    def _alias_decoder(self, alias: ir.Alias) -> str:
+        if alias.name in self.resolving:
+            raise error_at(alias.span, f"type alias {alias.name} refers to itself")
+        self.resolving.add(alias.name)
+        try:
+            if isinstance(alias.type, ir.Union):
+                return self._union_decoder(alias.type, alias.name)
+            return self.decoder(alias.type)
+        finally:
+            self.resolving.discard(alias.name)
+
+    def _enum_classes(self, t: ir.Type) -> list[str] | None:
+        """The enum classes a type stands for, if it is an enum or a union of enums."""
+        if not isinstance(t, ir.Ref):
+            return None
+        decl = self.decls[t.name]
+        if isinstance(decl, ir.Enum):
+            return [decl.name]
+        if isinstance(decl, ir.Alias) and isinstance(decl.type, ir.Union):
+            if decl.name in self.resolving:
+                return None
+            rest, nullable = _split(decl.type)
+            if nullable:
+                return None
+            self.resolving.add(decl.name)
+            try:
+                found: list[str] = []
+                for m in rest:
+                    classes = self._enum_classes(m)
+                    if classes is None:
+                        return None
+                    found.extend(c for c in classes if c not in found)
+                return found
+            finally:
+                self.resolving.discard(decl.name)
+        return None
+
+    def _describe(self, t: ir.Type) -> str | None:
+        """How an error names a scalar member of a union; None if it is not a scalar."""
+        match t:
+            case ir.Prim(name=name):
+                return _PRIM_JSON.get(name)
+            case ir.Literal(value=value):
+                return json.dumps(value, ensure_ascii=False)
+            case ir.EnumMemberRef(enum=enum, member=member):
+                return json.dumps(self._member_value(enum, member), ensure_ascii=False)
+            case ir.Ref(name=name):
+                return name if self._enum_classes(t) is not None else None
+            case _:
+                return None
+
+    def _member_value(self, enum: str, member: str) -> str | int:
+        decl = self.decls.get(enum)
+        if isinstance(decl, ir.Enum):
+            for m in decl.members:
+                if m.name == member:
+                    return m.value
+        return member
+
+    def _union_decoder(self, u: ir.Union, name: str | None) -> str:
+        rest, nullable = _split(u)
+        if any(_is_any(m) for m in rest):
+            return self.use("_any")
+        if len(rest) == 1:
+            base = self.decoder(rest[0])
+        elif all(_literal_like(m) for m in rest):
+            base = f"{self.use('_literal')}({', '.join(self._literal_values(rest))})"
+        elif all(self._enum_classes(m) is not None for m in rest):
+            classes: list[str] = []
+            for m in rest:
+                classes.extend(c for c in self._enum_classes(m) or () if c not in classes)
+            label = name or " | ".join(c for c in classes)
+            base = f"{self.use('_enums')}({py_str(label)}, {', '.join(classes)})"
+        else:
+            described = [self._describe(m) for m in rest]
+            if any(d is None for d in described):
+                raise error_at(u.span, "the Python backend cannot decode a union of these "
+                               "types: only unions of literals, enums and primitives are "
+                               "supported (and `| null`)")
+            expected = " or ".join(d for d in described if d is not None)
+            decoders = ", ".join(self.decoder(m) for m in rest)
+            base = f"{self.use('_union')}({py_str(expected)}, {decoders})"
+        return f"{self.use('_nullable')}({base})" if nullable else base
+
+    def _literal_values(self, members: list[ir.Type]) -> list[str]:
+        out = []
+        for m in members:
+            if isinstance(m, ir.EnumMemberRef):
+                out.append(f"{m.enum}.{member_name(m.member)}")
+            elif isinstance(m, ir.Literal):
+                out.append(_py_literal(m.value))
+        return out
+
+    # encoders: an expression turning `expr` into JSON, or None when it already is
+
+    def encoder(self, t: ir.Type, expr: str, depth: int) -> str | None:
+        match t:
+            case ir.Prim() | ir.Literal():
+                return None
+            case ir.Array(item=item):
+                var = f"v{depth}"
+                inner = self.encoder(item, var, depth + 1)
+                return None if inner is None else f"[{inner} for {var} in {expr}]"
+            case ir.Map(value=value):
+                key, var = f"k{depth}", f"v{depth}"
+                inner = self.encoder(value, var, depth + 1)
+                if inner is None:
+                    return None
+                return f"{{{key}: {inner} for {key}, {var} in {expr}.items()}}"
+            case ir.Ref(name=name):
+                decl = self.decls[name]
+                if isinstance(decl, ir.Enum):
+                    return f"{expr}.value"
+                if isinstance(decl, ir.Interface):
+                    return f"{expr}.to_dict()"
+                if decl.name in self.resolving:
+                    raise error_at(decl.span, f"type alias {decl.name} refers to itself")
+                self.resolving.add(decl.name)
+                try:
+                    return self.encoder(decl.type, expr, depth)
+                finally:
+                    self.resolving.discard(decl.name)
+            case ir.EnumMemberRef():
+                return f"{expr}.value"
+            case ir.Union():
+                return self._union_encoder(t, expr, depth)
+            case ir.Object():
+                return f"{expr}.to_dict()"
+            case _:
+                assert_never(t)
+
+    def _union_encoder(self, u: ir.Union, expr: str, depth: int) -> str | None:
+        rest, nullable = _split(u)
+        if any(_is_any(m) for m in rest):
+            return None
+        if len(rest) == 1:
+            inner = self.encoder(rest[0], expr, depth)
+        else:
+            encoded = [self.encoder(m, expr, depth) for m in rest]
+            if all(e is None for e in encoded):
+                return None
+            if all(e == f"{expr}.value" for e in encoded):
+                inner = f"{expr}.value"
+            else:
+                return f"{self.use('_plain')}({expr})"
+        if inner is None or not nullable:
+            return inner
+        return f"None if {expr} is None else {inner}"
+
+    # declarations
+
+    def names_in(self, t: ir.Type) -> Iterator[str]:
+        match t:
+            case ir.Ref(name=name) | ir.Object(name=name):
+                yield name
+            case ir.EnumMemberRef(enum=enum):
+                yield enum
+            case ir.Array(item=inner) | ir.Map(value=inner):
+                yield from self.names_in(inner)
+            case ir.Union(members=members):
+                for m in members:
+                    yield from self.names_in(m)
+            case _:
+                pass
+
+    def enum_block(self, e: ir.Enum) -> _Block:
+        b = _Block()
+        self.imports.add("enum:IntEnum" if e.kind == "int" else "enum:Enum")
+        b.code(f"class {e.name}(IntEnum):" if e.kind == "int" else f"class {e.name}(str, Enum):")
+        doc = docstring(e.doc, _IND)
+        b.lines.extend(doc)
+        if doc and e.members:
+            b.lines.append("")
+        for m in e.members:
+            b.lines.extend(comment(m.doc, _IND))
+            value = py_str(m.value) if isinstance(m.value, str) else repr(m.value)
+            b.code(f"{_IND}{member_name(m.name)} = {value}")
+        if not doc and not e.members:
+            b.lines.append(f"{_IND}pass")
+        return b
+
+    def alias_block(self, a: ir.Alias) -> _Block:
+        b = _Block()
+        self.imports.add("typing:TypeAlias")
+        ann = self.annotation(a.type)
+        if any(name not in self.defined for name in self.names_in(a.type)):
+            ann = py_str(ann)
+        b.lines.extend(comment(a.doc, ""))
+        b.code(f"{a.name}: TypeAlias = {ann}")
+        return b
+
+    def class_block(self, name: str, doc: str | None, fields: tuple[ir.Field, ...]) -> _Block:
+        self.imports.add("dataclasses:dataclass")
+        self.imports.add("typing:Any")
+        b = _Block()
+        code = b.code
+        code("@dataclass(kw_only=True)")
+        code(f"class {name}:")
+        doc_lines = docstring(doc, _IND)
+        if doc_lines:
+            b.lines.extend(doc_lines)
+            b.lines.append("")
+        decode: list[str] = []
+        args: list[str] = []
+        encode_required: list[str] = []
+        encode_rest: list[str] = []
+        self.used.add("_object")
+        for f in fields:
+            py = field_name(f.name, self.module_names)
+            key = py_str(f.name)
+            b.lines.extend(comment(f.doc, _IND))
+            t = f.type
+            if f.optional:
+                t = _without_null(t)
+                ann = self.annotation(t)
+                code(f"{_IND}{py}: {ann} = None" if ann == "None" else
+                     f"{_IND}{py}: {ann} | None = None")
+                decode.append(f"{_IND2}{py} = {self.use('_optional')}"
+                              f"(_obj, {key}, _path, {self.decoder(t)})")
+                args.append(py)
+                value = self.encoder(t, f"self.{py}", 0) or f"self.{py}"
+                encode_rest.append(f"{_IND2}if self.{py} is not None:")
+                encode_rest.append(f"{_IND3}result[{key}] = {value}")
+                continue
+            ann = self.annotation(t)
+            required = f"{self.use('_required')}(_obj, {key}, _path, {self.decoder(t)})"
+            if _literal_like(t):
+                assert isinstance(t, ir.EnumMemberRef | ir.Literal)
+                default = self._literal_values([t])[0]
+                code(f"{_IND}{py}: {ann} = {default}")
+                decode.append(f"{_IND2}{required}")
+            else:
+                code(f"{_IND}{py}: {ann}")
+                decode.append(f"{_IND2}{py} = {required}")
+                args.append(py)
+            value = self.encoder(t, f"self.{py}", 0) or f"self.{py}"
+            if encode_rest:
+                encode_rest.append(f"{_IND2}result[{key}] = {value}")
+            else:
+                encode_required.append(f"{_IND3}{key}: {value},")
+        if fields:
+            b.lines.append("")
+        for line in (
+            f"{_IND}@classmethod",
+            f"{_IND}def from_dict(cls, data: Any) -> {name}:",
+            f"{_IND2}{_FROM_DICT_DOC}",
+            f'{_IND2}return cls._decode(data, "$")',
+            "",
+            f"{_IND}@classmethod",
+            f"{_IND}def _decode(cls, _data: Any, _path: str) -> {name}:",
+            f"{_IND2}_obj = _object(_data, _path)" if fields else
+            f"{_IND2}_object(_data, _path)",
+        ):
+            code(line)
+        for line in decode:
+            code(line)
+        call = f"{_IND2}return cls({', '.join(f'{a}={a}' for a in args)})"
+        if _too_wide(call):
+            code(f"{_IND2}return cls(")
+            for a in args:
+                code(f"{_IND3}{a}={a},")
+            code(f"{_IND2})")
+        else:
+            code(call)
+        code("")
+        code(f"{_IND}def to_dict(self) -> dict[str, Any]:")
+        code(f"{_IND2}{_TO_DICT_DOC}")
+        if not encode_rest:
+            if encode_required:
+                code(f"{_IND2}return {{")
+                for line in encode_required:
+                    code(line)
+                code(f"{_IND2}}}")
+            else:
+                code(f"{_IND2}return {{}}")
+        else:
+            if encode_required:
+                code(f"{_IND2}result: dict[str, Any] = {{")
+                for line in encode_required:
+                    code(line)
+                code(f"{_IND2}}}")
+            else:
+                code(f"{_IND2}result: dict[str, Any] = {{}}")
+            for line in encode_rest:
+                code(line)
+            code(f"{_IND2}return result")
+        return b
+
+    def blocks(self) -> Iterator[_Block]:
+        for decl in self.decls.values():
+            match decl:
+                case ir.Enum():
+                    yield self.enum_block(decl)
+                    self.defined.add(decl.name)
+                case ir.Interface():
+                    yield self.class_block(decl.name, decl.doc, decl.fields)
+                    self.defined.add(decl.name)
+                    for obj in hoisted(decl.fields):
+                        yield self.class_block(obj.name, None, obj.fields)
+                        self.defined.add(obj.name)
+                case ir.Alias():
+                    for outer in _objects_of(decl.type):
+                        for obj in (outer, *hoisted(outer.fields)):
+                            yield self.class_block(obj.name, None, obj.fields)
+                            self.defined.add(obj.name)
+                    yield self.alias_block(decl)
+                    self.defined.add(decl.name)
+                case _:
+                    assert_never(decl)
+
+    def message_blocks(self) -> Iterator[_Block]:
+        messages = self.module.messages
+        if not messages:
+            return
+        self.imports.add("typing:TypeAlias")
+        self.imports.add("typing:Any")
+        self.used.update(("_object", "_required", "_any", "_show"))
+        classes = [m.interface for m in messages]
+        b = _Block()
+        head = "_Message: TypeAlias = "
+        one_line = " | ".join(classes)
+        if len(head) + len(one_line) <= LINE_LENGTH:
+            b.code(head + one_line)
+        else:
+            b.code(head + "(")
+            if len(_IND) + len(one_line) <= LINE_LENGTH:
+                b.code(_IND + one_line)
+            else:
+                b.code(_IND + classes[0])
+                for c in classes[1:]:
+                    b.code(f"{_IND}| {c}")
+            b.code(")")
+        yield b
+        b = _Block()
+        b.code("MESSAGE_TYPES: dict[str, type[_Message]] = {")
+        for m in messages:
+            b.code(f"{_IND}{py_str(m.value)}: {m.interface},")
+        b.code("}")
+        yield b
+        b = _Block()
+        for line in (
+            "def parse_message(data: Any) -> _Message:",
+            f'{_IND}"""Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""',
+            f'{_IND}obj = _object(data, "$")',
+            f'{_IND}kind = _required(obj, "type", "$", _any)',
+            f"{_IND}cls = MESSAGE_TYPES.get(kind) if isinstance(kind, str) else None",
+            f"{_IND}if cls is None:",
+            f'{_IND2}raise ValueError(f"type: unknown message type {{_show(kind)}}")',
+            f'{_IND}return cls._decode(obj, "$")',
+        ):
+            b.code(line)
+        yield b
+
+
+def _objects_of(t: ir.Type) -> list[ir.Object]:
+    match t:
+        case ir.Object():
+            return [t]
+        case ir.Array(item=inner) | ir.Map(value=inner):
+            return _objects_of(inner)
+        case ir.Union(members=members):
+            return [o for m in members for o in _objects_of(m)]
+        case _:
+            return []
+
+
+def _import_lines(imports: set[str]) -> list[str]:
+    plain = sorted(i for i in imports if ":" not in i)
+    grouped: dict[str, list[str]] = {}
+    for item in imports:
+        if ":" in item:
+            mod, name = item.split(":")
+            grouped.setdefault(mod, []).append(name)
+    lines = [f"import {m}" for m in plain]
+    for mod in sorted(grouped):
+        lines.append(f"from {mod} import {', '.join(sorted(grouped[mod]))}")
+    return lines
+
+
+def render_module(module: ir.Module) -> str:
+    """The generated `__init__.py` text (names already checked)."""
+    r = _Renderer(module)
+    body = [b.text() for b in r.blocks()]
+    tail = [b.text() for b in r.message_blocks()]
+    helpers = closure(r.used)
+    for h in helpers:
+        r.imports.update(h.imports)
+    source = _printable(module.source, backslashes=False)
+    head = [
+        f"# Code generated by devpie-transpile from {source}. DO NOT EDIT.",
+        *docstring(
+            f"Message types of {module.source}, generated by devpie-transpile.\n\n"
+            "Decode parsed JSON with `Type.from_dict(data)` (or `parse_message(data)`), "
+            "encode\nwith `value.to_dict()`; both keep the TypeScript JSON keys.",
+            "",
+        ),
+        "",
+        "from __future__ import annotations",
+    ]
+    imports = _import_lines(r.imports)
+    if imports:
+        head.append("")
+        head.extend(imports)
+    sections = ["\n".join(head), *body, *(h.source for h in helpers), *tail]
+    return "\n\n\n".join(sections) + "\n"
+
+
+def _pyproject(module: ir.Module, target: Target) -> str:
+    package = target.package
+    return "\n".join([
+        "[build-system]",
+        'requires = ["setuptools>=61"]',
+        'build-backend = "setuptools.build_meta"',
+        "",
+        "[project]",
+        f"name = {_toml_str(package.replace('_', '-'))}",
+        f"version = {_toml_str(target.version)}",
+        "description = "
+        + _toml_str(f"Message types generated by devpie-transpile from {module.source}"),
+        'requires-python = ">=3.10"',
+        "dependencies = []",
+        "",
+        "[tool.setuptools]",
+        f"packages = [{_toml_str(package)}]",
+        "",
+        "[tool.setuptools.package-data]",
+        f'{_toml_str(package)} = ["py.typed"]',
+        "",
+    ])
+
+
+def render(module: ir.Module, target: Target) -> dict[str, str]:
+    """The complete package: pyproject.toml, `<package>/__init__.py`, `<package>/py.typed`."""
+    check(module)
+    return {
+        "pyproject.toml": _pyproject(module, target),
+        f"{target.package}/__init__.py": render_module(module),
+        f"{target.package}/py.typed": "",
+    }

@@ -1,0 +1,215 @@
+"""Every Python naming rule of the backend, and the check that no two names collide.
+
+The renderer never invents a name itself: it asks this module, so that the rules of
+SPEC "Names" live in one place and `check` can prove, before anything is rendered,
+that the generated module binds each name once and shadows nothing it uses.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+from .. import ir
+from ..diagnostics import Diagnostic, TranspileError
+
+# Names the generated module imports or defines at module level, besides the
+# user's types. A TS type with one of these names would shadow it.
+IMPORTED_NAMES = frozenset(
+    {"annotations", "json", "Any", "Callable", "Literal", "TypeAlias", "TypeVar", "Enum",
+     "IntEnum", "dataclass"}
+)
+PUBLIC_NAMES = frozenset({"parse_message", "MESSAGE_TYPES"})
+
+# Builtins of every supported Python version (3.10 to 3.14), fixed here so that the
+# same input is accepted or refused on every interpreter.
+BUILTINS = frozenset(
+    """
+    ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup
+    BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError
+    ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError
+    DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception
+    ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning
+    GeneratorExit IOError ImportError ImportWarning IndentationError IndexError
+    InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError
+    ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError
+    OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError
+    PythonFinalizationError RecursionError ReferenceError ResourceWarning RuntimeError
+    RuntimeWarning StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError
+    SystemExit TabError TimeoutError True TypeError UnboundLocalError UnicodeDecodeError
+    UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning
+    ValueError Warning ZeroDivisionError _IncompleteInputError __build_class__ __debug__
+    __doc__ __import__ __loader__ __name__ __package__ __spec__ abs aiter all anext any
+    ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex
+    copyright credits delattr dict dir divmod enumerate eval exec exit filter float format
+    frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter
+    len license list locals map max memoryview min next object oct open ord pow print
+    property quit range repr reversed round set setattr slice sorted staticmethod str sum
+    super tuple type vars zip
+    """.split()
+)
+
+# Field names that would shadow something a generated class uses: the builtins its
+# annotations name (SPEC), its methods, and the parameters of the methods.
+_FIELD_RESERVED = frozenset(
+    {"str", "int", "float", "bool", "list", "dict", "object", "to_dict", "from_dict", "self",
+     "cls"}
+) | IMPORTED_NAMES
+
+_SPLIT_RE = re.compile(r"[^0-9A-Za-z]+")
+# A word boundary inside an identifier chunk: lower/digit -> upper (`auth0Id`,
+# `emailVerified`), and the last capital of an acronym (`HTTPStatus`).
+_BOUNDARY_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def words(name: str) -> list[str]:
+    """`auth0Id` -> [auth0, Id]; `HTTPStatus` -> [HTTP, Status]; `content-type` split too."""
+    out: list[str] = []
+    for chunk in _SPLIT_RE.split(name):
+        if chunk:
+            out.extend(w for w in _BOUNDARY_RE.split(chunk) if w)
+    return out
+
+
+def _identifier(joined: str) -> str:
+    if not joined:
+        return "_"
+    if joined[0].isdigit():
+        return "_" + joined
+    return joined
+
+
+def field_name(key: str, module_names: frozenset[str] = frozenset()) -> str:
+    """The snake_case attribute for JSON key `key` (SPEC Names).
+
+    `module_names` are the module-level names (the user's types) that a field must
+    not shadow inside its class, where annotations are resolved.
+    """
+    name = _identifier("_".join(w.lower() for w in words(key)))
+    if keyword.iskeyword(name) or name in _FIELD_RESERVED or name in module_names:
+        name += "_"
+    return name
+
+
+def member_name(name: str) -> str:
+    """UPPER_SNAKE enum member: `UserRegistered` -> `USER_REGISTERED`."""
+    return _identifier("_".join(w.upper() for w in words(name)))
+
+
+def helper_names() -> frozenset[str]:
+    """The private module-level names of the runtime helpers (imported lazily)."""
+    from .python_runtime import HELPER_NAMES
+
+    return HELPER_NAMES
+
+
+def type_name_problem(name: str) -> str | None:
+    """Why a declaration (or hoisted class) cannot be named `name` in Python, or None."""
+    if not name.isidentifier() or not name.isascii():
+        return f"type name {name!r} is not a valid Python identifier"
+    if keyword.iskeyword(name) or name == "_":
+        return f"type name {name!r} is a Python keyword"
+    if name in BUILTINS:
+        return f"type name {name!r} would shadow the Python builtin {name!r}"
+    if name in IMPORTED_NAMES or name in PUBLIC_NAMES or name in helper_names():
+        return f"type name {name!r} would shadow {name!r}, which the generated Python module uses"
+    return None
+
+
+def _objects(t: ir.Type) -> list[ir.Object]:
+    """Inline objects inside `t`, outermost first (each one's own fields not included)."""
+    match t:
+        case ir.Object():
+            return [t]
+        case ir.Array(item=inner) | ir.Map(value=inner):
+            return _objects(inner)
+        case ir.Union(members=members):
+            return [o for m in members for o in _objects(m)]
+        case ir.Prim() | ir.Ref() | ir.EnumMemberRef() | ir.Literal():
+            return []
+        case _:
+            return []
+
+
+def hoisted(fields: tuple[ir.Field, ...]) -> list[ir.Object]:
+    """The inline object classes of `fields`, depth-first in field order."""
+    out: list[ir.Object] = []
+    for f in fields:
+        for obj in _objects(f.type):
+            out.append(obj)
+            out.extend(hoisted(obj.fields))
+    return out
+
+
+def _check_fields(owner: str, fields: tuple[ir.Field, ...], module_names: frozenset[str],
+                  diags: list[Diagnostic]) -> None:
+    seen: dict[str, ir.Field] = {}
+    for f in fields:
+        py = field_name(f.name, module_names)
+        first = seen.get(py)
+        if first is not None:
+            diags.append(Diagnostic(
+                f"field {f.name!r} of {owner} becomes the Python attribute {py!r}, like "
+                f"{first.name!r} (line {first.span.line})", span=f.span,
+            ))
+        else:
+            seen[py] = f
+
+
+def _check_members(enum: ir.Enum, diags: list[Diagnostic]) -> None:
+    seen: dict[str, ir.EnumMember] = {}
+    for m in enum.members:
+        py = member_name(m.name)
+        first = seen.get(py)
+        if first is not None:
+            diags.append(Diagnostic(
+                f"member {m.name!r} of enum {enum.name} becomes the Python member {py!r}, like "
+                f"{first.name!r} (line {first.span.line})", span=m.span,
+            ))
+        else:
+            seen[py] = m
+
+
+def check(module: ir.Module) -> None:
+    """Raise TranspileError with every naming problem of `module` for Python."""
+    diags: list[Diagnostic] = []
+    module_names = module_level_names(module)
+    for decl in module.decls.values():
+        problem = type_name_problem(decl.name)
+        if problem is not None:
+            diags.append(Diagnostic(problem, span=decl.span))
+        match decl:
+            case ir.Enum():
+                _check_members(decl, diags)
+            case ir.Interface():
+                _check_fields(decl.name, decl.fields, module_names, diags)
+                for obj in hoisted(decl.fields):
+                    problem = type_name_problem(obj.name)
+                    if problem is not None:
+                        diags.append(Diagnostic(problem, span=obj.span))
+                    _check_fields(obj.name, obj.fields, module_names, diags)
+            case ir.Alias():
+                for obj in _objects(decl.type):
+                    problem = type_name_problem(obj.name)
+                    if problem is not None:
+                        diags.append(Diagnostic(problem, span=obj.span))
+                    _check_fields(obj.name, obj.fields, module_names, diags)
+                    for inner in hoisted(obj.fields):
+                        _check_fields(inner.name, inner.fields, module_names, diags)
+            case _:
+                pass
+    if diags:
+        raise TranspileError(diags)
+
+
+def module_level_names(module: ir.Module) -> frozenset[str]:
+    """Every class or alias name the module defines (declarations and hoisted objects)."""
+    names: set[str] = set(module.decls)
+    for decl in module.decls.values():
+        if isinstance(decl, ir.Interface):
+            names.update(o.name for o in hoisted(decl.fields))
+        elif isinstance(decl, ir.Alias):
+            for obj in _objects(decl.type):
+                names.add(obj.name)
+                names.update(o.name for o in hoisted(obj.fields))
+    return frozenset(names)
