@@ -313,9 +313,8 @@ class Loader:
             if found.rendered:
                 self.name_of(found, exported)
             else:
-                self.note(
-                    f"{found.span}: note: skipping {found.kind} {found.name} (not a message type)"
-                )
+                span = found.file.span(found.node)
+                self.note(f"{span}: note: skipping {found.kind} {found.name} (not a message type)")
         elif isinstance(found, Binding) and not found.specifier.startswith("."):
             pass  # re-exporting a package's names: nothing to generate
 

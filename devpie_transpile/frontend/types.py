@@ -287,7 +287,7 @@ class TypeConverter:
 
     def _index(self, member: Node, owner: str, depth: int, out: Members) -> None:
         if any(c.type == "mapped_type_clause" for c in member.named_children):
-            self.unsupported(member, "mapped")
+            self.unsupported(member.parent or member, "mapped")
             return
         key = member.child_by_field_name("index_type")
         if key is None or self.source.text(key) != "string":

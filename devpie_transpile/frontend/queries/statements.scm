@@ -25,6 +25,11 @@
     (internal_module)
   ] @declaration @statement)
 
+; namespace N { ... } (the grammar wraps it in an expression statement)
+(program
+  (expression_statement
+    (internal_module) @declaration) @statement)
+
 ; export * from "./x"
 (program
   (export_statement
