@@ -1,0 +1,256 @@
+'''The unexported Go helpers every generated file carries (standard library only).
+
+Decoders share one shape, `func(raw json.RawMessage, path string) (T, error)`, so that
+generic combinators (arrays, maps, nullables, literal sets) compose them; `path` is
+the JSON path of `raw` ("" at the root, shown as `$`). Error messages are those of
+docs/generated-code.md, byte for byte. Names here are listed in go_names.RUNTIME_NAMES.
+'''
+
+from __future__ import annotations
+
+RUNTIME = """\
+// jsonKind is the first byte of a JSON value: '{', '[', '"', 't', 'f', 'n', or a number's first byte.
+func jsonKind(raw json.RawMessage) byte {
+	for _, c := range raw {
+		switch c {
+		case ' ', '\\t', '\\n', '\\r':
+			continue
+		}
+		return c
+	}
+	return 0
+}
+
+// jsonText is raw as compact JSON for an error message, cut to 40 characters.
+func jsonText(raw json.RawMessage) string {
+	var buf bytes.Buffer
+	text := string(raw)
+	if err := json.Compact(&buf, raw); err == nil {
+		text = buf.String()
+	}
+	if utf8.RuneCountInString(text) > 40 {
+		return string([]rune(text)[:37]) + "..."
+	}
+	return text
+}
+
+func errorPath(path string) string {
+	if path == "" {
+		return "$"
+	}
+	return path
+}
+
+func fieldPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func indexPath(path string, i int) string {
+	return errorPath(path) + "[" + strconv.Itoa(i) + "]"
+}
+
+func mismatchError(path, expected string, raw json.RawMessage) error {
+	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(raw))
+}
+
+// decodeObject returns the members of a JSON object, undecoded.
+func decodeObject(raw json.RawMessage, path string) (map[string]json.RawMessage, error) {
+	if jsonKind(raw) != '{' {
+		return nil, mismatchError(path, "object", raw)
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return nil, err
+	}
+	return obj, nil
+}
+
+// decodeMembers returns the keys of a JSON object in document order, and its members.
+func decodeMembers(raw json.RawMessage, path string) ([]string, map[string]json.RawMessage, error) {
+	obj, err := decodeObject(raw, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	keys := make([]string, 0, len(obj))
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if _, err := dec.Token(); err != nil {
+		return nil, nil, err
+	}
+	seen := make(map[string]bool, len(obj))
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, nil, err
+		}
+		key, _ := tok.(string)
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return nil, nil, err
+		}
+		if !seen[key] {
+			seen[key] = true
+			keys = append(keys, key)
+		}
+	}
+	return keys, obj, nil
+}
+
+// decodeField decodes the required member key of obj.
+func decodeField[T any](obj map[string]json.RawMessage, path, key string, dec func(json.RawMessage, string) (T, error)) (T, error) {
+	raw, ok := obj[key]
+	if !ok {
+		var zero T
+		return zero, errors.New(fieldPath(path, key) + ": missing")
+	}
+	return dec(raw, fieldPath(path, key))
+}
+
+// decodeOptionalField decodes the optional member key of obj: absent or null is the zero value.
+func decodeOptionalField[T any](obj map[string]json.RawMessage, path, key string, dec func(json.RawMessage, string) (T, error)) (T, error) {
+	raw, ok := obj[key]
+	if !ok || jsonKind(raw) == 'n' {
+		var zero T
+		return zero, nil
+	}
+	return dec(raw, fieldPath(path, key))
+}
+
+func decodeString(raw json.RawMessage, path string) (string, error) {
+	var v string
+	if jsonKind(raw) != '"' {
+		return v, mismatchError(path, "string", raw)
+	}
+	err := json.Unmarshal(raw, &v)
+	return v, err
+}
+
+func decodeNumber(raw json.RawMessage, path string) (float64, error) {
+	var v float64
+	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') {
+		return v, mismatchError(path, "number", raw)
+	}
+	err := json.Unmarshal(raw, &v)
+	return v, err
+}
+
+func decodeBool(raw json.RawMessage, path string) (bool, error) {
+	switch jsonKind(raw) {
+	case 't':
+		return true, nil
+	case 'f':
+		return false, nil
+	}
+	return false, mismatchError(path, "boolean", raw)
+}
+
+func decodeAny(raw json.RawMessage, _ string) (any, error) {
+	var v any
+	err := json.Unmarshal(raw, &v)
+	return v, err
+}
+
+// decodeInteger decodes a JSON integer for an int enum named name.
+func decodeInteger(raw json.RawMessage, path, name string) (int, error) {
+	text := string(bytes.TrimSpace(raw))
+	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') || bytes.ContainsAny(raw, ".eE") {
+		return 0, mismatchError(path, "integer", raw)
+	}
+	n, err := strconv.ParseInt(text, 10, 0)
+	if err != nil {
+		return 0, mismatchError(path, name, raw)
+	}
+	return int(n), nil
+}
+
+func decodeArray[T any](item func(json.RawMessage, string) (T, error)) func(json.RawMessage, string) ([]T, error) {
+	return func(raw json.RawMessage, path string) ([]T, error) {
+		if jsonKind(raw) != '[' {
+			return nil, mismatchError(path, "array", raw)
+		}
+		var items []json.RawMessage
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return nil, err
+		}
+		out := make([]T, 0, len(items))
+		for i, itemRaw := range items {
+			v, err := item(itemRaw, indexPath(path, i))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	}
+}
+
+func decodeMap[T any](value func(json.RawMessage, string) (T, error)) func(json.RawMessage, string) (map[string]T, error) {
+	return func(raw json.RawMessage, path string) (map[string]T, error) {
+		keys, obj, err := decodeMembers(raw, path)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]T, len(keys))
+		for _, key := range keys {
+			v, err := value(obj[key], fieldPath(path, key))
+			if err != nil {
+				return nil, err
+			}
+			out[key] = v
+		}
+		return out, nil
+	}
+}
+
+// decodeNullable decodes T | null as *T.
+func decodeNullable[T any](dec func(json.RawMessage, string) (T, error)) func(json.RawMessage, string) (*T, error) {
+	return func(raw json.RawMessage, path string) (*T, error) {
+		if jsonKind(raw) == 'n' {
+			return nil, nil
+		}
+		v, err := dec(raw, path)
+		if err != nil {
+			return nil, err
+		}
+		return &v, nil
+	}
+}
+
+// decodeNullOr decodes T | null as T when T has nil (slices, maps): null is the zero value.
+func decodeNullOr[T any](dec func(json.RawMessage, string) (T, error)) func(json.RawMessage, string) (T, error) {
+	return func(raw json.RawMessage, path string) (T, error) {
+		if jsonKind(raw) == 'n' {
+			var zero T
+			return zero, nil
+		}
+		return dec(raw, path)
+	}
+}
+
+// decodeOneOf accepts only the values in want (literals, discriminators).
+func decodeOneOf[T comparable](dec func(json.RawMessage, string) (T, error), want []T, expected string) func(json.RawMessage, string) (T, error) {
+	return func(raw json.RawMessage, path string) (T, error) {
+		v, err := dec(raw, path)
+		if err == nil {
+			for _, w := range want {
+				if v == w {
+					return v, nil
+				}
+			}
+		}
+		var zero T
+		return zero, mismatchError(path, expected, raw)
+	}
+}
+
+// parseAs decodes a whole message with dec and returns a pointer to it.
+func parseAs[T any](data []byte, dec func(json.RawMessage, string) (T, error)) (any, error) {
+	v, err := dec(data, "")
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+"""

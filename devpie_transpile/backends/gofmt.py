@@ -1,0 +1,163 @@
+"""gofmt's layout, reproduced so that the tool emits gofmt-clean Go without Go installed.
+
+Two things gofmt would otherwise change in generated code: the column alignment of
+struct fields and const specs (go/printer feeds cells to text/tabwriter, elastic
+tabstops), and the text of top-level doc comments (go/doc/comment reformats them).
+`align` implements the first; `comment_lines` writes doc text in a form that
+go/doc/comment already considers canonical.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+Row = list[str]  # the cells of one line
+
+
+def align(rows: list[Row | str], indent: str = "\t") -> list[str]:
+    """Lay out `rows` as gofmt does inside a struct or const block.
+
+    A row is either a list of cells (every cell but the last is padded to its column's
+    width + 1, as text/tabwriter with padding 1) or a plain string (a comment or blank
+    line), which ends every column block, as in tabwriter. A column block is a run of
+    consecutive rows having that column (a cell that is not the row's last).
+    """
+    widths: list[list[int]] = [[0] * max(len(r) - 1, 0) if isinstance(r, list) else [] for r in rows]
+    _format(rows, widths, 0, len(rows), 0)
+    out: list[str] = []
+    for row, row_widths in zip(rows, widths):
+        if isinstance(row, str):
+            out.append(indent + row if row else "")
+            continue
+        parts = [cell + " " * (w - len(cell)) for cell, w in zip(row, row_widths)]
+        parts.append(row[-1])
+        out.append(indent + "".join(parts))
+    return out
+
+
+def _cells(row: Row | str) -> int:
+    """How many terminated (column) cells a row has."""
+    return len(row) - 1 if isinstance(row, list) else 0
+
+
+def _format(rows: list[Row | str], widths: list[list[int]], start: int, end: int, column: int) -> None:
+    """tabwriter's recursive `format`: find the blocks of `column` within rows[start:end]."""
+    line = start
+    while line < end:
+        if column >= _cells(rows[line]):
+            line += 1
+            continue
+        block_start = line
+        width = 0
+        while line < end and column < _cells(rows[line]):
+            row = rows[line]
+            assert isinstance(row, list)
+            width = max(width, len(row[column]) + 1)
+            line += 1
+        for i in range(block_start, line):
+            widths[i][column] = width
+        _format(rows, widths, block_start, line, column + 1)
+
+
+def clean_text(text: str) -> str:
+    """Text safe inside a Go `//` comment: no control characters (tabs kept), no
+    byte order mark, no lone surrogates; newlines are the caller's business."""
+    out = []
+    for ch in text:
+        if ch == "\t" or ch == "\n":
+            out.append(ch)
+        elif ch == "\ufeff" or unicodedata.category(ch) in ("Cc", "Cs"):
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _split_lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [line.rstrip() for line in clean_text(text).split("\n")]
+
+
+def comment_lines(text: str, indent: str = "") -> list[str]:
+    """`// ` lines for a comment that gofmt leaves alone (a field's or const's doc)."""
+    lines = _split_lines(text)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return [f"{indent}// {line}" if line.strip() else f"{indent}//" for line in lines]
+
+
+def doc_comment(text: str) -> list[str]:
+    """`// ` lines for a top-level doc comment, already in go/doc/comment's canonical form.
+
+    gofmt reparses such comments; plain paragraphs of unindented lines print back
+    unchanged, so lines are stripped (no code blocks or lists), blank runs collapse,
+    headings take the `# ` form gofmt would give them, and a paragraph made only of
+    link definitions (which gofmt would move to the end) becomes a code block.
+    """
+    paragraphs: list[list[str]] = [[]]
+    for line in _split_lines(text):
+        line = line.strip()
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    paragraphs = [p for p in paragraphs if p]
+    out: list[str] = []
+    for i, para in enumerate(paragraphs):
+        if out:
+            out.append("//")
+        if len(para) == 1 and _is_heading(para[0]):
+            out.append("// # " + para[0][1:].strip())
+        elif len(para) == 1 and 0 < i < len(paragraphs) - 1 and _is_old_heading(para[0]):
+            out.append("// # " + para[0])
+        elif all(_is_link_def(line) for line in para):
+            out.extend("//\t" + line for line in para)
+        else:
+            out.extend("// " + line for line in para)
+    return out
+
+
+def _is_heading(line: str) -> bool:
+    """go/doc/comment's isHeading."""
+    return len(line) >= 2 and line[0] == "#" and line[1] in " \t" and line.strip() != "#"
+
+
+def _is_old_heading(line: str) -> bool:
+    """go/doc/comment's isOldHeading, for a line between two blank lines."""
+    first, last = line[0], line[-1]
+    if unicodedata.category(first) != "Lu":
+        return False
+    if not (unicodedata.category(last).startswith("L") or unicodedata.category(last) == "Nd"):
+        return False
+    if any(c in ";:!?+*/=[]{}_^°&§~%#@<\">\\" for c in line):
+        return False
+    rest = line
+    while "'" in rest:
+        rest = rest.split("'", 1)[1]
+        if rest != "s" and not rest.startswith("s "):
+            return False
+    rest = line
+    while "." in rest:
+        rest = rest.split(".", 1)[1]
+        if rest == "" or rest.startswith(" "):
+            return False
+    return True
+
+
+def _is_link_def(line: str) -> bool:
+    """go/doc/comment's parseLink: `[text]: scheme://...`."""
+    if not line.startswith("["):
+        return False
+    i = line.find("]:")
+    if i < 0 or i + 3 >= len(line) or line[i + 2] not in " \t":
+        return False
+    url = line[i + 3 :].strip()
+    j = url.find("://")
+    if j < 0:
+        return False
+    return url[:j] in _SCHEMES
+
+
+_SCHEMES = frozenset({"file", "ftp", "gopher", "http", "https", "mailto", "nntp"})
