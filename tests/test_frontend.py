@@ -199,7 +199,8 @@ def test_enum_member_docs_and_quoted_names(project: Path) -> None:
         ),
         (
             'enum E { A = "a", B }',
-            "index.ts:1:19: error: enum member B needs an initializer (it follows a string member)\n",
+            "index.ts:1:19: error: enum member B needs an initializer"
+            " (it follows a string member)\n",
         ),
         ('enum E { ["x"] = 1 }', "index.ts:1:10: error: computed enum members are not supported\n"),
         (
@@ -655,7 +656,10 @@ def test_invalid_utf8(project: Path) -> None:
 
 
 def test_bom_and_crlf(project: Path) -> None:
-    src = b'\xef\xbb\xbf/** Doc\r\n * more */\r\nexport interface A {\r\n  // c\r\n  x: "\xc3\xa9";\r\n  y: nope;\r\n}\r\n'
+    src = (
+        b"\xef\xbb\xbf/** Doc\r\n * more */\r\nexport interface A {\r\n"
+        b'  // c\r\n  x: "\xc3\xa9";\r\n  y: nope;\r\n}\r\n'
+    )
     out = fail(project, src)
     assert out == "index.ts:6:6: error: unknown type nope\n    y: nope;\n       ^~~~\n"
     write(project, {"index.ts": src.replace(b"nope", b"string")})
@@ -768,7 +772,8 @@ def test_validation_errors(project: Path, src: str, expected: str) -> None:
 def test_recursion_through_interfaces_is_fine(project: Path) -> None:
     m = build(
         project,
-        "interface TreeNode { children: TreeNode[]; tags: Tags }\ntype Tags = Record<string, TreeNode>;",
+        "interface TreeNode { children: TreeNode[]; tags: Tags }\n"
+        "type Tags = Record<string, TreeNode>;",
     )
     assert set(m.decls) == {"TreeNode", "Tags"}
 
