@@ -54,7 +54,9 @@ def _source_line(
         except OSError:
             cache[file] = None
         else:
-            cache[file] = text.splitlines()
+            # tree-sitter counts only "\n" as a line break; splitlines() would also split
+            # on "\x0c" or "\u2028" and put the caret under the wrong line.
+            cache[file] = [line.removesuffix("\r") for line in text.split("\n")]
     lines = cache[file]
     if lines is None or not 1 <= line <= len(lines):
         return None
