@@ -22,17 +22,16 @@ from .output import drift, write_files
 from .pipeline import check_targets, load_module, package_files, single_file
 
 EPILOG = """\
+\b
 Examples:
-
-  devpie-transpile src/index.ts --lang python            # print the Python module
-
+  devpie-transpile src/index.ts --lang python      # print the Python module
   devpie-transpile src/index.ts --lang go -o go/events.go
-
   devpie-transpile src/index.ts --lang go -o go/ --module github.com/acme/events
+  devpie-transpile                                 # every target in pyproject.toml
+  devpie-transpile --check                         # CI: exit 1 and a diff on drift
 
-  devpie-transpile                                       # every target in pyproject.toml
-
-  devpie-transpile --check                               # CI: exit 1 and a diff on drift
+\b
+Exit status: 0 ok, 1 --check found drift, 2 bad input or usage.
 """
 
 app = typer.Typer(
@@ -73,6 +72,7 @@ def command(
     source: Annotated[
         Path | None,
         typer.Argument(
+            metavar="SOURCE",
             help="Entry .ts file. Without it, every target of [tool.devpie-transpile] "
             "in pyproject.toml is generated.",
             show_default=False,
@@ -80,13 +80,16 @@ def command(
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", "-l", help="Target language: python or go.", show_default=False),
+        typer.Option(
+            "--lang", "-l", metavar="python|go", help="Target language.", show_default=False
+        ),
     ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
             "-o",
+            metavar="PATH",
             help="Write here instead of stdout: a file gets the module; a directory "
             "(existing, or written with a trailing /) gets the complete package.",
             show_default=False,
@@ -94,11 +97,13 @@ def command(
     ] = None,
     package: Annotated[
         str | None,
-        typer.Option(help="Package name (Python import name / Go package). [default: events]"),
+        typer.Option(
+            metavar="NAME", help="Package name (Python import name / Go package). [default: events]"
+        ),
     ] = None,
     module: Annotated[
         str | None,
-        typer.Option(help="Go module path for go.mod (package directory output)."),
+        typer.Option(metavar="PATH", help="Go module path for go.mod (package directory output)."),
     ] = None,
     check: Annotated[
         bool,
@@ -120,7 +125,8 @@ def command(
     config: Annotated[
         Path | None,
         typer.Option(
-            help="pyproject.toml to read targets from [default: the nearest one upwards]."
+            metavar="FILE",
+            help="pyproject.toml to read targets from [default: the nearest one upwards].",
         ),
     ] = None,
     version: Annotated[
