@@ -8,6 +8,7 @@ refuses, before anything is rendered, a module whose Python names would collide.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -53,6 +54,7 @@ def _escape_char(ch: str) -> str:
     return f"\\U{code:08x}"
 
 
+@functools.lru_cache(maxsize=8192)
 def py_str(value: str) -> str:
     """A Python string literal for `value`, quoted the way black leaves it."""
     quote = "'" if value.count('"') > value.count("'") else '"'
@@ -156,22 +158,33 @@ def _too_wide(line: str) -> bool:
 
 
 class _Block:
-    """The lines of one top-level statement, and whether black must lay it out."""
+    """The lines of one top-level statement; black lays it out only if a code line is wide.
 
-    __slots__ = ("lines", "needs_black")
+    Doc lines (comments, docstrings) are exempt: black never rewraps them.
+    """
+
+    __slots__ = ("docs", "lines")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.needs_black = False
+        self.docs: set[int] = set()
 
     def code(self, line: str) -> None:
-        if not self.needs_black and _too_wide(line):
-            self.needs_black = True
         self.lines.append(line)
+
+    def doc(self, lines: list[str]) -> None:
+        start = len(self.lines)
+        self.lines.extend(lines)
+        self.docs.update(range(start, len(self.lines)))
+
+    def needs_black(self, text: str) -> bool:
+        if text.isascii() and max(map(len, self.lines)) <= LINE_LENGTH:
+            return False
+        return any(_too_wide(line) for i, line in enumerate(self.lines) if i not in self.docs)
 
     def text(self) -> str:
         text = "\n".join(self.lines)
-        if self.needs_black:
+        if self.needs_black(text):
             import black  # lazily: 150 ms of start-up that most runs never pay
 
             text = black.format_str(text + "\n", mode=black.Mode()).rstrip("\n")
@@ -480,11 +493,11 @@ class _Renderer:
         self.imports.add("enum:IntEnum" if e.kind == "int" else "enum:Enum")
         b.code(f"class {e.name}(IntEnum):" if e.kind == "int" else f"class {e.name}(str, Enum):")
         doc = docstring(e.doc, _IND)
-        b.lines.extend(doc)
+        b.doc(doc)
         if doc and e.members:
             b.lines.append("")
         for m in e.members:
-            b.lines.extend(comment(m.doc, _IND))
+            b.doc(comment(m.doc, _IND))
             value = py_str(m.value) if isinstance(m.value, str) else repr(m.value)
             b.code(f"{_IND}{member_name(m.name)} = {value}")
         if not doc and not e.members:
@@ -497,7 +510,7 @@ class _Renderer:
         ann = self.annotation(a.type)
         if any(name not in self.defined for name in self.names_in(a.type)):
             ann = py_str(ann)
-        b.lines.extend(comment(a.doc, ""))
+        b.doc(comment(a.doc, ""))
         b.code(f"{a.name}: TypeAlias = {ann}")
         return b
 
@@ -505,12 +518,12 @@ class _Renderer:
         self.imports.add("dataclasses:dataclass")
         self.imports.add("typing:Any")
         b = _Block()
-        code = b.code
+        code = b.lines.append
         code("@dataclass(kw_only=True)")
         code(f"class {name}:")
         doc_lines = docstring(doc, _IND)
         if doc_lines:
-            b.lines.extend(doc_lines)
+            b.doc(doc_lines)
             b.lines.append("")
         decode: list[str] = []
         args: list[str] = []
@@ -520,7 +533,7 @@ class _Renderer:
         for f in fields:
             py = field_name(f.name, self.module_names)
             key = py_str(f.name)
-            b.lines.extend(comment(f.doc, _IND))
+            b.doc(comment(f.doc, _IND))
             t = f.type
             if f.optional:
                 t = _without_null(t)
@@ -713,8 +726,14 @@ def render_module(module: ir.Module) -> str:
     if imports:
         head.append("")
         head.extend(imports)
-    sections = ["\n".join(head), *body, *(h.source for h in helpers), *tail]
-    return "\n\n\n".join(sections) + "\n"
+    sections = [*body, *(h.source for h in helpers), *tail]
+    if not sections:
+        return "\n".join(head) + "\n"
+    # Black puts two blank lines between top-level statements only before a class or
+    # a def; right after the imports, any other statement gets one.
+    first = next(line for line in sections[0].split("\n") if not line.startswith("#"))
+    gap = "\n\n\n" if first.startswith(("class ", "@", "def ")) else "\n\n"
+    return "\n".join(head) + gap + "\n\n\n".join(sections) + "\n"
 
 
 def _pyproject(module: ir.Module, target: Target) -> str:

@@ -7,6 +7,7 @@ that the generated module binds each name once and shadows nothing it uses.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 
@@ -79,16 +80,22 @@ def _identifier(joined: str) -> str:
     return joined
 
 
+@functools.lru_cache(maxsize=4096)
+def _snake(key: str) -> str:
+    name = _identifier("_".join(w.lower() for w in words(key)))
+    if keyword.iskeyword(name) or name in _FIELD_RESERVED:
+        name += "_"
+    return name
+
+
 def field_name(key: str, module_names: frozenset[str] = frozenset()) -> str:
     """The snake_case attribute for JSON key `key` (SPEC Names).
 
     `module_names` are the module-level names (the user's types) that a field must
     not shadow inside its class, where annotations are resolved.
     """
-    name = _identifier("_".join(w.lower() for w in words(key)))
-    if keyword.iskeyword(name) or name in _FIELD_RESERVED or name in module_names:
-        name += "_"
-    return name
+    name = _snake(key)
+    return name + "_" if name in module_names else name
 
 
 def member_name(name: str) -> str:
