@@ -85,7 +85,7 @@ def command(
         ),
     ] = None,
     out: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--out",
             "-o",
@@ -159,7 +159,7 @@ def command(
 def _single(
     source: Path,
     lang: str | None,
-    out: Path | None,
+    out: str | None,
     package: str | None,
     module: str | None,
     check: bool,
@@ -180,9 +180,14 @@ def _single(
     if out is None:
         sys.stdout.write(single_file(parsed, target))
         return "ok"
-    as_package = out.is_dir() or str(out).endswith(("/", os.sep))
-    files = package_files(parsed, target, out) if as_package else {out: single_file(parsed, target)}
-    parts = [f"devpie-transpile {source.as_posix()} --lang {lang} -o {out.as_posix()}"]
+    out_path = Path(out)
+    as_package = out_path.is_dir() or out.endswith(("/", os.sep))
+    files = (
+        package_files(parsed, target, out_path)
+        if as_package
+        else {out_path: single_file(parsed, target)}
+    )
+    parts = [f"devpie-transpile {source.as_posix()} --lang {lang} -o {out}"]
     if package:
         parts.append(f"--package {package}")
     if module:
@@ -192,7 +197,7 @@ def _single(
 
 def _project(
     lang: str | None,
-    out: Path | None,
+    out: str | None,
     package: str | None,
     module: str | None,
     check: bool,
@@ -205,6 +210,9 @@ def _project(
         if value is not None:
             raise Usage(f"{flag} needs SOURCE; in project mode it comes from pyproject.toml")
     cwd = Path.cwd()
+    command = "devpie-transpile" + (f" --config {config.as_posix()}" if config else "")
+    if lang:
+        command += f" --lang {lang}"
     if config is None:
         config = find_config(cwd)
         if config is None:
@@ -223,9 +231,6 @@ def _project(
     except TranspileError as exc:
         exc.base = project.root  # spans are relative to the project, not to cwd
         raise
-    command = "devpie-transpile" + (f" --config {config.as_posix()}" if config else "")
-    if lang:
-        command += f" --lang {lang}"
     return _emit(files, project.root, check, force, command)
 
 

@@ -59,6 +59,9 @@ def drift(files: Mapping[Path, str], base: Path) -> str:
         if have == want:
             continue
         name = _display(path, base)
+        if have is None and not want:  # difflib prints nothing for two empty files
+            chunks.append(f"--- {name} (missing)\n+++ {name} (generated)\n")
+            continue
         diff = difflib.unified_diff(
             (have or "").splitlines(keepends=True),
             want.splitlines(keepends=True),

@@ -1,0 +1,3 @@
+module github.com/devpie/client-events/go
+
+go 1.24
