@@ -461,9 +461,16 @@ def test_ten_thousand_messages_render_fast(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - start
     assert elapsed < 1.0, f"render took {elapsed:.2f}s"
     text = files["big/__init__.py"]
-    small = render(many(3), Target("python", "small"))["small/__init__.py"]
-    assert black.format_str(small, mode=black.Mode()) == small
     assert text.count("@dataclass(kw_only=True)") == 20_000
+
+
+@pytest.mark.parametrize("n", [1, 4, 5, 6, 7])
+def test_message_union_layouts_match_black(n: int) -> None:
+    """One line, one parenthesised line, one member a line: as black lays them out."""
+    text = render(many(n), Target("python", "p"))["p/__init__.py"]
+    assert black.format_str(text, mode=black.Mode()) == text
+    assert ("_Message: TypeAlias = (\n" in text) == (n >= 5)
+    assert ("\n    | Event" in text) == (n >= 6)
 
 
 # --- names that collide are errors at the second one ----------------------------------------
@@ -485,7 +492,7 @@ def test_field_collisions_are_reported_together() -> None:
 
 @pytest.mark.parametrize("name", ["Any", "Enum", "dataclass", "Literal", "TypeAlias",
                                   "parse_message", "MESSAGE_TYPES", "str", "list", "None",
-                                  "class", "json", "_show", "annotations"])
+                                  "class", "json", "_show", "annotations", "_Message"])
 def test_type_names_that_would_shadow_are_refused(name: str) -> None:
     mod = module(iface("Ok"), ir.Interface(name, (), (), None, span(5, 3)))
     with pytest.raises(TranspileError) as info:

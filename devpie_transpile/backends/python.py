@@ -173,6 +173,8 @@ class _Block:
         self.lines.append(line)
 
     def doc(self, lines: list[str]) -> None:
+        if not lines:
+            return
         start = len(self.lines)
         self.lines.extend(lines)
         self.docs.update(range(start, len(self.lines)))

@@ -20,7 +20,7 @@ IMPORTED_NAMES = frozenset(
     {"annotations", "json", "Any", "Callable", "Literal", "TypeAlias", "TypeVar", "Enum",
      "IntEnum", "dataclass"}
 )
-PUBLIC_NAMES = frozenset({"parse_message", "MESSAGE_TYPES"})
+PUBLIC_NAMES = frozenset({"parse_message", "MESSAGE_TYPES", "_Message"})
 
 # Builtins of every supported Python version (3.10 to 3.14), fixed here so that the
 # same input is accepted or refused on every interpreter.
@@ -98,6 +98,7 @@ def field_name(key: str, module_names: frozenset[str] = frozenset()) -> str:
     return name + "_" if name in module_names else name
 
 
+@functools.lru_cache(maxsize=4096)
 def member_name(name: str) -> str:
     """UPPER_SNAKE enum member: `UserRegistered` -> `USER_REGISTERED`."""
     return _identifier("_".join(w.upper() for w in words(name)))
@@ -123,8 +124,13 @@ def type_name_problem(name: str) -> str | None:
     return None
 
 
+_LEAVES = (ir.Prim, ir.Ref, ir.EnumMemberRef, ir.Literal)
+
+
 def _objects(t: ir.Type) -> list[ir.Object]:
     """Inline objects inside `t`, outermost first (each one's own fields not included)."""
+    if isinstance(t, _LEAVES):  # the common case, before the slower match
+        return []
     match t:
         case ir.Object():
             return [t]
