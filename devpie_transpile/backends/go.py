@@ -15,7 +15,7 @@ from .go_names import (
     IMPORTS,
     PARSE_MESSAGE,
     GoNames,
-    check,
+    check_names,
     decl_objects,
     enum_union,
     go_string,
@@ -30,10 +30,11 @@ def render(module: ir.Module, target: Target) -> dict[str, str]:
     """`go.mod` and `<package>.go` for `module`."""
     if not is_go_identifier(target.package) or not target.package.isascii():
         raise TranspileError(Diagnostic(f"Go package name {target.package!r} is not an identifier"))
-    names = check(module)
+    names, errors = check_names(module)
     mapper = TypeMapper(module, names)
     text = _Renderer(module, names, mapper, target.package).render()
-    mapper.raise_errors()
+    if errors or mapper.errors:
+        raise TranspileError(errors + mapper.errors)
     mod = target.module or target.package
     return {"go.mod": f"module {mod}\n\ngo 1.24\n", f"{target.package}.go": text}
 
@@ -93,9 +94,8 @@ class _Renderer:
                     return
                 kinds = {e.kind for e in enums}
                 if len(kinds) > 1:
-                    self.mapper.errors.append(
-                        Diagnostic("a union of string and numeric enums has no Go type", span=decl.span)
-                    )
+                    message = "a union of string and numeric enums has no Go type"
+                    self.mapper.errors.append(Diagnostic(message, span=decl.span))
                     return
                 consts = [
                     (m.doc, self.names.consts[(decl.name, e.name, m.name)], m.value)
@@ -144,10 +144,11 @@ class _Renderer:
         zero = '""' if kind == "string" else "0"
         out.append("")
         out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        var = "v" if by_value else "_"  # an enum without members accepts nothing
         if kind == "string":
-            out.append("\tv, err := decodeString(raw, path)")
+            out.append(f"\t{var}, err := decodeString(raw, path)")
         else:
-            out.append(f"\tv, err := decodeInteger(raw, path, {go_string(name)})")
+            out.append(f"\t{var}, err := decodeInteger(raw, path, {go_string(name)})")
         out.append("\tif err != nil {")
         out.append(f"\t\treturn {zero}, err")
         out.append("\t}")
@@ -162,7 +163,8 @@ class _Renderer:
     def _unmarshal(self, name: str, receiver: str) -> None:
         out = self.out
         out.append("")
-        out.extend(doc_comment(f"UnmarshalJSON decodes a {name} and validates it."))
+        doc = f"UnmarshalJSON decodes JSON into the receiver and validates it as {name}."
+        out.extend(doc_comment(doc))
         out.append(f"func ({receiver} *{name}) UnmarshalJSON(data []byte) error {{")
         out.append(f'\tv, err := decode{name}(data, "")')
         out.append("\tif err != nil {")
@@ -261,12 +263,14 @@ class _Renderer:
         out.append("\tif !ok {")
         out.append('\t\treturn nil, errors.New("type: missing")')
         out.append("\t}")
-        out.append('\tif v, err := decodeString(typ, "type"); err == nil {')
-        out.append("\t\tswitch v {")
+        out.append('\tkind, err := decodeString(typ, "type")')
+        out.append("\tif err != nil {")
+        out.append("\t\treturn nil, err")
+        out.append("\t}")
+        out.append("\tswitch kind {")
         for msg in self.module.messages:
-            out.append(f"\t\tcase {go_string(msg.value)}:")
-            out.append(f"\t\t\treturn parseAs(raw, decode{msg.interface})")
-        out.append("\t\t}")
+            out.append(f"\tcase {go_string(msg.value)}:")
+            out.append(f"\t\treturn parseAs(raw, decode{msg.interface})")
         out.append("\t}")
         out.append('\treturn nil, errors.New("type: unknown message type " + jsonText(typ))')
         out.append("}")

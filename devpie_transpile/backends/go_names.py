@@ -44,12 +44,12 @@ RUNTIME_NAMES = frozenset(
     """jsonKind jsonText errorPath fieldPath indexPath mismatchError decodeObject
     decodeMembers decodeField decodeOptionalField decodeString decodeNumber decodeBool
     decodeAny decodeInteger decodeArray decodeMap decodeNullable decodeNullOr
-    decodeOneOf parseAs""".split()
+    decodeOneOf decodeMemberOf asAny decodeUnion parseAs decoder jsonObject""".split()
 )
 PARSE_MESSAGE = "ParseMessage"
 
 # Locals of generated functions that refer to package-level names in their scope.
-LOCAL_NAMES = frozenset("m e v obj err raw path data typ".split())
+LOCAL_NAMES = frozenset("m e v obj err raw path data typ kind ok".split())
 
 # Methods generated on structs: a field may not have the same name.
 METHODS = frozenset({"UnmarshalJSON"})
@@ -141,7 +141,7 @@ def go_string(value: str) -> str:
     return "".join(out)
 
 
-_SHORT_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v"}
+_SHORT_ESCAPES = {c: "\\" + e for c, e in zip("\a\b\f\n\r\t\v", "abfnrtv", strict=True)}
 
 
 def const_name(owner: str, member: str) -> str:
@@ -238,6 +238,14 @@ class _Scope:
 
 def check(module: ir.Module) -> GoNames:
     """All Go names of `module`, or a TranspileError listing every collision."""
+    names, errors = check_names(module)
+    if errors:
+        raise TranspileError(errors)
+    return names
+
+
+def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
+    """All Go names of `module`, and a diagnostic for each collision or bad name."""
     errors: list[Diagnostic] = []
     names = GoNames()
     scope = _Scope(errors)
@@ -263,9 +271,7 @@ def check(module: ir.Module) -> GoNames:
             scope.add("decode" + obj.name, f"the decoder of {obj.name}", obj.span)
             _check_fields(names, obj.name, obj.fields, errors)
     _check_messages(module, errors)
-    if errors:
-        raise TranspileError(errors)
-    return names
+    return names, errors
 
 
 def _check_type_name(name: str, span: ir.Span, errors: list[Diagnostic]) -> None:
@@ -309,9 +315,8 @@ def _check_fields(
                 )
             )
         if go in METHODS:
-            errors.append(
-                Diagnostic(f"field {f.name!r} of {struct} becomes the Go method name {go}", span=f.span)
-            )
+            message = f"field {f.name!r} of {struct} becomes the Go method name {go}"
+            errors.append(Diagnostic(message, span=f.span))
         elif go in seen:
             errors.append(
                 Diagnostic(

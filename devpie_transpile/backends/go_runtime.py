@@ -9,7 +9,13 @@ docs/generated-code.md, byte for byte. Names here are listed in go_names.RUNTIME
 from __future__ import annotations
 
 RUNTIME = """\
-// jsonKind is the first byte of a JSON value: '{', '[', '"', 't', 'f', 'n', or a number's first byte.
+// A decoder checks and decodes raw, the JSON value at path.
+type decoder[T any] func(raw json.RawMessage, path string) (T, error)
+
+// A jsonObject holds the undecoded members of a JSON object.
+type jsonObject = map[string]json.RawMessage
+
+// jsonKind is the first byte of a JSON value ('{', '[', '"', 't', 'f', 'n', '-', a digit).
 func jsonKind(raw json.RawMessage) byte {
 	for _, c := range raw {
 		switch c {
@@ -57,11 +63,11 @@ func mismatchError(path, expected string, raw json.RawMessage) error {
 }
 
 // decodeObject returns the members of a JSON object, undecoded.
-func decodeObject(raw json.RawMessage, path string) (map[string]json.RawMessage, error) {
+func decodeObject(raw json.RawMessage, path string) (jsonObject, error) {
 	if jsonKind(raw) != '{' {
 		return nil, mismatchError(path, "object", raw)
 	}
-	var obj map[string]json.RawMessage
+	var obj jsonObject
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		return nil, err
 	}
@@ -69,7 +75,7 @@ func decodeObject(raw json.RawMessage, path string) (map[string]json.RawMessage,
 }
 
 // decodeMembers returns the keys of a JSON object in document order, and its members.
-func decodeMembers(raw json.RawMessage, path string) ([]string, map[string]json.RawMessage, error) {
+func decodeMembers(raw json.RawMessage, path string) ([]string, jsonObject, error) {
 	obj, err := decodeObject(raw, path)
 	if err != nil {
 		return nil, nil, err
@@ -99,7 +105,7 @@ func decodeMembers(raw json.RawMessage, path string) ([]string, map[string]json.
 }
 
 // decodeField decodes the required member key of obj.
-func decodeField[T any](obj map[string]json.RawMessage, path, key string, dec func(json.RawMessage, string) (T, error)) (T, error) {
+func decodeField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
 	raw, ok := obj[key]
 	if !ok {
 		var zero T
@@ -109,7 +115,7 @@ func decodeField[T any](obj map[string]json.RawMessage, path, key string, dec fu
 }
 
 // decodeOptionalField decodes the optional member key of obj: absent or null is the zero value.
-func decodeOptionalField[T any](obj map[string]json.RawMessage, path, key string, dec func(json.RawMessage, string) (T, error)) (T, error) {
+func decodeOptionalField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
 	raw, ok := obj[key]
 	if !ok || jsonKind(raw) == 'n' {
 		var zero T
@@ -165,7 +171,7 @@ func decodeInteger(raw json.RawMessage, path, name string) (int, error) {
 	return int(n), nil
 }
 
-func decodeArray[T any](item func(json.RawMessage, string) (T, error)) func(json.RawMessage, string) ([]T, error) {
+func decodeArray[T any](item decoder[T]) decoder[[]T] {
 	return func(raw json.RawMessage, path string) ([]T, error) {
 		if jsonKind(raw) != '[' {
 			return nil, mismatchError(path, "array", raw)
@@ -186,7 +192,7 @@ func decodeArray[T any](item func(json.RawMessage, string) (T, error)) func(json
 	}
 }
 
-func decodeMap[T any](value func(json.RawMessage, string) (T, error)) func(json.RawMessage, string) (map[string]T, error) {
+func decodeMap[T any](value decoder[T]) decoder[map[string]T] {
 	return func(raw json.RawMessage, path string) (map[string]T, error) {
 		keys, obj, err := decodeMembers(raw, path)
 		if err != nil {
@@ -205,7 +211,7 @@ func decodeMap[T any](value func(json.RawMessage, string) (T, error)) func(json.
 }
 
 // decodeNullable decodes T | null as *T.
-func decodeNullable[T any](dec func(json.RawMessage, string) (T, error)) func(json.RawMessage, string) (*T, error) {
+func decodeNullable[T any](dec decoder[T]) decoder[*T] {
 	return func(raw json.RawMessage, path string) (*T, error) {
 		if jsonKind(raw) == 'n' {
 			return nil, nil
@@ -219,7 +225,7 @@ func decodeNullable[T any](dec func(json.RawMessage, string) (T, error)) func(js
 }
 
 // decodeNullOr decodes T | null as T when T has nil (slices, maps): null is the zero value.
-func decodeNullOr[T any](dec func(json.RawMessage, string) (T, error)) func(json.RawMessage, string) (T, error) {
+func decodeNullOr[T any](dec decoder[T]) decoder[T] {
 	return func(raw json.RawMessage, path string) (T, error) {
 		if jsonKind(raw) == 'n' {
 			var zero T
@@ -230,7 +236,7 @@ func decodeNullOr[T any](dec func(json.RawMessage, string) (T, error)) func(json
 }
 
 // decodeOneOf accepts only the values in want (literals, discriminators).
-func decodeOneOf[T comparable](dec func(json.RawMessage, string) (T, error), want []T, expected string) func(json.RawMessage, string) (T, error) {
+func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decoder[T] {
 	return func(raw json.RawMessage, path string) (T, error) {
 		v, err := dec(raw, path)
 		if err == nil {
@@ -245,8 +251,44 @@ func decodeOneOf[T comparable](dec func(json.RawMessage, string) (T, error), wan
 	}
 }
 
+// decodeMemberOf accepts only the values in want (enum unions): dec checks the JSON type.
+func decodeMemberOf[T comparable](dec decoder[T], want []T, name string) decoder[T] {
+	return func(raw json.RawMessage, path string) (T, error) {
+		v, err := dec(raw, path)
+		if err != nil {
+			return v, err
+		}
+		for _, w := range want {
+			if v == w {
+				return v, nil
+			}
+		}
+		var zero T
+		return zero, mismatchError(path, name, raw)
+	}
+}
+
+// asAny turns a decoder of T into a decoder of any, for decodeUnion.
+func asAny[T any](dec decoder[T]) decoder[any] {
+	return func(raw json.RawMessage, path string) (any, error) {
+		return dec(raw, path)
+	}
+}
+
+// decodeUnion returns the value of the first decoder that accepts raw.
+func decodeUnion(expected string, decs ...decoder[any]) decoder[any] {
+	return func(raw json.RawMessage, path string) (any, error) {
+		for _, dec := range decs {
+			if v, err := dec(raw, path); err == nil {
+				return v, nil
+			}
+		}
+		return nil, mismatchError(path, expected, raw)
+	}
+}
+
 // parseAs decodes a whole message with dec and returns a pointer to it.
-func parseAs[T any](data []byte, dec func(json.RawMessage, string) (T, error)) (any, error) {
+func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
 	v, err := dec(data, "")
 	if err != nil {
 		return nil, err

@@ -12,7 +12,7 @@ from typing import Literal as _Literal
 
 from .. import ir
 from .._compat import assert_never
-from ..diagnostics import Diagnostic, TranspileError
+from ..diagnostics import Diagnostic
 from .go_names import GoNames, enum_union, go_string
 
 Kind = _Literal["value", "ptr", "slice", "map", "any"]
@@ -63,10 +63,6 @@ class TypeMapper:
         self.errors: list[Diagnostic] = []
         self._resolving: set[str] = set()
 
-    def raise_errors(self) -> None:
-        if self.errors:
-            raise TranspileError(self.errors)
-
     def _refuse(self, span: ir.Span, message: str) -> GoType:
         self.errors.append(Diagnostic(message, span=span))
         return _PRIMS["any"]
@@ -108,9 +104,8 @@ class TypeMapper:
         if not isinstance(decl, ir.Alias) or enum_union(self.module, decl) is not None:
             return "value"
         if name in self._resolving:
-            self.errors.append(
-                Diagnostic(f"type alias {name} refers to itself, which Go aliases cannot", span=decl.span)
-            )
+            message = f"type alias {name} refers to itself, which a Go alias cannot"
+            self.errors.append(Diagnostic(message, span=decl.span))
             return "value"
         self._resolving.add(name)
         try:
@@ -135,86 +130,125 @@ class TypeMapper:
 
     def _union(self, t: ir.Union) -> GoType:
         rest = [m for m in t.members if not (isinstance(m, ir.Prim) and m.name == "null")]
-        nullable = len(rest) < len(t.members)
+        if any(isinstance(m, ir.Prim) and m.name in ("any", "unknown") for m in rest):
+            return _PRIMS["any"]
         if len(rest) == 1:
             inner = self.go_type(rest[0])
+        elif all(isinstance(m, (ir.Literal, ir.EnumMemberRef)) for m in rest):
+            inner = self._literal_union(rest)
+        elif (enums := self._enums_of(rest)) is not None:
+            inner = self._enum_union(t, enums)
         else:
-            inner = self._multi(t, rest)
-        if not nullable:
-            return inner
-        return self.nullable(inner)
+            inner = self._scalar_union(t, rest)
+        return self.nullable(inner) if len(rest) < len(t.members) else inner
 
     def nullable(self, inner: GoType) -> GoType:
         """`T | null`: T itself when it has nil, else a pointer."""
-        if inner.kind == "any":
+        if inner.decoder == "decodeAny":
             return inner
         if inner.nilable:
             return GoType(inner.expr, f"decodeNullOr({inner.decoder})", inner.kind)
         return GoType(f"*{inner.expr}", f"decodeNullable({inner.decoder})", "ptr")
 
-    def _multi(self, t: ir.Union, members: list[ir.Type]) -> GoType:
-        """A union of several non-null members: literals, or enums; nothing else."""
-        if all(isinstance(m, (ir.Literal, ir.EnumMemberRef)) for m in members):
-            return self._literal_union(t, members)
+    def _enum_of(self, m: ir.Type) -> list[ir.Enum] | None:
+        """The enums a union member stands for (an enum, or an alias of an enum union)."""
+        decl = self.module.decls.get(m.name) if isinstance(m, ir.Ref) else None
+        if isinstance(decl, ir.Enum):
+            return [decl]
+        if isinstance(decl, ir.Alias):
+            return enum_union(self.module, decl)
+        return None
+
+    def _enums_of(self, members: list[ir.Type]) -> list[ir.Enum] | None:
         enums: list[ir.Enum] = []
         for m in members:
-            decl = self.module.decls.get(m.name) if isinstance(m, ir.Ref) else None
-            if isinstance(decl, ir.Enum):
-                enums.append(decl)
-            elif isinstance(decl, ir.Alias) and (found := enum_union(self.module, decl)):
-                enums.extend(e for e in found if e not in enums)
-            else:
-                return self._refuse(
-                    t.span,
-                    "Go has no union types: only unions of literals, of enums, or with null "
-                    "are supported",
-                )
+            found = self._enum_of(m)
+            if found is None:
+                return None
+            enums.extend(e for e in found if e not in enums)
+        return enums
+
+    def _enum_union(self, t: ir.Union, enums: list[ir.Enum]) -> GoType:
+        """`E1 | E2` inline: a string checked against every member of every enum."""
         if any(e.kind != "string" for e in enums):
             return self._refuse(t.span, "an inline union of numeric enums needs a type alias in Go")
-        values = ", ".join(
-            dict.fromkeys(go_string(str(m.value)) for e in enums for m in e.members)
-        )
-        expected = " | ".join(dict.fromkeys(e.name for e in enums))
+        values = ", ".join(dict.fromkeys(go_string(str(m.value)) for e in enums for m in e.members))
+        expected = " | ".join(e.name for e in enums)
         return GoType(
             "string",
-            f"decodeOneOf(decodeString, []string{{{values}}}, {go_string(expected)})",
+            f"decodeMemberOf(decodeString, []string{{{values}}}, {go_string(expected)})",
             "value",
         )
 
-    def _literal_union(self, t: ir.Union, members: list[ir.Type]) -> GoType:
-        values: list[tuple[str, str]] = []  # (Go literal, JSON text)
-        bases: set[str] = set()
-        enum_names: set[str] = set()
-        base = _PRIMS["string"]
+    def _literal_union(self, members: list[ir.Type]) -> GoType:
+        """`"a" | "b"`, `E.A | E.B`: the values' common Go type (or any), checked on decode."""
+        values: list[tuple[str | int | float | bool, str | None]] = []  # (value, const)
         for m in members:
             if isinstance(m, ir.Literal):
-                go, base = _literal_go(m.value)
-                values.append((go, json_text(m.value)))
-                bases.add(base.expr)
-                enum_names.add("")
-            else:
-                assert isinstance(m, ir.EnumMemberRef)
-                member_type = self._member(m)
-                enum = self.module.decls.get(m.enum)
-                if not isinstance(enum, ir.Enum):
-                    return member_type
-                member = next(x for x in enum.members if x.name == m.member)
-                values.append(
-                    (self.names.consts[(enum.name, enum.name, member.name)], json_text(member.value))
-                )
-                bases.add("string" if enum.kind == "string" else "float64")
-                enum_names.add(enum.name)
-        if len(bases) != 1:
-            return self._refuse(t.span, "a union of literals of different JSON types has no Go type")
-        expected = "one of " + ", ".join(dict.fromkeys(j for _, j in values))
-        go_values = ", ".join(dict.fromkeys(g for g, _ in values))
-        if len(enum_names) == 1 and "" not in enum_names:
-            name = next(iter(enum_names))
+                values.append((m.value, None))
+                continue
+            assert isinstance(m, ir.EnumMemberRef)
+            enum = self.module.decls.get(m.enum)
+            member = self._member(m)
+            if not isinstance(enum, ir.Enum):
+                return member
+            value = next(x.value for x in enum.members if x.name == m.member)
+            values.append((value, self.names.consts[(enum.name, enum.name, m.member)]))
+        expected = "one of " + ", ".join(dict.fromkeys(json_text(v) for v, _ in values))
+        bases = {_literal_go(v)[1].expr for v, _ in values}
+        enums = {m.enum for m in members if isinstance(m, ir.EnumMemberRef)}
+        if len(enums) == 1 and all(isinstance(m, ir.EnumMemberRef) for m in members):
+            name = enums.pop()
+            consts = ", ".join(dict.fromkeys(c for _, c in values if c is not None))
             base = GoType(name, f"decode{name}", "value")
-        elif enum_names != {""}:
-            return self._refuse(t.span, "a union mixing enum members and literals has no Go type")
+            return GoType(
+                name,
+                f"decodeOneOf(decode{name}, []{name}{{{consts}}}, {go_string(expected)})",
+                "value",
+            )
+        if len(bases) == 1:
+            base = _literal_go(values[0][0])[1]
+            go_values = ", ".join(dict.fromkeys(_literal_go(v)[0] for v, _ in values))
+        else:
+            base = _PRIMS["any"]
+            go_values = ", ".join(dict.fromkeys(_any_literal(v) for v, _ in values))
         return GoType(
             base.expr,
             f"decodeOneOf({base.decoder}, []{base.expr}{{{go_values}}}, {go_string(expected)})",
-            "value",
+            base.kind,
         )
+
+    def _scalar_union(self, t: ir.Union, members: list[ir.Type]) -> GoType:
+        """`string | number`, `E | "x"`: an `any` holding the first member that decodes."""
+        described: list[str] = []
+        decoders: list[str] = []
+        for m in members:
+            match m:
+                case ir.Prim(name="string" | "number" | "boolean" as name):
+                    described.append(name)
+                case ir.Literal(value=value):
+                    described.append(json_text(value))
+                case ir.EnumMemberRef():
+                    enum = self.module.decls.get(m.enum)
+                    if not isinstance(enum, ir.Enum):
+                        return self._member(m)
+                    described.append(
+                        json_text(next(x.value for x in enum.members if x.name == m.member))
+                    )
+                case ir.Ref(name=name) if self._enum_of(m) is not None:
+                    described.append(name)
+                case _:
+                    return self._refuse(
+                        t.span,
+                        "Go has no union types: only unions of literals, enums and primitives "
+                        "are supported (and `| null`)",
+                    )
+            decoders.append(f"asAny({self.go_type(m).decoder})")
+        expected = go_string(" or ".join(described))
+        return GoType("any", f"decodeUnion({expected}, {', '.join(decoders)})", "any")
+
+
+def _any_literal(value: str | int | float | bool) -> str:
+    """A literal stored in an `any`: numbers as float64, as encoding/json decodes them."""
+    go, base = _literal_go(value)
+    return f"float64({go})" if base.expr == "float64" else go

@@ -22,14 +22,14 @@ def align(rows: list[Row | str], indent: str = "\t") -> list[str]:
     line), which ends every column block, as in tabwriter. A column block is a run of
     consecutive rows having that column (a cell that is not the row's last).
     """
-    widths: list[list[int]] = [[0] * max(len(r) - 1, 0) if isinstance(r, list) else [] for r in rows]
+    widths = [[0] * _cells(row) for row in rows]
     _format(rows, widths, 0, len(rows), 0)
     out: list[str] = []
-    for row, row_widths in zip(rows, widths):
+    for row, row_widths in zip(rows, widths, strict=True):
         if isinstance(row, str):
             out.append(indent + row if row else "")
             continue
-        parts = [cell + " " * (w - len(cell)) for cell, w in zip(row, row_widths)]
+        parts = [cell + " " * (w - len(cell)) for cell, w in zip(row, row_widths, strict=False)]
         parts.append(row[-1])
         out.append(indent + "".join(parts))
     return out
@@ -40,7 +40,9 @@ def _cells(row: Row | str) -> int:
     return len(row) - 1 if isinstance(row, list) else 0
 
 
-def _format(rows: list[Row | str], widths: list[list[int]], start: int, end: int, column: int) -> None:
+def _format(
+    rows: list[Row | str], widths: list[list[int]], start: int, end: int, column: int
+) -> None:
     """tabwriter's recursive `format`: find the blocks of `column` within rows[start:end]."""
     line = start
     while line < end:
