@@ -295,6 +295,38 @@ def test_unsupported_types_are_refused_not_dropped() -> None:
     assert "Go has no union types" in errors[1][0] or "Go has no union types" in errors[0][0]
 
 
+def test_struct_holding_itself_by_value_refused() -> None:
+    node = ir.Interface(
+        "Node",
+        (
+            ir.Field("parent", ir.Ref("Node", sp(3)), True, None, sp(3)),
+            ir.Field("kids", ir.Array(ir.Ref("Node", sp(4)), sp(4)), False, None, sp(4)),
+            ir.Field("next", ir.Ref("Node", sp(5)), False, None, sp(5)),
+        ),
+        (),
+        None,
+        sp(2),
+    )
+    errors = _errors(_module(node))
+    assert errors == [
+        (
+            "field 'next' makes Node contain itself; Go needs it optional or `| null` to be a "
+            "pointer",
+            5,
+        )
+    ]
+
+
+def test_runtime_names_are_reserved() -> None:
+    import re
+
+    from devpie_transpile.backends.go_names import RUNTIME_NAMES
+    from devpie_transpile.backends.go_runtime import RUNTIME
+
+    declared = set(re.findall(r"^(?:func|type) (\w+)", RUNTIME, re.M))
+    assert declared == RUNTIME_NAMES
+
+
 def test_duplicate_discriminator_refused() -> None:
     a = ir.Interface("A", (), (), None, sp(1))
     b = ir.Interface("B", (), (), None, sp(2))

@@ -32,7 +32,9 @@ def render(module: ir.Module, target: Target) -> dict[str, str]:
         raise TranspileError(Diagnostic(f"Go package name {target.package!r} is not an identifier"))
     names, errors = check_names(module)
     mapper = TypeMapper(module, names)
-    text = _Renderer(module, names, mapper, target.package).render()
+    renderer = _Renderer(module, names, mapper, target.package)
+    text = renderer.render()
+    errors.extend(renderer.recursive_fields())
     if errors or mapper.errors:
         raise TranspileError(errors + mapper.errors)
     mod = target.module or target.package
@@ -52,6 +54,11 @@ class _Renderer:
         self.mapper = mapper
         self.package = package
         self.out: list[str] = []
+        # struct -> (struct it holds by value, field): Go rejects such a cycle
+        self.holds: dict[str, list[tuple[str, ir.Field]]] = {}
+        self.structs: set[str] = {
+            d.name for d in module.decls.values() if isinstance(d, ir.Interface)
+        } | {o.name for d in module.decls.values() for o in decl_objects(d)}
 
     def render(self) -> str:
         source = _one_line(self.module.source)
@@ -210,6 +217,8 @@ class _Renderer:
         for f in fields:
             go_name = self.names.fields[(name, f.name)]
             expr, options, call = self._field(f)
+            if expr in self.structs:
+                self.holds.setdefault(name, []).append((expr, f))
             if f.doc:
                 rows.extend(comment_lines(f.doc))
             rows.append([go_name, expr, f'`json:"{f.name}{options}"`'])
@@ -239,6 +248,33 @@ class _Renderer:
             out.append("\t}")
         out.append("\treturn m, nil")
         out.append("}")
+
+    def recursive_fields(self) -> list[Diagnostic]:
+        """A diagnostic for each field closing a cycle of structs held by value."""
+        errors: list[Diagnostic] = []
+        done: set[str] = set()
+
+        def visit(struct: str, stack: list[str]) -> None:
+            if struct in done:
+                return
+            stack.append(struct)
+            for target, f in self.holds.get(struct, ()):
+                if target in stack:
+                    errors.append(
+                        Diagnostic(
+                            f"field {f.name!r} makes {target} contain itself; Go needs it "
+                            "optional or `| null` to be a pointer",
+                            span=f.span,
+                        )
+                    )
+                else:
+                    visit(target, stack)
+            stack.pop()
+            done.add(struct)
+
+        for struct in self.holds:
+            visit(struct, [])
+        return errors
 
     def _parse_message(self) -> None:
         out = self.out
