@@ -195,8 +195,8 @@ def test_fixture_round_trips(fixture_pkg: tuple[Path, str, ModuleType]) -> None:
     ([], "$: expected object, got []"),
     ({"id": "m"}, "type: missing"),
     ({"type": "Nope"}, 'type: unknown message type "Nope"'),
-    ({"type": 3}, "type: unknown message type 3"),
-    ({"type": ["x"]}, 'type: unknown message type ["x"]'),
+    ({"type": 3}, "type: expected string, got 3"),
+    ({"type": ["x"]}, 'type: expected string, got ["x"]'),
     ({**project_created(), "metadata": {"traceId": "t"}}, "metadata.userId: missing"),
     ({**project_created(), "data": "x"}, 'data: expected object, got "x"'),
 ])

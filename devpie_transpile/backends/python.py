@@ -641,7 +641,7 @@ class _Renderer:
             return
         self.imports.add("typing:TypeAlias")
         self.imports.add("typing:Any")
-        self.used.update(("_object", "_required", "_any", "_show"))
+        self.used.update(("_object", "_required", "_str", "_show"))
         classes = [m.interface for m in messages]
         b = _Block()
         head = "_Message: TypeAlias = "
@@ -669,8 +669,8 @@ class _Renderer:
             "def parse_message(data: Any) -> _Message:",
             f'{_IND}"""Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""',
             f'{_IND}obj = _object(data, "$")',
-            f'{_IND}kind = _required(obj, "type", "$", _any)',
-            f"{_IND}cls = MESSAGE_TYPES.get(kind) if isinstance(kind, str) else None",
+            f'{_IND}kind = _required(obj, "type", "$", _str)',
+            f"{_IND}cls = MESSAGE_TYPES.get(kind)",
             f"{_IND}if cls is None:",
             f'{_IND2}raise ValueError(f"type: unknown message type {{_show(kind)}}")',
             f'{_IND}return cls._decode(obj, "$")',
