@@ -163,7 +163,7 @@ def test_display_root_and_outside_paths(tmp_path: Path) -> None:
     elsewhere = tmp_path / "other"
     elsewhere.mkdir()
     m = load(tmp_path / "p" / "src" / "index.ts", display_root=elsewhere)
-    assert m.source == (tmp_path / "p" / "src" / "index.ts").as_posix()
+    assert m.source == "../p/src/index.ts"  # relative, never absolute (SPEC)
 
 
 # -- enums -----------------------------------------------------------------------

@@ -91,12 +91,16 @@ def project_root(entry: Path) -> Path:
 
 
 def display_path(path: Path, display_root: Path) -> str:
-    """`path` relative to `display_root` with `/` when under it, else as given."""
+    """`path` relative to `display_root` with `/` (`../x.ts` when outside it).
+
+    Generated headers name the source this way, so they never hold an absolute,
+    machine-specific path.
+    """
     try:
-        rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(display_root))
-    except ValueError:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(display_root))
+    except ValueError:  # another drive on Windows: nothing relative exists
         return path.as_posix()
-    return rel.as_posix()
+    return Path(rel).as_posix()
 
 
 def candidates(base: Path, specifier: str) -> list[Path]:

@@ -1045,8 +1045,8 @@ MESSAGE_TYPES: dict[str, type[_Message]] = {
 def parse_message(data: Any) -> _Message:
     """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
     obj = _object(data, "$")
-    kind = _required(obj, "type", "$", _any)
-    cls = MESSAGE_TYPES.get(kind) if isinstance(kind, str) else None
+    kind = _required(obj, "type", "$", _str)
+    cls = MESSAGE_TYPES.get(kind)
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
     return cls._decode(obj, "$")
