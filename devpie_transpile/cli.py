@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -140,10 +141,8 @@ def command(
     try:
         if lang is not None and lang not in LANGS:
             raise Usage(f"--lang must be one of: {', '.join(LANGS)} (got {lang!r})")
-        if source is not None:
-            status = _single(source, lang, out, package, module, check, force, config)
-        else:
-            status = _project(lang, out, package, module, check, force, config)
+        opts = Options(lang, out, package, module, check, force, config)
+        status = _single(source, opts) if source is not None else _project(opts)
     except Usage as exc:
         sys.stderr.write(f"devpie-transpile: error: {exc}\nTry 'devpie-transpile --help'.\n")
         raise typer.Exit(2) from None
@@ -156,21 +155,26 @@ def command(
         raise typer.Exit(1)
 
 
-def _single(
-    source: Path,
-    lang: str | None,
-    out: str | None,
-    package: str | None,
-    module: str | None,
-    check: bool,
-    force: bool,
-    config: Path | None,
-) -> str:
+@dataclass(frozen=True)
+class Options:
+    """The command line's options, as both modes read them."""
+
+    lang: str | None
+    out: str | None
+    package: str | None
+    module: str | None
+    check: bool
+    force: bool
+    config: Path | None
+
+
+def _single(source: Path, opts: Options) -> str:
+    lang, out, package, module = opts.lang, opts.out, opts.package, opts.module
     if lang is None:
         raise Usage("--lang is required with SOURCE (python or go)")
-    if config is not None:
+    if opts.config is not None:
         raise Usage("--config is for project mode (no SOURCE)")
-    if check and out is None:
+    if opts.check and out is None:
         raise Usage("--check needs -o PATH, the file or package directory to compare")
     assert lang in LANGS
     target = Target(lang, package or DEFAULT_PACKAGE[lang], module)  # type: ignore[arg-type]
@@ -192,21 +196,14 @@ def _single(
         parts.append(f"--package {package}")
     if module:
         parts.append(f"--module {module}")
-    return _emit(files, cwd, check, force, " ".join(parts))
+    return _emit(files, cwd, opts, " ".join(parts))
 
 
-def _project(
-    lang: str | None,
-    out: str | None,
-    package: str | None,
-    module: str | None,
-    check: bool,
-    force: bool,
-    config: Path | None,
-) -> str:
+def _project(opts: Options) -> str:
     from .project import find_config, load_project
 
-    for flag, value in (("-o", out), ("--package", package), ("--module", module)):
+    lang, config = opts.lang, opts.config
+    for flag, value in (("-o", opts.out), ("--package", opts.package), ("--module", opts.module)):
         if value is not None:
             raise Usage(f"{flag} needs SOURCE; in project mode it comes from pyproject.toml")
     cwd = Path.cwd()
@@ -231,19 +228,19 @@ def _project(
     except TranspileError as exc:
         exc.base = project.root  # spans are relative to the project, not to cwd
         raise
-    return _emit(files, project.root, check, force, command)
+    return _emit(files, project.root, opts, command)
 
 
-def _emit(files: dict[Path, str], base: Path, check: bool, force: bool, command: str) -> str:
+def _emit(files: dict[Path, str], base: Path, opts: Options, command: str) -> str:
     """Check or write `files`; returns "ok", "changed" or "drift"."""
-    if check:
+    if opts.check:
         diff = drift(files, base)
         if not diff:
             return "ok"
         sys.stdout.write(diff)
         sys.stderr.write(f"devpie-transpile: generated code is out of date; run: {command}\n")
         return "drift"
-    changed = write_files(files, base, force=force)
+    changed = write_files(files, base, force=opts.force)
     for path in changed:
         sys.stderr.write(f"wrote {_display_path(path, base)}\n")
     return "changed" if changed else "ok"
