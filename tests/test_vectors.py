@@ -31,20 +31,29 @@ def load_vectors(case: str) -> dict[str, list[dict[str, Any]]]:
     return data
 
 
-@pytest.fixture(scope="module", params=CASE_NAMES)
-def packages(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def _generate(case: str, tmp: Path) -> dict[str, Any]:
     """Python and Go packages for one vectors case: committed (fixture) or generated."""
-    case: str = request.param
     if case == "fixture":
         return {"case": case, "python": REPO / "out/python/devpie_client_events/__init__.py",
                 "go": REPO / "out/go", "module": _go_module_of(REPO / "out/go")}
-    tmp = tmp_path_factory.mktemp(f"pkg-{case}")
     source = (CASES / f"{case}.ts").relative_to(REPO)
     module = GO_MODULE.format(case=case)
     for lang, extra in (("python", []), ("go", ["--module", module])):
-        proc = run_cli(source, "--lang", lang, "-o", f"{tmp / lang}/", *extra)
+        proc = run_cli(source, "--lang", lang, "-o", f"{tmp / case / lang}/", *extra)
         assert proc.returncode == 0, proc.stderr
-    return {"case": case, "python": tmp / "python/events/__init__.py", "go": tmp / "go", "module": module}
+    return {"case": case, "python": tmp / case / "python/events/__init__.py",
+            "go": tmp / case / "go", "module": module}
+
+
+@pytest.fixture(scope="session")
+def all_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    tmp = tmp_path_factory.mktemp("vector-packages")
+    return {case: _generate(case, tmp) for case in CASE_NAMES}
+
+
+@pytest.fixture(params=CASE_NAMES)
+def packages(request: pytest.FixtureRequest, all_packages: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return all_packages[request.param]
 
 
 def _go_module_of(directory: Path) -> str:
@@ -96,42 +105,50 @@ def test_python_invalid_raise_value_error_naming_the_path(packages: dict[str, An
         assert str(info.value) == vector["error"], vector
 
 
-@pytest.fixture(scope="module")
-def go_harness(packages: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the generated Go package (build, vet, gofmt) and a harness binary using it."""
-    tmp = tmp_path_factory.mktemp(f"go-{packages['case']}")
+@pytest.fixture(scope="session")
+def go_harness(all_packages: dict[str, dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One harness binary over every case's generated Go package (one build, not one per
+    case: CI runs on 2 cores); the packages are also vetted and gofmt-checked."""
+    tmp = tmp_path_factory.mktemp("go-vectors")
     env = go_env(tmp)
-    pkg_dir: Path = packages["go"]
-    go(["build", "./..."], pkg_dir, env)
-    go(["vet", "./..."], pkg_dir, env)
-    unformatted = subprocess.run([gofmt_binary(env), "-l", "."], cwd=pkg_dir, env=env,
-                                 capture_output=True, text=True, check=True).stdout
+    pkgs = list(all_packages.values())
+    unformatted = subprocess.run([gofmt_binary(env), "-l", *(str(p["go"]) for p in pkgs)],
+                                 env=env, capture_output=True, text=True, check=True).stdout
     assert unformatted == "", f"gofmt -l: {unformatted}"
 
-    vectors = load_vectors(packages["case"])
-    names = sorted({v["decode"] for v in vectors["valid"] + vectors["invalid"]} - {"parse_message"})
-    cases = "\n".join(
-        f"\tcase {json.dumps(name)}:\n\t\tvar v pkg.{name}\n\t\terr := json.Unmarshal(data, &v)\n"
-        "\t\treturn &v, err" for name in names
-    )
-    parse = 'case "parse_message":\n\t\treturn pkg.ParseMessage(data)'
+    imports: list[str] = []
+    cases: list[str] = []
+    for i, p in enumerate(pkgs):
+        imports.append(f"\tp{i} {json.dumps(p['module'])}")
+        vectors = load_vectors(p["case"])
+        names = sorted({v["decode"] for v in vectors["valid"] + vectors["invalid"]} - {"parse_message"})
+        for name in names:
+            cases.append(f"\tcase {json.dumps(p['case'] + '/' + name)}:\n\t\tvar v p{i}.{name}\n"
+                         "\t\terr := json.Unmarshal(data, &v)\n\t\treturn &v, err")
+        if p["module"] and _has_parse_message(p["go"]):
+            cases.append(f"\tcase {json.dumps(p['case'] + '/parse_message')}:\n"
+                         f"\t\treturn p{i}.ParseMessage(data)")
     template = (REPO / "tests" / "vectors_harness.go.tmpl").read_text(encoding="utf-8")
     harness = tmp / "harness"
     harness.mkdir()
     (harness / "main.go").write_text(
-        template.replace("@MODULE@", packages["module"]).replace("@PARSE@", parse).replace("@CASES@", cases)
+        template.replace("@IMPORTS@", "\n".join(imports)).replace("@CASES@", "\n".join(cases))
     )
-    (harness / "go.mod").write_text(
-        f"module harness\n\ngo 1.24\n\nrequire {packages['module']} v0.0.0\n\n"
-        f"replace {packages['module']} => {pkg_dir}\n"
-    )
+    requires = "".join(f"require {p['module']} v0.0.0\nreplace {p['module']} => {p['go']}\n"
+                       for p in pkgs)
+    (harness / "go.mod").write_text(f"module harness\n\ngo 1.24\n\n{requires}")
+    go(["vet", ".", *(p["module"] for p in pkgs)], harness, env)
     go(["build", "-o", str(tmp / "harness.bin"), "."], harness, env)
     return tmp / "harness.bin"
 
 
-def run_go(binary: Path, vectors: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
+def _has_parse_message(directory: Path) -> bool:
+    return any("func ParseMessage(" in p.read_text(encoding="utf-8") for p in directory.glob("*.go"))
+
+
+def run_go(binary: Path, case: str, vectors: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
     path = tmp / "vectors.json"
-    path.write_text(json.dumps(vectors), encoding="utf-8")
+    path.write_text(json.dumps([{**v, "case": case} for v in vectors]), encoding="utf-8")
     proc = subprocess.run([str(binary), str(path)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     return [json.loads(line) for line in proc.stdout.splitlines()]
@@ -139,14 +156,16 @@ def run_go(binary: Path, vectors: list[dict[str, Any]], tmp: Path) -> list[dict[
 
 def test_go_valid_round_trip(packages: dict[str, Any], go_harness: Path, tmp_path: Path) -> None:
     vectors = load_vectors(packages["case"])["valid"]
-    results = run_go(go_harness, vectors, tmp_path)
+    results = run_go(go_harness, packages["case"], vectors, tmp_path)
     for vector, result in zip(vectors, results, strict=True):
         assert "error" not in result, (vector, result)
         assert result["type"] == f"*{_pkg_name(packages['go'])}.{vector['decode']}"
         assert result["json"] == vector["data"], vector
-    messages = [v for v in vectors if v["decode"] != "Message" and isinstance(v["data"], dict)
-                and "type" in v["data"]]
-    dispatched = run_go(go_harness, [{**v, "decode": "parse_message"} for v in messages], tmp_path)
+    mod = import_generated(packages["python"], f"vectors_{packages['case']}_go")
+    message_classes = {cls.__name__ for cls in getattr(mod, "MESSAGE_TYPES", {}).values()}
+    messages = [v for v in vectors if v["decode"] in message_classes]
+    dispatched = run_go(go_harness, packages["case"],
+                        [{**v, "decode": "parse_message"} for v in messages], tmp_path)
     for vector, result in zip(messages, dispatched, strict=True):
         assert result.get("type", "").endswith(f".{vector['decode']}"), (vector, result)
         assert result["json"] == vector["data"]
@@ -154,7 +173,7 @@ def test_go_valid_round_trip(packages: dict[str, Any], go_harness: Path, tmp_pat
 
 def test_go_invalid_errors_match_python(packages: dict[str, Any], go_harness: Path, tmp_path: Path) -> None:
     vectors = load_vectors(packages["case"])["invalid"]
-    results = run_go(go_harness, vectors, tmp_path)
+    results = run_go(go_harness, packages["case"], vectors, tmp_path)
     for vector, result in zip(vectors, results, strict=True):
         assert result.get("error") == vector["error"], (vector, result)
 
