@@ -71,15 +71,21 @@ def walk(decl: ir.Decl) -> Iterator[ir.Type]:
 
 
 def _check_refs(module: ir.Module, out: list[Diagnostic]) -> None:
+    # member names per enum, indexed once: one lookup per reference keeps this linear
+    members = {
+        name: {m.name for m in decl.members}
+        for name, decl in module.decls.items()
+        if isinstance(decl, ir.Enum)
+    }
     for decl in module.decls.values():
         for t in walk(decl):
             if isinstance(t, ir.Ref) and t.name not in module.decls:
                 out.append(Diagnostic(f"unknown type {t.name}", span=t.span))
             elif isinstance(t, ir.EnumMemberRef):
-                enum = module.decls.get(t.enum)
-                if not isinstance(enum, ir.Enum):
+                names = members.get(t.enum)
+                if names is None:
                     out.append(Diagnostic(f"{t.enum} is not an enum", span=t.span))
-                elif all(m.name != t.member for m in enum.members):
+                elif t.member not in names:
                     out.append(Diagnostic(f"enum {t.enum} has no member {t.member}", span=t.span))
 
 

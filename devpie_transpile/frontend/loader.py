@@ -56,6 +56,7 @@ class Loader:
         self.order: list[str] = []
         self.converted: dict[DeclSite, ir.Decl] = {}
         self.in_progress: list[DeclSite] = []
+        self.member_names: dict[DeclSite, frozenset[str]] = {}  # enum -> its member names
 
     # -- files --------------------------------------------------------------------
 
@@ -228,9 +229,12 @@ class Loader:
             return ir.Prim("any", span)
         if site.kind != "enum":
             return self._error(span, f"{enum} is not an enum, so {enum}.{member} is not a type")
-        decl = self.decl(site)
-        assert isinstance(decl, ir.Enum)
-        if all(m.name != member for m in decl.members):
+        names = self.member_names.get(site)
+        if names is None:  # indexed once per enum: a message per member must stay linear
+            decl = self.decl(site)
+            assert isinstance(decl, ir.Enum)
+            names = self.member_names[site] = frozenset(m.name for m in decl.members)
+        if member not in names:
             return self._error(span, f"enum {enum} has no member {member}")
         return ir.EnumMemberRef(self.name_of(site), member, span)
 
@@ -321,13 +325,14 @@ class Loader:
     def _messages(self, decls: dict[str, ir.Decl]) -> tuple[ir.Message, ...]:
         messages: list[ir.Message] = []
         owners: dict[str, str] = {}
+        values = _string_values(decls)
         for decl in decls.values():
             if not isinstance(decl, ir.Interface):
                 continue
             for f in decl.fields:
                 if f.name != "type" or f.optional:
                     continue
-                value = self._discriminator(f.type, decls)
+                value = _discriminator(f.type, values)
                 if value is None:
                     continue
                 if value in owners:
@@ -342,17 +347,24 @@ class Loader:
                 messages.append(ir.Message(decl.name, value))
         return tuple(messages)
 
-    @staticmethod
-    def _discriminator(t: ir.Type, decls: dict[str, ir.Decl]) -> str | None:
-        if isinstance(t, ir.Literal) and isinstance(t.value, str):
-            return t.value
-        if isinstance(t, ir.EnumMemberRef):
-            enum = decls.get(t.enum)
-            if isinstance(enum, ir.Enum):
-                for m in enum.members:
-                    if m.name == t.member and isinstance(m.value, str):
-                        return m.value
-        return None
+
+def _string_values(decls: dict[str, ir.Decl]) -> dict[tuple[str, str], str]:
+    """(enum, member) -> value of every string member: one index, not a scan per message."""
+    values: dict[tuple[str, str], str] = {}
+    for name, decl in decls.items():
+        if isinstance(decl, ir.Enum):
+            for m in decl.members:
+                if isinstance(m.value, str):
+                    values.setdefault((name, m.name), m.value)
+    return values
+
+
+def _discriminator(t: ir.Type, values: dict[tuple[str, str], str]) -> str | None:
+    if isinstance(t, ir.Literal) and isinstance(t.value, str):
+        return t.value
+    if isinstance(t, ir.EnumMemberRef):
+        return values.get((t.enum, t.member))
+    return None
 
 
 def _unique(errors: list[Diagnostic]) -> list[Diagnostic]:
