@@ -24,6 +24,7 @@ from .go_names import (
 from .go_runtime import RUNTIME
 from .go_types import GoType, TypeMapper
 from .gofmt import align, clean_text, comment_lines, doc_comment
+from .unions import MIXED_ENUMS, tagged_union
 
 
 def render(module: ir.Module, target: Target) -> dict[str, str]:
@@ -76,10 +77,13 @@ class _Renderer:
         out.append("import (")
         out.extend(f'\t"{path}"' for path in IMPORTS)
         out.append(")")
+        emitted: set[tuple[str, ir.Span]] = set()
         for decl in self.module.decls.values():
             self._decl(decl)
             for obj in decl_objects(decl):
-                self._struct(obj.name, obj.fields, None)
+                if (obj.name, obj.span) not in emitted:  # inherited: emitted with its base
+                    emitted.add((obj.name, obj.span))
+                    self._struct(obj.name, obj.fields, None)
         out.append("")
         out.append(RUNTIME.rstrip("\n"))
         if self.module.messages:
@@ -95,14 +99,18 @@ class _Renderer:
                 ]
                 self._enum(decl.name, decl.kind, decl.doc, consts)
             case ir.Alias():
+                if isinstance(decl.type, ir.Union):
+                    tagged, _ = tagged_union(self.module, list(decl.type.members), decl.span)
+                    if tagged:
+                        self._sealed(decl, tagged)
+                        return
                 enums = enum_union(self.module, decl)
                 if enums is None:
                     self._alias(decl)
                     return
                 kinds = {e.kind for e in enums}
                 if len(kinds) > 1:
-                    message = "a union of string and numeric enums has no Go type"
-                    self.mapper.errors.append(Diagnostic(message, span=decl.span))
+                    self.mapper.errors.append(Diagnostic(MIXED_ENUMS, span=decl.type.span))
                     return
                 consts = [
                     (m.doc, self.names.consts[(decl.name, e.name, m.name)], m.value)
@@ -181,8 +189,33 @@ class _Renderer:
         out.append("\treturn nil")
         out.append("}")
 
+    def _sealed(self, decl: ir.Alias, cases: list[tuple[str, str]]) -> None:
+        """`type Msg = A | B` of messages: an interface that only its members implement."""
+        out = self.out
+        name = decl.name
+        marker = f"is{name}"
+        out.append("")
+        self._doc(decl.doc or f"{name} is one of: " + ", ".join(f"*{c}" for _, c in cases) + ".")
+        out.append(f"type {name} interface {{")
+        out.append(f"\t{marker}()")
+        out.append("}")
+        for _, struct in cases:
+            out.append("")
+            out.append(f"func (*{struct}) {marker}() {{}}")
+        out.append("")
+        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(f"\tv, err := {self.mapper.tagged(cases).decoder}(raw, path)")
+        out.append("\tif err != nil {")
+        out.append("\t\treturn nil, err")
+        out.append("\t}")
+        out.append(f"\treturn v.({name}), nil")
+        out.append("}")
+
     def _alias(self, decl: ir.Alias) -> None:
         go = self.mapper.go_type(decl.type)
+        if _literal_set(decl.type) and go.expr in ("string", "float64", "bool"):
+            self._literal_type(decl, go)
+            return
         out = self.out
         out.append("")
         self._doc(decl.doc)
@@ -192,6 +225,21 @@ class _Renderer:
             f"func decode{decl.name}(raw json.RawMessage, path string) ({decl.name}, error) {{"
         )
         out.append(f"\treturn {go.decoder}(raw, path)")
+        out.append("}")
+
+    def _literal_type(self, decl: ir.Alias, go: GoType) -> None:
+        """`type Role = "admin" | "member"`: a type of its own, so that json.Unmarshal
+        into a Role checks the value too (an alias of string could not)."""
+        out = self.out
+        name = decl.name
+        out.append("")
+        self._doc(decl.doc)
+        out.append(f"type {name} {go.expr}")
+        self._unmarshal(name, "e")
+        out.append("")
+        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(f"\tv, err := {go.decoder}(raw, path)")
+        out.append(f"\treturn {name}(v), err")
         out.append("}")
 
     def _field(self, f: ir.Field) -> tuple[str, str, str]:
@@ -310,6 +358,13 @@ class _Renderer:
         out.append("\t}")
         out.append('\treturn nil, errors.New("type: unknown message type " + jsonText(typ))')
         out.append("}")
+
+
+def _literal_set(t: ir.Type) -> bool:
+    """A literal or a union of literals (no null): a closed set of values."""
+    if isinstance(t, ir.Union):
+        return all(isinstance(m, ir.Literal | ir.EnumMemberRef) for m in t.members)
+    return isinstance(t, ir.Literal)
 
 
 def _without_null(t: ir.Type) -> ir.Type:

@@ -44,7 +44,8 @@ RUNTIME_NAMES = frozenset(
     """jsonKind jsonText errorPath fieldPath indexPath mismatchError decodeObject
     decodeMembers decodeField decodeOptionalField decodeString decodeNumber decodeBool
     decodeAny decodeInteger decodeArray decodeMap decodeNullable decodeNullOr
-    decodeOneOf decodeMemberOf asAny decodeUnion parseAs decoder jsonObject""".split()
+    decodeOneOf decodeMemberOf asAny decodeUnion parseAs decoder jsonObject asPointer
+    decodeTagged decodeIntegerOf""".split()
 )
 PARSE_MESSAGE = "ParseMessage"
 
@@ -249,6 +250,7 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
     errors: list[Diagnostic] = []
     names = GoNames()
     scope = _Scope(errors)
+    objects: set[tuple[str, ir.Span]] = set()
     for decl in module.decls.values():
         _check_type_name(decl.name, decl.span, errors)
         scope.add(decl.name, f"type {decl.name}", decl.span)
@@ -266,6 +268,9 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
             case _:
                 assert_never(decl)
         for obj in decl_objects(decl):
+            if (obj.name, obj.span) in objects:
+                continue  # an inherited field's object: one struct for every heir
+            objects.add((obj.name, obj.span))
             _check_type_name(obj.name, obj.span, errors)
             scope.add(obj.name, f"the struct {obj.name}", obj.span)
             scope.add("decode" + obj.name, f"the decoder of {obj.name}", obj.span)

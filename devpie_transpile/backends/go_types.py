@@ -14,6 +14,7 @@ from .. import ir
 from .._compat import assert_never
 from ..diagnostics import Diagnostic
 from .go_names import GoNames, enum_union, go_string
+from .unions import MIXED_ENUMS, expected, tagged_union
 
 Kind = _Literal["value", "ptr", "slice", "map", "any"]
 
@@ -132,7 +133,13 @@ class TypeMapper:
         rest = [m for m in t.members if not (isinstance(m, ir.Prim) and m.name == "null")]
         if any(isinstance(m, ir.Prim) and m.name in ("any", "unknown") for m in rest):
             return _PRIMS["any"]
-        if len(rest) == 1:
+        tagged, problem = tagged_union(self.module, rest, t.span)
+        if problem is not None:
+            self.errors.append(problem)
+            return _PRIMS["any"]
+        if tagged:
+            inner = self.tagged(tagged)
+        elif len(rest) == 1:
             inner = self.go_type(rest[0])
         elif all(isinstance(m, (ir.Literal, ir.EnumMemberRef)) for m in rest):
             inner = self._literal_union(rest)
@@ -141,6 +148,15 @@ class TypeMapper:
         else:
             inner = self._scalar_union(t, rest)
         return self.nullable(inner) if len(rest) < len(t.members) else inner
+
+    def tagged(self, cases: list[tuple[str, str]]) -> GoType:
+        """A union of messages: an `any` holding a pointer to the member's struct."""
+        decoders = ", ".join(f"{go_string(v)}: asPointer(decode{name})" for v, name in cases)
+        return GoType(
+            "any",
+            f"decodeTagged({go_string(expected(cases))}, map[string]decoder[any]{{{decoders}}})",
+            "any",
+        )
 
     def nullable(self, inner: GoType) -> GoType:
         """`T | null`: T itself when it has nil, else a pointer."""
@@ -170,10 +186,19 @@ class TypeMapper:
 
     def _enum_union(self, t: ir.Union, enums: list[ir.Enum]) -> GoType:
         """`E1 | E2` inline: a string checked against every member of every enum."""
-        if any(e.kind != "string" for e in enums):
-            return self._refuse(t.span, "an inline union of numeric enums needs a type alias in Go")
-        values = ", ".join(dict.fromkeys(go_string(str(m.value)) for e in enums for m in e.members))
+        kinds = {e.kind for e in enums}
+        if len(kinds) > 1:
+            return self._refuse(t.span, MIXED_ENUMS)
         expected = " | ".join(e.name for e in enums)
+        if kinds == {"int"}:
+            ints = ", ".join(dict.fromkeys(str(m.value) for e in enums for m in e.members))
+            name = go_string(expected)
+            return GoType(
+                "int",
+                f"decodeMemberOf(decodeIntegerOf({name}), []int{{{ints}}}, {name})",
+                "value",
+            )
+        values = ", ".join(dict.fromkeys(go_string(str(m.value)) for e in enums for m in e.members))
         return GoType(
             "string",
             f"decodeMemberOf(decodeString, []string{{{values}}}, {go_string(expected)})",

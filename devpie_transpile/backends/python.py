@@ -15,10 +15,12 @@ from collections.abc import Iterator
 
 from .. import ir
 from .._compat import assert_never
-from ..diagnostics import error_at
+from ..diagnostics import TranspileError, error_at
 from . import Target
 from .python_names import check, field_name, hoisted, member_name, module_level_names
 from .python_runtime import closure
+from .unions import MIXED_ENUMS, tagged_union
+from .unions import expected as tagged_expected
 
 LINE_LENGTH = 88
 _IND = "    "
@@ -362,6 +364,11 @@ class _Renderer:
                 self.resolving.discard(decl.name)
         return None
 
+    def _enum_kind(self, name: str) -> str:
+        decl = self.decls[name]
+        assert isinstance(decl, ir.Enum)
+        return decl.kind
+
     def _describe(self, t: ir.Type) -> str | None:
         """How an error names a scalar member of a union; None if it is not a scalar."""
         match t:
@@ -388,14 +395,23 @@ class _Renderer:
         rest, nullable = _split(u)
         if any(_is_any(m) for m in rest):
             return self.use("_any")
-        if len(rest) == 1:
+        tagged, problem = tagged_union(self.module, rest, u.span)
+        if problem is not None:
+            raise TranspileError(problem)
+        if tagged:
+            cases = ", ".join(f"{py_str(value)}: {cls}._decode" for value, cls in tagged)
+            base = f"{self.use('_tagged')}({py_str(tagged_expected(tagged))}, {{{cases}}})"
+        elif len(rest) == 1:
             base = self.decoder(rest[0])
-        elif all(_literal_like(m) for m in rest):
+        elif all(isinstance(m, ir.Literal | ir.EnumMemberRef) for m in rest):
+            # float literals too: their annotation is `float`, their check a literal set
             base = f"{self.use('_literal')}({', '.join(self._literal_values(rest))})"
         elif all(self._enum_classes(m) is not None for m in rest):
             classes: list[str] = []
             for m in rest:
                 classes.extend(c for c in self._enum_classes(m) or () if c not in classes)
+            if len({self._enum_kind(c) for c in classes}) > 1:
+                raise error_at(u.span, MIXED_ENUMS)
             label = name or " | ".join(c for c in classes)
             base = f"{self.use('_enums')}({py_str(label)}, {', '.join(classes)})"
         else:
@@ -466,8 +482,8 @@ class _Renderer:
             encoded = [self.encoder(m, expr, depth) for m in rest]
             if all(e is None for e in encoded):
                 return None
-            if all(e == f"{expr}.value" for e in encoded):
-                inner = f"{expr}.value"
+            if encoded[0] is not None and all(e == encoded[0] for e in encoded):
+                inner = encoded[0]  # enums (`.value`), interfaces (`.to_dict()`)
             else:
                 return f"{self.use('_plain')}({expr})"
         if inner is None or not nullable:
@@ -623,6 +639,8 @@ class _Renderer:
                     yield self.class_block(decl.name, decl.doc, decl.fields)
                     self.defined.add(decl.name)
                     for obj in hoisted(decl.fields):
+                        if obj.name in self.defined:
+                            continue  # an inherited field's class: emitted with its base
                         yield self.class_block(obj.name, None, obj.fields)
                         self.defined.add(obj.name)
                 case ir.Alias():

@@ -155,6 +155,20 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
 
     return run''', needs=("_same", "_show", "_plain", "_error"),
            imports=("typing:Any", "collections.abc:Callable")),
+    Helper("_tagged", '''\
+def _tagged(
+    expected: str, cases: dict[str, Callable[[Any, str], Any]]
+) -> Callable[[Any, str], Any]:
+    def run(value: Any, path: str) -> Any:
+        obj = _object(value, path)
+        kind = _required(obj, "type", path, _str)
+        decode = cases.get(kind)
+        if decode is None:
+            raise _error(_at(path, "type"), expected, kind)
+        return decode(obj, path)
+
+    return run''', needs=("_object", "_required", "_str", "_error", "_at"),
+           imports=("typing:Any", "collections.abc:Callable")),
     Helper("_union", '''\
 def _union(
     expected: str, *decoders: Callable[[Any, str], Any]

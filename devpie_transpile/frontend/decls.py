@@ -60,7 +60,9 @@ def convert_decl(
         members = converter.members(inner, name, 0)
         if members.index is None:
             return ir.Interface(name, tuple(members.fields), (), doc, span)
-    return ir.Alias(name, converter.convert(value, name), doc, span)
+    # `type Foo = { ... } | null`: the object cannot be named `Foo` too (the alias is).
+    hint = name + "Object" if inner.type == "union_type" else name
+    return ir.Alias(name, converter.convert(value, hint), doc, span)
 
 
 def _bases(

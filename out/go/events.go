@@ -1266,6 +1266,13 @@ func decodeInteger(raw json.RawMessage, path, name string) (int, error) {
 	return int(n), nil
 }
 
+// decodeIntegerOf is decodeInteger as a decoder, for an inline union of int enums.
+func decodeIntegerOf(name string) decoder[int] {
+	return func(raw json.RawMessage, path string) (int, error) {
+		return decodeInteger(raw, path, name)
+	}
+}
+
 func decodeArray[T any](item decoder[T]) decoder[[]T] {
 	return func(raw json.RawMessage, path string) ([]T, error) {
 		if jsonKind(raw) != '[' {
@@ -1379,6 +1386,36 @@ func decodeUnion(expected string, decs ...decoder[any]) decoder[any] {
 			}
 		}
 		return nil, mismatchError(path, expected, raw)
+	}
+}
+
+// asPointer turns a decoder of T into a decoder of *T held in an any (union members).
+func asPointer[T any](dec decoder[T]) decoder[any] {
+	return func(raw json.RawMessage, path string) (any, error) {
+		v, err := dec(raw, path)
+		if err != nil {
+			return nil, err
+		}
+		return &v, nil
+	}
+}
+
+// decodeTagged decodes a union of messages: the "type" member picks the decoder.
+func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
+	return func(raw json.RawMessage, path string) (any, error) {
+		obj, err := decodeObject(raw, path)
+		if err != nil {
+			return nil, err
+		}
+		kind, err := decodeField(obj, path, "type", decodeString)
+		if err != nil {
+			return nil, err
+		}
+		dec, ok := cases[kind]
+		if !ok {
+			return nil, mismatchError(fieldPath(path, "type"), expected, obj["type"])
+		}
+		return dec(raw, path)
 	}
 }
 
