@@ -1,0 +1,116 @@
+"""Constructs the tool cannot express, and names that collide, through the real CLI.
+
+Each row is a contract and the first diagnostic both languages must print, at its
+exact `path:line:col` (SPEC: refused at its location, never dropped or made `Any`);
+exit status 2 and nothing on stdout. Rows with a message per language are refused by
+the backends, in their own words but at the same place. The CLI runs in-process
+(typer's runner): some sixty runs, without paying interpreter start-up for each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from devpie_transpile.cli import app
+
+TWO = "interface A { a: string }\ninterface B { b: string }\n"
+ENUMS = 'enum S { A = "a" }\nenum N { B = 1 }\n'
+UNDISCRIMINATED = "union of interfaces: A has no `type` discriminator"
+
+# (id, source, expected for both, or {lang: expected})
+ROWS: list[tuple[str, str, str | dict[str, str]]] = [
+    ("generic-interface", "export interface A<T> { x: T }",
+     "1:19: error: generic types are not supported"),
+    ("generic-use", "export interface B { x: Promise<string> }",
+     "1:25: error: generic types are not supported"),
+    ("intersection", TWO + "export type C = A & B;",
+     "3:17: error: intersection types are not supported"),
+    ("mapped", 'export type M = { [K in "a" | "b"]: string };',
+     "1:17: error: mapped types are not supported"),
+    ("conditional", "export interface X { c: string extends number ? 1 : 2 }",
+     "1:25: error: conditional types are not supported"),
+    ("tuple", "export interface T { pair: [string, number] }",
+     "1:28: error: tuple types are not supported"),
+    ("function", "export interface F { cb: () => void }",
+     "1:26: error: function types are not supported"),
+    ("method", "export interface F { run(): void }",
+     "1:22: error: method signatures are not supported (a message holds data)"),
+    ("keyof", "interface A { a: string }\nexport interface K { k: keyof A }",
+     "2:25: error: keyof types are not supported"),
+    ("typeof", "const x = 1;\nexport interface T { t: typeof x }",
+     "2:25: error: typeof types are not supported"),
+    ("template-literal", "export interface T { t: `a${string}` }",
+     "1:25: error: template literal types are not supported"),
+    ("object", "export interface O { o: object }",
+     "1:25: error: `object` types are not supported; use Record<string, unknown>"),
+    ("bigint", "export interface O { o: bigint }", "1:25: error: `bigint` types are not supported"),
+    ("symbol", "export interface O { o: symbol }", "1:25: error: `symbol` types are not supported"),
+    ("never", "export interface O { o: never }", "1:25: error: `never` types are not supported"),
+    ("null-alone", "export interface N { n: null }",
+     "1:25: error: `null` alone is not a supported type; use `T | null`"),
+    ("undefined-alias", "export type U = undefined;",
+     "1:17: error: `undefined` is only supported in a property type (x: T | undefined)"),
+    ("record-number-keys", "export interface R { r: Record<number, string> }",
+     "1:32: error: `Record` types with non-`string` keys are not supported"),
+    ("index-and-properties", "export interface M { known: string; [k: string]: string }",
+     "1:37: error: an interface cannot mix properties with an index signature"),
+    ("inline-index-and-properties", "export interface M { m: { a: string; [k: string]: string } }",
+     "1:38: error: an object type cannot mix properties with an index signature"),
+    ("redeclared-field",
+     "interface A { id: string }\nexport interface B extends A {\n  id: number;\n}",
+     "3:3: error: field id redeclares the inherited field (at index.ts:1:15) "
+     "with a different type"),
+    ("union-of-undiscriminated-interfaces", TWO + "export interface X { v: A | B }",
+     f"3:25: error: {UNDISCRIMINATED}"),
+    ("unused-alias-of-undiscriminated-interfaces", TWO + "export type U = A | B;",
+     f"3:17: error: {UNDISCRIMINATED}"),
+    ("union-of-interface-and-string",
+     "interface A { a: string }\nexport interface X { v: A | string }",
+     {"python": "2:25: error: the Python backend cannot decode a union of these types",
+      "go": "2:25: error: Go has no union types"}),
+    ("string-and-numeric-enums", ENUMS + "export type U = S | N;",
+     "3:17: error: a union of string and numeric enums is not supported (no Go type holds both)"),
+    ("string-and-numeric-enums-inline", ENUMS + "export interface X { u: S | N }",
+     "3:25: error: a union of string and numeric enums is not supported (no Go type holds both)"),
+    # names that collide after conversion: the error is at the second one
+    ("field-collision", "export interface C {\n  userId: string;\n  user_id: string;\n}",
+     {"python": "3:3: error: field 'user_id' of C becomes the Python attribute 'user_id', like "
+                "'userId' (line 2)",
+      "go": "3:3: error: fields 'userId' and 'user_id' of C both become Go field UserID"}),
+    ("inline-class-named-like-a-type", "export interface A {\n  b: { x: string };\n}\n"
+     "export interface AB { y: string }",
+     "4:18: error: type AB is already defined at index.ts:2:6"),
+    ("two-inline-classes-one-name", "export interface A {\n  bC: { x: string };\n  "
+     "'b-c': { y: string };\n}",
+     "3:10: error: inline object type ABC is already defined at index.ts:2:7"),
+    ("class-named-like-an-enum",
+     'export enum Color { Red = "red" }\nexport interface Color { a: string }',
+     "2:18: error: Color is declared twice (first at index.ts:1:13)"),
+    ("enum-members-collide", 'export enum E {\n  TwoWords = "a",\n  "two words" = "b",\n}',
+     {"python": "3:3: error: member 'two words' of enum E becomes the Python member 'TWO_WORDS', "
+                "like 'TwoWords' (line 2)",
+      "go": "3:3: error: Go name ETwoWords of the const for E.two words collides with the const "
+            "for E.TwoWords"}),
+    ("duplicate-message-type", 'export interface A { type: "x" }\nexport interface B { type: "x" }',
+     '2:28: error: message type "x" is already used by A'),
+]
+
+
+@pytest.mark.parametrize("lang", ["python", "go"])
+@pytest.mark.parametrize(("source", "expected"), [(s, e) for _, s, e in ROWS],
+                         ids=[r[0] for r in ROWS])
+def test_refused_at_its_location(source: str, expected: str | dict[str, str], lang: str,
+                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "package.json").write_text("{}")
+    (tmp_path / "index.ts").write_text(source + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = CliRunner().invoke(app, ["index.ts", "--lang", lang])
+    want = expected if isinstance(expected, str) else expected[lang]
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    first = next(line for line in result.stderr.splitlines() if ": error: " in line)
+    assert first.startswith(f"index.ts:{want}"), result.stderr
