@@ -17,6 +17,7 @@ from .. import ir
 from .._compat import assert_never
 from ..diagnostics import TranspileError, error_at
 from . import Target
+from .python_layout import annotated_assignment, call_statement, def_header
 from .python_names import check, field_name, hoisted, member_name, module_level_names
 from .python_runtime import closure
 from .unions import MIXED_ENUMS, tagged_union
@@ -562,8 +563,9 @@ class _Renderer:
                 ann = self.annotation(t)
                 code(f"{_IND}{py}: {ann} = None" if ann == "None" else
                      f"{_IND}{py}: {ann} | None = None")
-                decode.append(f"{_IND2}{py} = {self.use('_optional')}"
-                              f"(_obj, {key}, _path, {self.decoder(t)})")
+                decode.extend(call_statement(
+                    _IND2, f"{py} = ",
+                    f"{self.use('_optional')}(_obj, {key}, _path, {self.decoder(t)})"))
                 args.append(py)
                 value = self.encoder(t, f"self.{py}", 0) or f"self.{py}"
                 encode_rest.append(f"{_IND2}if self.{py} is not None:")
@@ -574,11 +576,11 @@ class _Renderer:
             if _literal_like(t):
                 assert isinstance(t, ir.EnumMemberRef | ir.Literal)
                 default = self._literal_values([t])[0]
-                code(f"{_IND}{py}: {ann} = {default}")
-                decode.append(f"{_IND2}{required}")
+                b.lines.extend(annotated_assignment(_IND, f"{py}: {ann}", default))
+                decode.extend(call_statement(_IND2, "", required))
             else:
                 code(f"{_IND}{py}: {ann}")
-                decode.append(f"{_IND2}{py} = {required}")
+                decode.extend(call_statement(_IND2, f"{py} = ", required))
                 args.append(py)
             value = self.encoder(t, f"self.{py}", 0) or f"self.{py}"
             if encode_rest:
@@ -589,12 +591,12 @@ class _Renderer:
             b.lines.append("")
         for line in (
             f"{_IND}@classmethod",
-            f"{_IND}def from_dict(cls, data: Any) -> {name}:",
+            *def_header(_IND, "from_dict", "cls, data: Any", name),
             f"{_IND2}{_FROM_DICT_DOC}",
             f'{_IND2}return cls._decode(data, "$")',
             "",
             f"{_IND}@classmethod",
-            f"{_IND}def _decode(cls, _data: Any, _path: str) -> {name}:",
+            *def_header(_IND, "_decode", "cls, _data: Any, _path: str", name),
             f"{_IND2}_obj = _object(_data, _path)" if fields else
             f"{_IND2}_object(_data, _path)",
         ):
