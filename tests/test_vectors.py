@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-from helpers import CASES, REPO, VECTORS, go, go_env, gofmt_binary, run_cli
+from go_harness import build_go_harness
+from go_harness import run_go as run_harness
+from helpers import CASES, REPO, VECTORS, run_cli
 
 CASE_NAMES = sorted(p.parent.name for p in VECTORS.glob("*/vectors.json"))
 GO_MODULE = "example.com/vectors/{case}"
@@ -107,51 +108,14 @@ def test_python_invalid_raise_value_error_naming_the_path(packages: dict[str, An
 
 @pytest.fixture(scope="session")
 def go_harness(all_packages: dict[str, dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One harness binary over every case's generated Go package (one build, not one per
-    case: CI runs on 2 cores); the packages are also vetted and gofmt-checked."""
-    tmp = tmp_path_factory.mktemp("go-vectors")
-    env = go_env(tmp)
-    pkgs = list(all_packages.values())
-    unformatted = subprocess.run([gofmt_binary(env), "-l", *(str(p["go"]) for p in pkgs)],
-                                 env=env, capture_output=True, text=True, check=True).stdout
-    assert unformatted == "", f"gofmt -l: {unformatted}"
-
-    imports: list[str] = []
-    cases: list[str] = []
-    for i, p in enumerate(pkgs):
-        imports.append(f"\tp{i} {json.dumps(p['module'])}")
-        vectors = load_vectors(p["case"])
-        names = sorted({v["decode"] for v in vectors["valid"] + vectors["invalid"]} - {"parse_message"})
-        for name in names:
-            cases.append(f"\tcase {json.dumps(p['case'] + '/' + name)}:\n\t\tvar v p{i}.{name}\n"
-                         "\t\terr := json.Unmarshal(data, &v)\n\t\treturn &v, err")
-        if p["module"] and _has_parse_message(p["go"]):
-            cases.append(f"\tcase {json.dumps(p['case'] + '/parse_message')}:\n"
-                         f"\t\treturn p{i}.ParseMessage(data)")
-    template = (REPO / "tests" / "vectors_harness.go.tmpl").read_text(encoding="utf-8")
-    harness = tmp / "harness"
-    harness.mkdir()
-    (harness / "main.go").write_text(
-        template.replace("@IMPORTS@", "\n".join(imports)).replace("@CASES@", "\n".join(cases))
-    )
-    requires = "".join(f"require {p['module']} v0.0.0\nreplace {p['module']} => {p['go']}\n"
-                       for p in pkgs)
-    (harness / "go.mod").write_text(f"module harness\n\ngo 1.24\n\n{requires}")
-    go(["vet", ".", *(p["module"] for p in pkgs)], harness, env)
-    go(["build", "-o", str(tmp / "harness.bin"), "."], harness, env)
-    return tmp / "harness.bin"
-
-
-def _has_parse_message(directory: Path) -> bool:
-    return any("func ParseMessage(" in p.read_text(encoding="utf-8") for p in directory.glob("*.go"))
+    """One harness binary over every case's generated Go package (vetted, gofmt-checked)."""
+    names = {case: [v["decode"] for v in load_vectors(case)["valid"] + load_vectors(case)["invalid"]]
+             for case in all_packages}
+    return build_go_harness(list(all_packages.values()), names, tmp_path_factory.mktemp("go-vectors"))
 
 
 def run_go(binary: Path, case: str, vectors: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
-    path = tmp / "vectors.json"
-    path.write_text(json.dumps([{**v, "case": case} for v in vectors]), encoding="utf-8")
-    proc = subprocess.run([str(binary), str(path)], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    return [json.loads(line) for line in proc.stdout.splitlines()]
+    return run_harness(binary, [{**v, "case": case} for v in vectors], tmp)
 
 
 def test_go_valid_round_trip(packages: dict[str, Any], go_harness: Path, tmp_path: Path) -> None:
