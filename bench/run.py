@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import math
 import os
 import platform
@@ -364,6 +365,15 @@ def targets(jobs: Sequence[Job]) -> str:
     return "\n".join(out) + "\n"
 
 
+def source_digest() -> str:
+    """A hash of devpie_transpile's files, to notice the tool changing during a run."""
+    h = hashlib.sha256()
+    for p in sorted((ROOT / "devpie_transpile").rglob("*")):
+        if p.is_file() and p.suffix in (".py", ".scm"):
+            h.update(p.relative_to(ROOT).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
 def machine(ours: str | None, qt: Path | None) -> str:
     """Where and when this ran, for the results file."""
     cpu = platform.processor() or "?"
@@ -467,6 +477,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n".join(notes), file=sys.stderr)
         return 2
     jobs: list[Job] = []
+    digest = source_digest()
     with tempfile.TemporaryDirectory(prefix="devpie-bench-") as tmp:
         inputs = prepare_inputs(Path(tmp), args.size_list, not args.no_fixture)
         # One untimed run per tool first, so the timed runs find warm disk caches.
@@ -478,6 +489,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             cell = make_jobs(name, n, d, ours, qt, args)
             run_input(cell, args)
             jobs.extend(cell)
+    if ours and source_digest() != digest:
+        notes.append("devpie_transpile/ changed during this run: its rows mix versions; run again.")
     result = table(jobs)
     print(result)
     tgt = targets(jobs) if ours else ""
