@@ -63,6 +63,17 @@ class TypeMapper:
         self.names = names
         self.errors: list[Diagnostic] = []
         self._resolving: set[str] = set()
+        self._members: dict[str, dict[str, ir.EnumMember]] = {}  # enum -> member name -> member
+
+    def _find_member(self, enum: ir.Enum, name: str) -> ir.EnumMember | None:
+        """The member `name` of `enum`, from an index built once per enum (a message per
+        member would make a scan quadratic)."""
+        members = self._members.get(enum.name)
+        if members is None:
+            members = self._members[enum.name] = {}
+            for m in enum.members:
+                members.setdefault(m.name, m)
+        return members.get(name)
 
     def _refuse(self, span: ir.Span, message: str) -> GoType:
         self.errors.append(Diagnostic(message, span=span))
@@ -118,7 +129,7 @@ class TypeMapper:
         enum = self.module.decls.get(t.enum)
         if not isinstance(enum, ir.Enum):
             return self._refuse(t.span, f"{t.enum} is not an enum")
-        member = next((m for m in enum.members if m.name == t.member), None)
+        member = self._find_member(enum, t.member)
         if member is None:
             return self._refuse(t.span, f"enum {t.enum} has no member {t.member}")
         const = self.names.consts[(enum.name, enum.name, member.name)]
@@ -217,8 +228,10 @@ class TypeMapper:
             member = self._member(m)
             if not isinstance(enum, ir.Enum):
                 return member
-            value = next(x.value for x in enum.members if x.name == m.member)
-            values.append((value, self.names.consts[(enum.name, enum.name, m.member)]))
+            found = self._find_member(enum, m.member)
+            if found is None:
+                return member  # refused by self._member
+            values.append((found.value, self.names.consts[(enum.name, enum.name, m.member)]))
         expected = "one of " + ", ".join(dict.fromkeys(json_text(v) for v, _ in values))
         bases = {_literal_go(v)[1].expr for v, _ in values}
         enums = {m.enum for m in members if isinstance(m, ir.EnumMemberRef)}
@@ -257,9 +270,10 @@ class TypeMapper:
                     enum = self.module.decls.get(m.enum)
                     if not isinstance(enum, ir.Enum):
                         return self._member(m)
-                    described.append(
-                        json_text(next(x.value for x in enum.members if x.name == m.member))
-                    )
+                    found = self._find_member(enum, m.member)
+                    if found is None:
+                        return self._member(m)
+                    described.append(json_text(found.value))
                 case ir.Ref(name=name) if self._enum_of(m) is not None:
                     described.append(name)
                 case _:
