@@ -105,8 +105,9 @@ class Object:
 
     `name` is derived from where it appears, the same for every target: field `data`
     of `Foo` -> `FooData`; an array element -> `...Item`; a map value -> `...Value`;
-    an alias `type Foo = { ... }` -> `Foo`. Names are checked for collisions when the
-    module is loaded.
+    an alias `type Foo = { ... }` -> `Foo`; a member of an aliased union
+    (`type Foo = { ... } | null`) -> `FooObject`, as `Foo` names the alias. Names
+    are checked for collisions when the module is loaded.
     """
 
     name: str
