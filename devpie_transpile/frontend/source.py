@@ -52,8 +52,10 @@ class SourceFile:
         """1-based line and character column; length counted on the node's first line."""
         row, col = node.start_point
         line = self._lines[row] if row < len(self._lines) else b""
-        char_col = len(line[:col].decode("utf-8", errors="replace"))
         end = node.end_byte - (node.start_byte - col) if node.end_point[0] == row else len(line)
+        if line.isascii():  # bytes are characters: no decoding (a span per node)
+            return ir.Span(self.display, row + 1, col + 1, max(1, len(line[col:end].rstrip(b"\r"))))
+        char_col = len(line[:col].decode("utf-8", errors="replace"))
         covered = line[col:end].rstrip(b"\r").decode("utf-8", errors="replace")
         return ir.Span(self.display, row + 1, char_col + 1, max(1, len(covered)))
 

@@ -8,6 +8,7 @@ a placeholder that never leaves the loader, because loading then fails.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -62,6 +63,7 @@ class Resolver(Protocol):
     def enum_member(self, source: SourceFile, enum: str, member: str, span: ir.Span) -> ir.Type: ...
 
 
+@functools.lru_cache(maxsize=4096)  # field names repeat across messages
 def pascal(key: str) -> str:
     """`columnOrder` -> `ColumnOrder`, `content-type` -> `ContentType` (for hoisted names)."""
     parts = re.findall(r"[A-Za-z0-9]+", key)
@@ -314,7 +316,7 @@ class TypeConverter:
         else:
             self.unsupported(name_node, "computed property name")
             name = self.source.text(name_node)
-        optional = any(c.type == "?" for c in member.children)
+        optional = _has_question_mark(name_node)
         doc = doc_comment(self.source, member)
         annotation = member.child_by_field_name("type")
         if annotation is None:
@@ -351,3 +353,14 @@ def type_key(t: ir.Type, *, structural: bool = False) -> object:
             )
         case _:
             assert_never(t)
+
+
+def _has_question_mark(name_node: Node) -> bool:
+    """Whether `?` follows a property's name (`x?: T`), the only place it can be:
+    a look at the few siblings after the name instead of a list of every child."""
+    sibling = name_node.next_sibling
+    while sibling is not None:
+        if sibling.type == "?":
+            return True
+        sibling = sibling.next_sibling
+    return False
