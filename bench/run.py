@@ -478,6 +478,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     jobs: list[Job] = []
     digest = source_digest()
+    where = machine(ours, qt)  # before the run: the revision that was timed
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="devpie-bench-") as tmp:
         inputs = prepare_inputs(Path(tmp), args.size_list, not args.no_fixture)
         # One untimed run per tool first, so the timed runs find warm disk caches.
@@ -489,6 +491,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             cell = make_jobs(name, n, d, ours, qt, args)
             run_input(cell, args)
             jobs.extend(cell)
+    notes.append(
+        f"load average (1 min) {load_before:.2f} before the run, {os.getloadavg()[0]:.2f} after,"
+        f" on {os.cpu_count()} cores: other work on the machine shows up as noise."
+    )
     if ours and source_digest() != digest:
         notes.append("devpie_transpile/ changed during this run: its rows mix versions; run again.")
     result = table(jobs)
@@ -506,7 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     doc = [
         "# Benchmark: devpie-transpile vs quicktype\n",
         f"Command: `{command}`\n",
-        machine(ours, qt),
+        where,
         result,
     ]
     if tgt:
