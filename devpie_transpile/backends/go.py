@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .. import ir
 from .._compat import assert_never
+from .._gc import few_collections
 from ..diagnostics import Diagnostic, TranspileError
 from . import Target
 from .go_names import (
@@ -27,6 +28,7 @@ from .gofmt import align, clean_text, comment_lines, doc_comment
 from .unions import MIXED_ENUMS, tagged_union
 
 
+@few_collections()
 def render(module: ir.Module, target: Target) -> dict[str, str]:
     """`go.mod` and `<package>.go` for `module`."""
     if not is_go_identifier(target.package) or not target.package.isascii():

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from .. import ir
 from .._compat import assert_never
+from .._gc import few_collections
 from ..diagnostics import TranspileError, error_at
 from . import Target
 from .python_layout import annotated_assignment, call_statement, def_header
@@ -786,6 +787,7 @@ def _pyproject(module: ir.Module, target: Target) -> str:
     ])
 
 
+@few_collections()
 def render(module: ir.Module, target: Target) -> dict[str, str]:
     """The complete package: pyproject.toml, `<package>/__init__.py`, `<package>/py.typed`."""
     check(module)

@@ -8,15 +8,14 @@ re-exports, then whatever those refer to, in the order reached.
 
 from __future__ import annotations
 
-import gc
 from collections import deque
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from tree_sitter import Node
 
 from .. import ir
+from .._gc import few_collections
 from ..diagnostics import Diagnostic, TranspileError
 from ..validate import problems
 from .decls import convert_decl
@@ -392,7 +391,7 @@ def load(
     """
     loader = Loader(Path(entry), display_root or Path.cwd(), note or (lambda _: None))
     try:
-        with _few_collections():
+        with few_collections():
             return loader.build()
     except RecursionError:  # pragma: no cover - depth is guarded; this is a last resort
         raise TranspileError(
@@ -401,17 +400,3 @@ def load(
             )
         ) from None
 
-
-@contextmanager
-def _few_collections() -> Iterator[None]:
-    """Let the cyclic garbage collector run less often while the IR is built: a large
-    contract makes millions of small objects that stay alive, and the collector's
-    passes over them took a third of the load time (0.9 s of 2.5 s at 10,000
-    messages; 0.3 s of it is paid later, by the backends). The thresholds are
-    restored after."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], 100_000), *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
