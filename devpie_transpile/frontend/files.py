@@ -7,19 +7,18 @@ contract cannot make the tool read arbitrary files.
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from tree_sitter import Node
+from tree_sitter import Node, QueryCursor
 
 from .. import ir
 from ..diagnostics import Diagnostic
 from .literals import decode_string
-from .source import SourceFile
+from .source import SourceFile, query
 
 RENDERED = {
     "interface_declaration": "interface",
@@ -35,11 +34,6 @@ SKIPPED = {
     "lexical_declaration": "variable",
     "variable_declaration": "variable",
 }
-# Top-level statements that declare something (exported or not); the rest of the
-# statement shapes are told apart in `ScopeBuilder._statement`.
-DECLARATIONS = frozenset({
-    *RENDERED, *SKIPPED, "ambient_declaration", "module", "internal_module",
-})
 ROOT_MARKERS = ("package.json", "pyproject.toml", ".git")
 
 DeclKind = Literal["interface", "alias", "enum", "class", "function", "variable"]
@@ -152,55 +146,36 @@ class ScopeBuilder:
         self.scope = FileScope(source)
 
     def build(self) -> FileScope:
-        # One pass over the top-level statements, in source order. (A tree-sitter
-        # query did this before; compiling it cost 10 ms of every run's start-up.)
-        unknown: list[Node] = []
-        for statement in self.source.root.named_children:
-            if not self._statement(statement) and statement.type not in (
-                "comment", "empty_statement", "import_statement"
-            ):
-                unknown.append(statement)
-        for statement in unknown:  # noted after the declarations, as always
-            self._note(statement, "statement")
+        matched: set[int] = set()
+        cursor = QueryCursor(query("statements"))
+        # Every pattern starts at `program`: no match can start deeper, and telling
+        # the cursor so spares it a walk of every type node (0.6 s -> 0.04 s at
+        # 10,000 messages).
+        cursor.set_max_start_depth(0)
+        matches = cursor.matches(self.source.root)
+        matches.sort(key=lambda m: m[1]["statement"][0].start_byte)
+        for _, caps in matches:
+            statement = caps["statement"][0]
+            if statement.id in matched:
+                continue
+            matched.add(statement.id)
+            if "declaration" in caps:
+                self._declaration(statement, caps["declaration"][0])
+            elif "export_all" in caps:
+                self._export_all(caps["source"][0])
+            elif "export_from" in caps:
+                self._export_from(caps["clause"][0], caps["source"][0])
+            elif "export_local" in caps:
+                self._export_local(caps["clause"][0])
+            elif "import" in caps:
+                self._import(caps["clause"][0], caps["source"][0])
+        for child in self.source.root.named_children:
+            if child.id in matched or child.type in ("comment", "empty_statement"):
+                continue
+            if child.type == "import_statement":
+                continue
+            self._note(child, "statement")
         return self.scope
-
-    def _statement(self, statement: Node) -> bool:
-        """Record what a top-level statement declares, imports or exports; False when
-        it is none of the shapes the loader acts on."""
-        kind = statement.type
-        if kind in DECLARATIONS:
-            self._declaration(statement, statement)
-            return True
-        if kind == "expression_statement":  # namespace N { ... }
-            inner = _child_of_type(statement, "internal_module")
-            if inner is not None:
-                self._declaration(statement, inner)
-            return inner is not None
-        source = statement.child_by_field_name("source")
-        if source is not None and source.type != "string":
-            return False
-        if kind == "import_statement":
-            clause = _child_of_type(statement, "import_clause")
-            if source is not None and clause is not None:
-                self._import(clause, source)
-            return source is None or clause is not None
-        if kind != "export_statement":
-            return False
-        declaration = statement.child_by_field_name("declaration")
-        if declaration is not None:
-            self._declaration(statement, declaration)
-            return True
-        clause = _child_of_type(statement, "export_clause")
-        if clause is not None:
-            if source is None:
-                self._export_local(clause)
-            else:
-                self._export_from(clause, source)
-            return True
-        if source is not None and _star_from(statement):
-            self._export_all(source)
-            return True
-        return False
 
     def _note(self, node: Node, what: str) -> None:
         span = self.source.span(node)
@@ -299,12 +274,3 @@ class ScopeBuilder:
             elif child.type == "namespace_import":
                 for ident in child.named_children:
                     self.scope.imports[self.source.text(ident)] = self._binding("*", source_node)
-
-def _child_of_type(node: Node, kind: str) -> Node | None:
-    return next((c for c in node.named_children if c.type == kind), None)
-
-
-def _star_from(statement: Node) -> bool:
-    """`export * from`: a `*` token right before `from` (not `export * as ns from`)."""
-    kinds = [c.type for c in statement.children]
-    return any(a == "*" and b == "from" for a, b in itertools.pairwise(kinds))

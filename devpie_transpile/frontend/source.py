@@ -1,18 +1,19 @@
 """Reading and parsing one TypeScript file, and locating its nodes for diagnostics.
 
 tree-sitter reports byte columns; users and `ir.Span` count characters, so every
-span goes through `SourceFile.span`. The parser and language are built once per
-process (they are immutable and cheap to share).
+span goes through `SourceFile.span`. The parser, language and queries are built
+once per process (they are immutable and cheap to share).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import tree_sitter_typescript
-from tree_sitter import Language, Node, Parser, Tree
+from tree_sitter import Language, Node, Parser, Query, Tree
 
 from .. import ir
 from ..diagnostics import Diagnostic, TranspileError
@@ -27,6 +28,16 @@ def language() -> Language:
 @cache
 def parser() -> Parser:
     return Parser(language())
+
+
+@cache
+def query(name: str) -> Query:
+    """A query from `frontend/queries/<name>.scm`, compiled once."""
+    text = (
+        resources.files(__package__).joinpath("queries").joinpath(f"{name}.scm").read_text("utf-8")
+    )
+    compiled: Query = Query(language(), text)
+    return compiled
 
 
 @dataclass(eq=False)
