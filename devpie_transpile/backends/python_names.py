@@ -10,9 +10,13 @@ from __future__ import annotations
 import functools
 import keyword
 import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from .. import ir
 from ..diagnostics import Diagnostic, TranspileError
+
+_Named = TypeVar("_Named", ir.Field, ir.EnumMember)
 
 # Names the generated module imports or defines at module level, besides the
 # user's types. A TS type with one of these names would shadow it.
@@ -154,33 +158,30 @@ def hoisted(fields: tuple[ir.Field, ...]) -> list[ir.Object]:
     return out
 
 
+def _collisions(
+    items: Iterable[_Named], convert: Callable[[str], str], what: str, diags: list[Diagnostic]
+) -> None:
+    """One diagnostic at every item whose converted name an earlier item already has."""
+    seen: dict[str, _Named] = {}
+    for item in items:
+        py = convert(item.name)
+        first = seen.setdefault(py, item)
+        if first is not item:
+            diags.append(Diagnostic(
+                f"{what.format(name=repr(item.name))} {py!r}, like "
+                f"{first.name!r} (line {first.span.line})", span=item.span,
+            ))
+
+
 def _check_fields(owner: str, fields: tuple[ir.Field, ...], module_names: frozenset[str],
                   diags: list[Diagnostic]) -> None:
-    seen: dict[str, ir.Field] = {}
-    for f in fields:
-        py = field_name(f.name, module_names)
-        first = seen.get(py)
-        if first is not None:
-            diags.append(Diagnostic(
-                f"field {f.name!r} of {owner} becomes the Python attribute {py!r}, like "
-                f"{first.name!r} (line {first.span.line})", span=f.span,
-            ))
-        else:
-            seen[py] = f
+    _collisions(fields, lambda name: field_name(name, module_names),
+                f"field {{name}} of {owner} becomes the Python attribute", diags)
 
 
 def _check_members(enum: ir.Enum, diags: list[Diagnostic]) -> None:
-    seen: dict[str, ir.EnumMember] = {}
-    for m in enum.members:
-        py = member_name(m.name)
-        first = seen.get(py)
-        if first is not None:
-            diags.append(Diagnostic(
-                f"member {m.name!r} of enum {enum.name} becomes the Python member {py!r}, like "
-                f"{first.name!r} (line {first.span.line})", span=m.span,
-            ))
-        else:
-            seen[py] = m
+    _collisions(enum.members, member_name,
+                f"member {{name}} of enum {enum.name} becomes the Python member", diags)
 
 
 def check(module: ir.Module) -> None:
