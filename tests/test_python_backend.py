@@ -481,7 +481,7 @@ def test_message_union_layouts_match_black(n: int) -> None:
     """One line, one parenthesised line, one member a line: as black lays them out."""
     text = render(many(n), Target("python", "p"))["p/__init__.py"]
     assert black.format_str(text, mode=black.Mode()) == text
-    assert ("_Message: TypeAlias = (\n" in text) == (n >= 5)
+    assert ("AnyMessage: TypeAlias = (\n" in text) == (n >= 5)
     assert ("\n    | Event" in text) == (n >= 6)
 
 
@@ -504,7 +504,7 @@ def test_field_collisions_are_reported_together() -> None:
 
 @pytest.mark.parametrize("name", ["Any", "Enum", "dataclass", "Literal", "TypeAlias",
                                   "parse_message", "MESSAGE_TYPES", "str", "list", "None",
-                                  "class", "json", "_show", "annotations", "_Message"])
+                                  "class", "json", "_show", "annotations", "AnyMessage"])
 def test_type_names_that_would_shadow_are_refused(name: str) -> None:
     mod = module(iface("Ok"), ir.Interface(name, (), (), None, span(5, 3)))
     with pytest.raises(TranspileError) as info:

@@ -669,7 +669,7 @@ class _Renderer:
         self.used.update(("_object", "_required", "_str", "_show"))
         classes = [m.interface for m in messages]
         b = _Block()
-        head = "_Message: TypeAlias = "
+        head = "AnyMessage: TypeAlias = "
         one_line = " | ".join(classes)
         if len(head) + len(one_line) <= LINE_LENGTH:
             b.code(head + one_line)
@@ -684,14 +684,14 @@ class _Renderer:
             b.code(")")
         yield b
         b = _Block()
-        b.code("MESSAGE_TYPES: dict[str, type[_Message]] = {")
+        b.code("MESSAGE_TYPES: dict[str, type[AnyMessage]] = {")
         for m in messages:
             b.code(f"{_IND}{py_str(m.value)}: {m.interface},")
         b.code("}")
         yield b
         b = _Block()
         for line in (
-            "def parse_message(data: Any) -> _Message:",
+            "def parse_message(data: Any) -> AnyMessage:",
             f'{_IND}"""Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""',
             f'{_IND}obj = _object(data, "$")',
             f'{_IND}kind = _required(obj, "type", "$", _str)',

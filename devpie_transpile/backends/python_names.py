@@ -24,7 +24,7 @@ IMPORTED_NAMES = frozenset(
     {"annotations", "json", "Any", "Callable", "Literal", "TypeAlias", "TypeVar", "Enum",
      "IntEnum", "dataclass"}
 )
-PUBLIC_NAMES = frozenset({"parse_message", "MESSAGE_TYPES", "_Message"})
+PUBLIC_NAMES = frozenset({"parse_message", "MESSAGE_TYPES", "AnyMessage"})
 
 # Builtins of every supported Python version (3.10 to 3.14), fixed here so that the
 # same input is accepted or refused on every interpreter.

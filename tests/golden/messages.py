@@ -270,17 +270,17 @@ def _tagged(
     return run
 
 
-_Message: TypeAlias = CreatedEvent | RenamedEvent | PingMessage
+AnyMessage: TypeAlias = CreatedEvent | RenamedEvent | PingMessage
 
 
-MESSAGE_TYPES: dict[str, type[_Message]] = {
+MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
     "Created": CreatedEvent,
     "Renamed": RenamedEvent,
     "ping": PingMessage,
 }
 
 
-def parse_message(data: Any) -> _Message:
+def parse_message(data: Any) -> AnyMessage:
     """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
     obj = _object(data, "$")
     kind = _required(obj, "type", "$", _str)

@@ -1012,7 +1012,7 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
     return run
 
 
-_Message: TypeAlias = (
+AnyMessage: TypeAlias = (
     RegisterUserCommand
     | ModifyUserCommand
     | EnableAccountingCommand
@@ -1027,7 +1027,7 @@ _Message: TypeAlias = (
 )
 
 
-MESSAGE_TYPES: dict[str, type[_Message]] = {
+MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
     "RegisterUser": RegisterUserCommand,
     "ModifyUser": ModifyUserCommand,
     "EnableAccounting": EnableAccountingCommand,
@@ -1042,7 +1042,7 @@ MESSAGE_TYPES: dict[str, type[_Message]] = {
 }
 
 
-def parse_message(data: Any) -> _Message:
+def parse_message(data: Any) -> AnyMessage:
     """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
     obj = _object(data, "$")
     kind = _required(obj, "type", "$", _str)
