@@ -133,6 +133,8 @@ def test_go_valid_round_trip(packages: dict[str, Any], go_harness: Path, tmp_pat
     for vector, result in zip(messages, dispatched, strict=True):
         assert result.get("type", "").endswith(f".{vector['decode']}"), (vector, result)
         assert result["json"] == vector["data"]
+        # a message encodes its own discriminator even when Type was never set
+        assert result["unset"] == vector["data"], (vector, result)
 
 
 def test_go_invalid_errors_match_python(packages: dict[str, Any], go_harness: Path, tmp_path: Path) -> None:

@@ -63,6 +63,7 @@ class _Renderer:
         self.structs: set[str] = {
             d.name for d in module.decls.values() if isinstance(d, ir.Interface)
         } | {o.name for d in module.decls.values() for o in decl_objects(d)}
+        self.discriminators = {m.interface: m.value for m in module.messages}
 
     def render(self) -> str:
         source = _one_line(self.module.source)
@@ -192,6 +193,36 @@ class _Renderer:
         out.append("\treturn nil")
         out.append("}")
 
+    def _marshal_message(self, name: str, fields: tuple[ir.Field, ...]) -> None:
+        """A message always encodes its own discriminator, as its Python class does
+        (there it is a defaulted field): a zero `Type` cannot go out as `""`."""
+        if name not in self.discriminators:
+            return
+        field = next((f for f in fields if f.name == "type"), None)
+        match None if field is None else field.type:
+            case ir.EnumMemberRef(enum=enum, member=member):
+                value = self.names.consts[(enum, enum, member)]
+            case ir.Literal(value=literal) if isinstance(literal, str):
+                value = go_string(literal)
+            case _:
+                return
+        go_name = self.names.fields[(name, "type")]
+        discriminator = go_string(self.discriminators[name])
+        out = self.out
+        out.append("")
+        out.extend(
+            doc_comment(
+                f"MarshalJSON encodes the receiver with its type set to {discriminator}, "
+                f"whatever {go_name} holds."
+            )
+        )
+        out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
+        out.append(f"\ttype plain {name} // the same fields, without this method")
+        out.append("\tp := plain(m)")
+        out.append(f"\tp.{go_name} = {value}")
+        out.append("\treturn json.Marshal(p)")
+        out.append("}")
+
     def _sealed(self, decl: ir.Alias, cases: list[tuple[str, str]]) -> None:
         """`type Msg = A | B` of messages: an interface that only its members implement."""
         out = self.out
@@ -281,6 +312,7 @@ class _Renderer:
         else:
             out.append(f"type {name} struct{{}}")
         self._unmarshal(name, "m")
+        self._marshal_message(name, fields)
         out.append("")
         out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
         out.append(f"\tvar m {name}")

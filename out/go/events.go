@@ -241,6 +241,14 @@ func (m *RegisterUserCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with its type set to "RegisterUser", whatever Type holds.
+func (m RegisterUserCommand) MarshalJSON() ([]byte, error) {
+	type plain RegisterUserCommand // the same fields, without this method
+	p := plain(m)
+	p.Type = CommandsRegisterUser
+	return json.Marshal(p)
+}
+
 func decodeRegisterUserCommand(raw json.RawMessage, path string) (RegisterUserCommand, error) {
 	var m RegisterUserCommand
 	obj, err := decodeObject(raw, path)
@@ -329,6 +337,14 @@ func (m *ModifyUserCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with its type set to "ModifyUser", whatever Type holds.
+func (m ModifyUserCommand) MarshalJSON() ([]byte, error) {
+	type plain ModifyUserCommand // the same fields, without this method
+	p := plain(m)
+	p.Type = CommandsModifyUser
+	return json.Marshal(p)
+}
+
 func decodeModifyUserCommand(raw json.RawMessage, path string) (ModifyUserCommand, error) {
 	var m ModifyUserCommand
 	obj, err := decodeObject(raw, path)
@@ -405,6 +421,14 @@ func (m *EnableAccountingCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with its type set to "EnableAccounting", whatever Type holds.
+func (m EnableAccountingCommand) MarshalJSON() ([]byte, error) {
+	type plain EnableAccountingCommand // the same fields, without this method
+	p := plain(m)
+	p.Type = CommandsEnableAccounting
+	return json.Marshal(p)
+}
+
 func decodeEnableAccountingCommand(raw json.RawMessage, path string) (EnableAccountingCommand, error) {
 	var m EnableAccountingCommand
 	obj, err := decodeObject(raw, path)
@@ -472,6 +496,14 @@ func (m *UserRegisteredEvent) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with its type set to "UserRegistered", whatever Type holds.
+func (m UserRegisteredEvent) MarshalJSON() ([]byte, error) {
+	type plain UserRegisteredEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = EventsUserRegistered
+	return json.Marshal(p)
 }
 
 func decodeUserRegisteredEvent(raw json.RawMessage, path string) (UserRegisteredEvent, error) {
@@ -566,6 +598,14 @@ func (m *UserModifiedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with its type set to "UserModified", whatever Type holds.
+func (m UserModifiedEvent) MarshalJSON() ([]byte, error) {
+	type plain UserModifiedEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = EventsUserModified
+	return json.Marshal(p)
+}
+
 func decodeUserModifiedEvent(raw json.RawMessage, path string) (UserModifiedEvent, error) {
 	var m UserModifiedEvent
 	obj, err := decodeObject(raw, path)
@@ -644,6 +684,14 @@ func (m *MembershipCreatedEvent) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with its type set to "MembershipCreated", whatever Type holds.
+func (m MembershipCreatedEvent) MarshalJSON() ([]byte, error) {
+	type plain MembershipCreatedEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = EventsMembershipCreated
+	return json.Marshal(p)
 }
 
 func decodeMembershipCreatedEvent(raw json.RawMessage, path string) (MembershipCreatedEvent, error) {
@@ -726,6 +774,14 @@ func (m *MembershipUpdatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with its type set to "MembershipUpdated", whatever Type holds.
+func (m MembershipUpdatedEvent) MarshalJSON() ([]byte, error) {
+	type plain MembershipUpdatedEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = EventsMembershipUpdated
+	return json.Marshal(p)
+}
+
 func decodeMembershipUpdatedEvent(raw json.RawMessage, path string) (MembershipUpdatedEvent, error) {
 	var m MembershipUpdatedEvent
 	obj, err := decodeObject(raw, path)
@@ -798,6 +854,14 @@ func (m *MembershipDeletedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with its type set to "MembershipDeleted", whatever Type holds.
+func (m MembershipDeletedEvent) MarshalJSON() ([]byte, error) {
+	type plain MembershipDeletedEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = EventsMembershipDeleted
+	return json.Marshal(p)
+}
+
 func decodeMembershipDeletedEvent(raw json.RawMessage, path string) (MembershipDeletedEvent, error) {
 	var m MembershipDeletedEvent
 	obj, err := decodeObject(raw, path)
@@ -860,6 +924,14 @@ func (m *ProjectCreatedEvent) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with its type set to "ProjectCreated", whatever Type holds.
+func (m ProjectCreatedEvent) MarshalJSON() ([]byte, error) {
+	type plain ProjectCreatedEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = EventsProjectCreated
+	return json.Marshal(p)
 }
 
 func decodeProjectCreatedEvent(raw json.RawMessage, path string) (ProjectCreatedEvent, error) {
@@ -969,6 +1041,14 @@ func (m *ProjectUpdatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with its type set to "ProjectUpdated", whatever Type holds.
+func (m ProjectUpdatedEvent) MarshalJSON() ([]byte, error) {
+	type plain ProjectUpdatedEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = EventsProjectUpdated
+	return json.Marshal(p)
+}
+
 func decodeProjectUpdatedEvent(raw json.RawMessage, path string) (ProjectUpdatedEvent, error) {
 	var m ProjectUpdatedEvent
 	obj, err := decodeObject(raw, path)
@@ -1055,6 +1135,14 @@ func (m *ProjectDeletedEvent) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with its type set to "ProjectDeleted", whatever Type holds.
+func (m ProjectDeletedEvent) MarshalJSON() ([]byte, error) {
+	type plain ProjectDeletedEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = EventsProjectDeleted
+	return json.Marshal(p)
 }
 
 func decodeProjectDeletedEvent(raw json.RawMessage, path string) (ProjectDeletedEvent, error) {

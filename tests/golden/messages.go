@@ -82,6 +82,14 @@ func (m *CreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with its type set to "Created", whatever Type holds.
+func (m CreatedEvent) MarshalJSON() ([]byte, error) {
+	type plain CreatedEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = KindsCreated
+	return json.Marshal(p)
+}
+
 func decodeCreatedEvent(raw json.RawMessage, path string) (CreatedEvent, error) {
 	var m CreatedEvent
 	obj, err := decodeObject(raw, path)
@@ -115,6 +123,14 @@ func (m *RenamedEvent) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with its type set to "Renamed", whatever Type holds.
+func (m RenamedEvent) MarshalJSON() ([]byte, error) {
+	type plain RenamedEvent // the same fields, without this method
+	p := plain(m)
+	p.Type = KindsRenamed
+	return json.Marshal(p)
 }
 
 func decodeRenamedEvent(raw json.RawMessage, path string) (RenamedEvent, error) {
@@ -151,6 +167,14 @@ func (m *PingMessage) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with its type set to "ping", whatever Type holds.
+func (m PingMessage) MarshalJSON() ([]byte, error) {
+	type plain PingMessage // the same fields, without this method
+	p := plain(m)
+	p.Type = "ping"
+	return json.Marshal(p)
 }
 
 func decodePingMessage(raw json.RawMessage, path string) (PingMessage, error) {
