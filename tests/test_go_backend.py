@@ -692,3 +692,20 @@ def test_enums_and_empty_structs_decode(harness: Path) -> None:
         {},
         {"type": "dark", "r": 1},
     ]
+
+
+def test_only_the_helpers_a_file_uses_are_emitted() -> None:
+    from devpie_transpile.backends.go_runtime import HELPERS, runtime_for
+
+    text, packages = runtime_for("x, err := decodeField(obj, path, \"x\", decodeArray(decodeString))")
+    emitted = {h.name for h in HELPERS if f"func {h.name}" in text or f"type {h.name}" in text}
+    assert {"decodeField", "decodeArray", "decodeString", "decoder", "jsonObject"} <= emitted
+    assert "decodeTagged" not in emitted and "parseAs" not in emitted
+    # the packages those helpers use (mismatchError's compact JSON text needs bytes)
+    assert packages == {"bytes", "errors", "json", "strconv", "utf8"}
+    enum_only, enum_packages = runtime_for("v, err := decodeString(raw, path)")
+    assert "func decodeArray" not in enum_only and "func decodeString" in enum_only
+    assert enum_packages <= packages
+    # packages come from the helpers' code, never from the text given
+    assert runtime_for("strconv.Quote bytes.Buffer") == ("", frozenset())
+    assert runtime_for("") == ("", frozenset())

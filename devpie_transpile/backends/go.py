@@ -13,7 +13,6 @@ from .._gc import few_collections
 from ..diagnostics import Diagnostic, TranspileError
 from . import Target, header
 from .go_names import (
-    IMPORTS,
     PARSE_MESSAGE,
     GoNames,
     check_names,
@@ -22,7 +21,7 @@ from .go_names import (
     go_string,
     is_go_identifier,
 )
-from .go_runtime import RUNTIME
+from .go_runtime import PACKAGES, runtime_for
 from .go_types import GoType, TypeMapper
 from .gofmt import align, clean_text, comment_lines, doc_comment
 from .unions import MIXED_ENUMS, tagged_union
@@ -64,6 +63,9 @@ class _Renderer:
             d.name for d in module.decls.values() if isinstance(d, ir.Interface)
         } | {o.name for d in module.decls.values() for o in decl_objects(d)}
         self.discriminators = {m.interface: m.value for m in module.messages}
+        # every decoder expression and helper the code calls, for runtime_for: far
+        # smaller than the file, which is never scanned
+        self.uses: set[str] = set()
 
     def render(self) -> str:
         source = _one_line(self.module.source)
@@ -77,10 +79,7 @@ class _Renderer:
             )
         )
         out.append(f"package {self.package}")
-        out.append("")
-        out.append("import (")
-        out.extend(f'\t"{path}"' for path in IMPORTS)
-        out.append(")")
+        head = len(out)
         emitted: set[tuple[str, ir.Span]] = set()
         for decl in self.module.decls.values():
             self._decl(decl)
@@ -88,10 +87,18 @@ class _Renderer:
                 if (obj.name, obj.span) not in emitted:  # inherited: emitted with its base
                     emitted.add((obj.name, obj.span))
                     self._struct(obj.name, obj.fields, None)
-        out.append("")
-        out.append(RUNTIME.rstrip("\n"))
         if self.module.messages:
             self._parse_message()
+        runtime, packages = runtime_for(" ".join(self.uses))
+        # what declarations themselves refer to: json.RawMessage in every decoder,
+        # errors.New in ParseMessage (never scanned from text, where docs could lie)
+        packages |= {"json"} if self.module.decls else set()
+        packages |= {"errors"} if self.module.messages else set()
+        imports = sorted(PACKAGES[p] for p in packages)
+        if imports:
+            out[head:head] = ["", "import (", *(f'\t"{path}"' for path in imports), ")"]
+        if runtime:
+            out.extend(["", runtime])
         return "\n".join(out) + "\n"
 
     def _decl(self, decl: ir.Decl) -> None:
@@ -165,8 +172,10 @@ class _Renderer:
         out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
         var = "v" if by_value else "_"  # an enum without members accepts nothing
         if kind == "string":
+            self.uses.add("decodeString")
             out.append(f"\t{var}, err := decodeString(raw, path)")
         else:
+            self.uses.add("decodeInteger")
             out.append(f"\t{var}, err := decodeInteger(raw, path, {go_string(name)})")
         out.append("\tif err != nil {")
         out.append(f"\t\treturn {zero}, err")
@@ -176,6 +185,7 @@ class _Renderer:
             out.append(f"\tcase {', '.join(by_value.values())}:")
             out.append(f"\t\treturn {name}(v), nil")
             out.append("\t}")
+        self.uses.add("mismatchError")
         out.append(f"\treturn {zero}, mismatchError(path, {go_string(name)}, raw)")
         out.append("}")
 
@@ -238,7 +248,9 @@ class _Renderer:
             out.append(f"func (*{struct}) {marker}() {{}}")
         out.append("")
         out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
-        out.append(f"\tv, err := {self.mapper.tagged(cases).decoder}(raw, path)")
+        decoder = self.mapper.tagged(cases).decoder
+        self.uses.add(decoder)
+        out.append(f"\tv, err := {decoder}(raw, path)")
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
@@ -258,6 +270,7 @@ class _Renderer:
         out.append(
             f"func decode{decl.name}(raw json.RawMessage, path string) ({decl.name}, error) {{"
         )
+        self.uses.add(go.decoder)
         out.append(f"\treturn {go.decoder}(raw, path)")
         out.append("}")
 
@@ -272,6 +285,7 @@ class _Renderer:
         self._unmarshal(name, "e")
         out.append("")
         out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        self.uses.add(go.decoder)
         out.append(f"\tv, err := {go.decoder}(raw, path)")
         out.append(f"\treturn {name}(v), err")
         out.append("}")
@@ -280,15 +294,15 @@ class _Renderer:
         """The Go type, JSON tag options and decoding call of a field."""
         if not f.optional:
             go = self.mapper.go_type(f.type)
+            self.uses.update(("decodeField", go.decoder))
             return go.expr, "", f"decodeField(obj, path, {go_string(f.name)}, {go.decoder})"
         go = self.mapper.go_type(_without_null(f.type))
         call = "decodeOptionalField(obj, path, " + go_string(f.name) + ", {})"
-        if go.kind in ("slice", "map"):
-            return go.expr, ",omitzero", call.format(go.decoder)
-        if go.nilable:
-            return go.expr, ",omitempty", call.format(go.decoder)
-        ptr = GoType(f"*{go.expr}", f"decodeNullable({go.decoder})", "ptr")
-        return ptr.expr, ",omitempty", call.format(ptr.decoder)
+        if go.kind not in ("slice", "map") and not go.nilable:
+            go = GoType(f"*{go.expr}", f"decodeNullable({go.decoder})", "ptr")
+        self.uses.update(("decodeOptionalField", go.decoder))
+        options = ",omitzero" if go.kind in ("slice", "map") else ",omitempty"
+        return go.expr, options, call.format(go.decoder)
 
     def _struct(self, name: str, fields: tuple[ir.Field, ...], doc: str | None) -> None:
         out = self.out
@@ -317,10 +331,12 @@ class _Renderer:
         out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
         out.append(f"\tvar m {name}")
         if not calls:
+            self.uses.add("decodeObject")
             out.append("\t_, err := decodeObject(raw, path)")
             out.append("\treturn m, err")
             out.append("}")
             return
+        self.uses.add("decodeObject")
         out.append("\tobj, err := decodeObject(raw, path)")
         out.append("\tif err != nil {")
         out.append("\t\treturn m, err")
@@ -374,6 +390,7 @@ class _Renderer:
         out.append("\tif err := json.Unmarshal(data, &raw); err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
+        self.uses.update(("decodeObject", "decodeString", "parseAs", "jsonText"))
         out.append('\tobj, err := decodeObject(raw, "")')
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .. import ir
 from .._compat import assert_never
 from ..diagnostics import Diagnostic, TranspileError
+from .go_runtime import HELPERS, PACKAGES
 
 # golint's / staticcheck's common initialisms (the list sqlc and quicktype follow).
 INITIALISMS = frozenset(
@@ -36,24 +37,17 @@ GO_PREDECLARED = frozenset(
 )
 
 # Package names the generated file imports: a declaration may not reuse them.
-IMPORTS: tuple[str, ...] = ("bytes", "encoding/json", "errors", "strconv", "unicode/utf8")
-IMPORT_NAMES = frozenset(path.rsplit("/", 1)[-1] for path in IMPORTS)
+IMPORT_NAMES = frozenset(PACKAGES)
 
 # Unexported helpers of go_runtime.RUNTIME, and the exported entry point.
-RUNTIME_NAMES = frozenset(
-    """jsonKind jsonText errorPath fieldPath indexPath mismatchError decodeObject
-    decodeMembers decodeField decodeOptionalField decodeString decodeNumber decodeBool
-    decodeAny decodeInteger decodeArray decodeMap decodeNullable decodeNullOr
-    decodeOneOf decodeMemberOf asAny decodeUnion parseAs decoder jsonObject asPointer
-    decodeTagged decodeIntegerOf""".split()
-)
+RUNTIME_NAMES = frozenset(h.name for h in HELPERS)
 PARSE_MESSAGE = "ParseMessage"
 
 # Locals of generated functions that refer to package-level names in their scope.
 LOCAL_NAMES = frozenset("m e v obj err raw path data typ kind ok".split())
 
 # Methods generated on structs: a field may not have the same name.
-METHODS = frozenset({"UnmarshalJSON"})
+METHODS = frozenset({"UnmarshalJSON", "MarshalJSON"})
 
 _SAFE_TAG_PUNCT = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
 

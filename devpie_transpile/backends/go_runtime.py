@@ -1,12 +1,15 @@
-'''The unexported Go helpers every generated file carries (standard library only).
+'''The unexported Go helpers a generated file carries (standard library only).
 
 Decoders share one shape, `func(raw json.RawMessage, path string) (T, error)`, so that
 generic combinators (arrays, maps, nullables, literal sets) compose them; `path` is
 the JSON path of `raw` ("" at the root, shown as `$`). Error messages are those of
-docs/generated-code.md, byte for byte. Names here are listed in go_names.RUNTIME_NAMES.
+docs/generated-code.md, byte for byte. go_names keeps contract names clear of them.
 '''
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 RUNTIME = """\
 // A decoder checks and decodes raw, the JSON value at path.
@@ -333,3 +336,65 @@ func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
 	return &v, nil
 }
 """
+
+# Import path of each package the helpers (and generated declarations) refer to.
+PACKAGES = {
+    "bytes": "bytes",
+    "json": "encoding/json",
+    "errors": "errors",
+    "strconv": "strconv",
+    "utf8": "unicode/utf8",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Helper:
+    """One top-level declaration of RUNTIME, its doc comment included."""
+
+    name: str
+    text: str
+    helpers: frozenset[str]  # the other helpers it calls
+    packages: frozenset[str]  # the packages it refers to
+
+
+def _split(runtime: str) -> tuple[_Helper, ...]:
+    blocks = runtime.rstrip("\n").split("\n\n")
+    names = [re.search(r"^(?:func|type) (\w+)", b, re.MULTILINE) for b in blocks]
+    assert all(names), "every RUNTIME block declares one func or type"
+    declared = {m.group(1) for m in names if m}
+    helpers = []
+    for block, match in zip(blocks, names, strict=True):
+        assert match
+        words = set(re.findall(r"\b\w+\b", block))
+        used = {p for p in PACKAGES if re.search(rf"\b{p}\.", block)}
+        helpers.append(
+            _Helper(match.group(1), block, frozenset(words & declared - {match.group(1)}),
+                    frozenset(used))
+        )
+    return tuple(helpers)
+
+
+HELPERS = _split(RUNTIME)
+_BY_NAME = {h.name: h for h in HELPERS}
+_MENTION = re.compile(r"\b(" + "|".join(sorted(_BY_NAME, key=len, reverse=True)) + r")\b")
+
+
+def runtime_for(uses: str) -> tuple[str, frozenset[str]]:
+    """The helpers named in `uses` (the decoder expressions and helper names a file's
+    code calls), with the helpers they call, in RUNTIME's order; and the packages
+    those helpers import.
+
+    Only helpers a file uses are emitted, as the Python backend does: a contract of
+    enums alone carries no array or union decoders. Imports come from the helpers'
+    own code, never from the contract's text.
+    """
+    wanted: set[str] = set()
+    todo = list(set(_MENTION.findall(uses)))
+    while todo:
+        name = todo.pop()
+        if name not in wanted:
+            wanted.add(name)
+            todo.extend(_BY_NAME[name].helpers)
+    chosen = [h for h in HELPERS if h.name in wanted]
+    packages = frozenset().union(*(h.packages for h in chosen))
+    return "\n\n".join(h.text for h in chosen), packages

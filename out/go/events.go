@@ -1192,6 +1192,51 @@ func decodeProjectDeletedEventData(raw json.RawMessage, path string) (ProjectDel
 	return m, nil
 }
 
+// ParseMessage decodes and validates a message of any type, chosen by its "type" member, and returns a pointer to its struct (such as *RegisterUserCommand).
+func ParseMessage(data []byte) (any, error) {
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	obj, err := decodeObject(raw, "")
+	if err != nil {
+		return nil, err
+	}
+	typ, ok := obj["type"]
+	if !ok {
+		return nil, errors.New("type: missing")
+	}
+	kind, err := decodeString(typ, "type")
+	if err != nil {
+		return nil, err
+	}
+	switch kind {
+	case "RegisterUser":
+		return parseAs(raw, decodeRegisterUserCommand)
+	case "ModifyUser":
+		return parseAs(raw, decodeModifyUserCommand)
+	case "EnableAccounting":
+		return parseAs(raw, decodeEnableAccountingCommand)
+	case "UserRegistered":
+		return parseAs(raw, decodeUserRegisteredEvent)
+	case "UserModified":
+		return parseAs(raw, decodeUserModifiedEvent)
+	case "MembershipCreated":
+		return parseAs(raw, decodeMembershipCreatedEvent)
+	case "MembershipUpdated":
+		return parseAs(raw, decodeMembershipUpdatedEvent)
+	case "MembershipDeleted":
+		return parseAs(raw, decodeMembershipDeletedEvent)
+	case "ProjectCreated":
+		return parseAs(raw, decodeProjectCreatedEvent)
+	case "ProjectUpdated":
+		return parseAs(raw, decodeProjectUpdatedEvent)
+	case "ProjectDeleted":
+		return parseAs(raw, decodeProjectDeletedEvent)
+	}
+	return nil, errors.New("type: unknown message type " + jsonText(typ))
+}
+
 // A decoder checks and decodes raw, the JSON value at path.
 type decoder[T any] func(raw json.RawMessage, path string) (T, error)
 
@@ -1257,36 +1302,6 @@ func decodeObject(raw json.RawMessage, path string) (jsonObject, error) {
 	return obj, nil
 }
 
-// decodeMembers returns the keys of a JSON object in document order, and its members.
-func decodeMembers(raw json.RawMessage, path string) ([]string, jsonObject, error) {
-	obj, err := decodeObject(raw, path)
-	if err != nil {
-		return nil, nil, err
-	}
-	keys := make([]string, 0, len(obj))
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if _, err := dec.Token(); err != nil {
-		return nil, nil, err
-	}
-	seen := make(map[string]bool, len(obj))
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, nil, err
-		}
-		key, _ := tok.(string)
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return nil, nil, err
-		}
-		if !seen[key] {
-			seen[key] = true
-			keys = append(keys, key)
-		}
-	}
-	return keys, obj, nil
-}
-
 // decodeField decodes the required member key of obj.
 func decodeField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
 	raw, ok := obj[key]
@@ -1341,26 +1356,6 @@ func decodeAny(raw json.RawMessage, _ string) (any, error) {
 	return v, err
 }
 
-// decodeInteger decodes a JSON integer for an int enum named name.
-func decodeInteger(raw json.RawMessage, path, name string) (int, error) {
-	text := string(bytes.TrimSpace(raw))
-	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') || bytes.ContainsAny(raw, ".eE") {
-		return 0, mismatchError(path, "integer", raw)
-	}
-	n, err := strconv.ParseInt(text, 10, 0)
-	if err != nil {
-		return 0, mismatchError(path, name, raw)
-	}
-	return int(n), nil
-}
-
-// decodeIntegerOf is decodeInteger as a decoder, for an inline union of int enums.
-func decodeIntegerOf(name string) decoder[int] {
-	return func(raw json.RawMessage, path string) (int, error) {
-		return decodeInteger(raw, path, name)
-	}
-}
-
 func decodeArray[T any](item decoder[T]) decoder[[]T] {
 	return func(raw json.RawMessage, path string) ([]T, error) {
 		if jsonKind(raw) != '[' {
@@ -1382,24 +1377,6 @@ func decodeArray[T any](item decoder[T]) decoder[[]T] {
 	}
 }
 
-func decodeMap[T any](value decoder[T]) decoder[map[string]T] {
-	return func(raw json.RawMessage, path string) (map[string]T, error) {
-		keys, obj, err := decodeMembers(raw, path)
-		if err != nil {
-			return nil, err
-		}
-		out := make(map[string]T, len(keys))
-		for _, key := range keys {
-			v, err := value(obj[key], fieldPath(path, key))
-			if err != nil {
-				return nil, err
-			}
-			out[key] = v
-		}
-		return out, nil
-	}
-}
-
 // decodeNullable decodes T | null as *T.
 func decodeNullable[T any](dec decoder[T]) decoder[*T] {
 	return func(raw json.RawMessage, path string) (*T, error) {
@@ -1411,17 +1388,6 @@ func decodeNullable[T any](dec decoder[T]) decoder[*T] {
 			return nil, err
 		}
 		return &v, nil
-	}
-}
-
-// decodeNullOr decodes T | null as T when T has nil (slices, maps): null is the zero value.
-func decodeNullOr[T any](dec decoder[T]) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		if jsonKind(raw) == 'n' {
-			var zero T
-			return zero, nil
-		}
-		return dec(raw, path)
 	}
 }
 
@@ -1441,72 +1407,6 @@ func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decode
 	}
 }
 
-// decodeMemberOf accepts only the values in want (enum unions): dec checks the JSON type.
-func decodeMemberOf[T comparable](dec decoder[T], want []T, name string) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		v, err := dec(raw, path)
-		if err != nil {
-			return v, err
-		}
-		for _, w := range want {
-			if v == w {
-				return v, nil
-			}
-		}
-		var zero T
-		return zero, mismatchError(path, name, raw)
-	}
-}
-
-// asAny turns a decoder of T into a decoder of any, for decodeUnion.
-func asAny[T any](dec decoder[T]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		return dec(raw, path)
-	}
-}
-
-// decodeUnion returns the value of the first decoder that accepts raw.
-func decodeUnion(expected string, decs ...decoder[any]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		for _, dec := range decs {
-			if v, err := dec(raw, path); err == nil {
-				return v, nil
-			}
-		}
-		return nil, mismatchError(path, expected, raw)
-	}
-}
-
-// asPointer turns a decoder of T into a decoder of *T held in an any (union members).
-func asPointer[T any](dec decoder[T]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		v, err := dec(raw, path)
-		if err != nil {
-			return nil, err
-		}
-		return &v, nil
-	}
-}
-
-// decodeTagged decodes a union of messages: the "type" member picks the decoder.
-func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		obj, err := decodeObject(raw, path)
-		if err != nil {
-			return nil, err
-		}
-		kind, err := decodeField(obj, path, "type", decodeString)
-		if err != nil {
-			return nil, err
-		}
-		dec, ok := cases[kind]
-		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj["type"])
-		}
-		return dec(raw, path)
-	}
-}
-
 // parseAs decodes a whole message with dec and returns a pointer to it.
 func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
 	v, err := dec(data, "")
@@ -1514,49 +1414,4 @@ func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
 		return nil, err
 	}
 	return &v, nil
-}
-
-// ParseMessage decodes and validates a message of any type, chosen by its "type" member, and returns a pointer to its struct (such as *RegisterUserCommand).
-func ParseMessage(data []byte) (any, error) {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
-	}
-	obj, err := decodeObject(raw, "")
-	if err != nil {
-		return nil, err
-	}
-	typ, ok := obj["type"]
-	if !ok {
-		return nil, errors.New("type: missing")
-	}
-	kind, err := decodeString(typ, "type")
-	if err != nil {
-		return nil, err
-	}
-	switch kind {
-	case "RegisterUser":
-		return parseAs(raw, decodeRegisterUserCommand)
-	case "ModifyUser":
-		return parseAs(raw, decodeModifyUserCommand)
-	case "EnableAccounting":
-		return parseAs(raw, decodeEnableAccountingCommand)
-	case "UserRegistered":
-		return parseAs(raw, decodeUserRegisteredEvent)
-	case "UserModified":
-		return parseAs(raw, decodeUserModifiedEvent)
-	case "MembershipCreated":
-		return parseAs(raw, decodeMembershipCreatedEvent)
-	case "MembershipUpdated":
-		return parseAs(raw, decodeMembershipUpdatedEvent)
-	case "MembershipDeleted":
-		return parseAs(raw, decodeMembershipDeletedEvent)
-	case "ProjectCreated":
-		return parseAs(raw, decodeProjectCreatedEvent)
-	case "ProjectUpdated":
-		return parseAs(raw, decodeProjectUpdatedEvent)
-	case "ProjectDeleted":
-		return parseAs(raw, decodeProjectDeletedEvent)
-	}
-	return nil, errors.New("type: unknown message type " + jsonText(typ))
 }

@@ -412,31 +412,6 @@ func decodeString(raw json.RawMessage, path string) (string, error) {
 	return v, err
 }
 
-func decodeNumber(raw json.RawMessage, path string) (float64, error) {
-	var v float64
-	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') {
-		return v, mismatchError(path, "number", raw)
-	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
-}
-
-func decodeBool(raw json.RawMessage, path string) (bool, error) {
-	switch jsonKind(raw) {
-	case 't':
-		return true, nil
-	case 'f':
-		return false, nil
-	}
-	return false, mismatchError(path, "boolean", raw)
-}
-
-func decodeAny(raw json.RawMessage, _ string) (any, error) {
-	var v any
-	err := json.Unmarshal(raw, &v)
-	return v, err
-}
-
 // decodeInteger decodes a JSON integer for an int enum named name.
 func decodeInteger(raw json.RawMessage, path, name string) (int, error) {
 	text := string(bytes.TrimSpace(raw))
@@ -448,13 +423,6 @@ func decodeInteger(raw json.RawMessage, path, name string) (int, error) {
 		return 0, mismatchError(path, name, raw)
 	}
 	return int(n), nil
-}
-
-// decodeIntegerOf is decodeInteger as a decoder, for an inline union of int enums.
-func decodeIntegerOf(name string) decoder[int] {
-	return func(raw json.RawMessage, path string) (int, error) {
-		return decodeInteger(raw, path, name)
-	}
 }
 
 func decodeArray[T any](item decoder[T]) decoder[[]T] {
@@ -508,106 +476,4 @@ func decodeNullable[T any](dec decoder[T]) decoder[*T] {
 		}
 		return &v, nil
 	}
-}
-
-// decodeNullOr decodes T | null as T when T has nil (slices, maps): null is the zero value.
-func decodeNullOr[T any](dec decoder[T]) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		if jsonKind(raw) == 'n' {
-			var zero T
-			return zero, nil
-		}
-		return dec(raw, path)
-	}
-}
-
-// decodeOneOf accepts only the values in want (literals, discriminators).
-func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		v, err := dec(raw, path)
-		if err == nil {
-			for _, w := range want {
-				if v == w {
-					return v, nil
-				}
-			}
-		}
-		var zero T
-		return zero, mismatchError(path, expected, raw)
-	}
-}
-
-// decodeMemberOf accepts only the values in want (enum unions): dec checks the JSON type.
-func decodeMemberOf[T comparable](dec decoder[T], want []T, name string) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		v, err := dec(raw, path)
-		if err != nil {
-			return v, err
-		}
-		for _, w := range want {
-			if v == w {
-				return v, nil
-			}
-		}
-		var zero T
-		return zero, mismatchError(path, name, raw)
-	}
-}
-
-// asAny turns a decoder of T into a decoder of any, for decodeUnion.
-func asAny[T any](dec decoder[T]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		return dec(raw, path)
-	}
-}
-
-// decodeUnion returns the value of the first decoder that accepts raw.
-func decodeUnion(expected string, decs ...decoder[any]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		for _, dec := range decs {
-			if v, err := dec(raw, path); err == nil {
-				return v, nil
-			}
-		}
-		return nil, mismatchError(path, expected, raw)
-	}
-}
-
-// asPointer turns a decoder of T into a decoder of *T held in an any (union members).
-func asPointer[T any](dec decoder[T]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		v, err := dec(raw, path)
-		if err != nil {
-			return nil, err
-		}
-		return &v, nil
-	}
-}
-
-// decodeTagged decodes a union of messages: the "type" member picks the decoder.
-func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		obj, err := decodeObject(raw, path)
-		if err != nil {
-			return nil, err
-		}
-		kind, err := decodeField(obj, path, "type", decodeString)
-		if err != nil {
-			return nil, err
-		}
-		dec, ok := cases[kind]
-		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj["type"])
-		}
-		return dec(raw, path)
-	}
-}
-
-// parseAs decodes a whole message with dec and returns a pointer to it.
-func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
-	v, err := dec(data, "")
-	if err != nil {
-		return nil, err
-	}
-	return &v, nil
 }
