@@ -19,8 +19,8 @@ from helpers import FIXTURE, REPO, VECTORS, go, go_env, gofmt_binary
 
 from devpie_transpile import ir
 from devpie_transpile.backends import Target, render
-from devpie_transpile.backends.go_names import go_string, pascal
-from devpie_transpile.backends.gofmt import align, doc_comment
+from devpie_transpile.backends.go.gofmt import align, doc_comment
+from devpie_transpile.backends.go.names import go_string, pascal
 from devpie_transpile.diagnostics import TranspileError
 
 # -- hand-made IR ------------------------------------------------------------------
@@ -320,8 +320,8 @@ def test_struct_holding_itself_by_value_refused() -> None:
 def test_runtime_names_are_reserved() -> None:
     import re
 
-    from devpie_transpile.backends.go_names import RUNTIME_NAMES
-    from devpie_transpile.backends.go_runtime import RUNTIME
+    from devpie_transpile.backends.go.names import RUNTIME_NAMES
+    from devpie_transpile.backends.go.runtime import RUNTIME
 
     declared = set(re.findall(r"^(?:func|type) (\w+)", RUNTIME, re.M))
     assert declared == RUNTIME_NAMES
@@ -400,7 +400,7 @@ func main() {
 
 
 def _cases(pkg: str, module: ir.Module) -> list[str]:
-    from devpie_transpile.backends.go_names import decl_objects, enum_union
+    from devpie_transpile.backends.go.names import decl_objects, enum_union
 
     names: list[str] = []
     for decl in module.decls.values():
@@ -469,7 +469,7 @@ def run(binary: Path, vectors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _format_shapes() -> str:
     """Many random struct and const layouts and docs: gofmt must leave them alone."""
-    from devpie_transpile.backends.gofmt import comment_lines
+    from devpie_transpile.backends.go.gofmt import comment_lines
 
     rnd = random.Random(7)
     words = ["a", "Bb", "ccc", "DDDD", "é日本", "x_y", "[]map[string]*int", "Foo"]
@@ -695,7 +695,7 @@ def test_enums_and_empty_structs_decode(harness: Path) -> None:
 
 
 def test_only_the_helpers_a_file_uses_are_emitted() -> None:
-    from devpie_transpile.backends.go_runtime import HELPERS, runtime_for
+    from devpie_transpile.backends.go.runtime import HELPERS, runtime_for
 
     text, packages = runtime_for("x, err := decodeField(obj, path, \"x\", decodeArray(decodeString))")
     emitted = {h.name for h in HELPERS if f"func {h.name}" in text or f"type {h.name}" in text}

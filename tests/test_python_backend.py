@@ -22,7 +22,7 @@ else:  # pragma: no cover
 
 from devpie_transpile import ir
 from devpie_transpile.backends import Target
-from devpie_transpile.backends.python import py_str, render
+from devpie_transpile.backends.python.render import py_str, render
 from devpie_transpile.diagnostics import TranspileError
 
 REPO = Path(__file__).resolve().parent.parent

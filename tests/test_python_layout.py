@@ -2,7 +2,7 @@
 
 The promise is that every generated module is byte-identical to
 `black.format_str(text, mode=black.Mode())`; the renderer keeps it without importing
-black by emitting black's layout directly (`backends/python_layout.py`), falling back
+black by emitting black's layout directly (`backends/python/layout.py`), falling back
 to black for the rare statement it cannot lay out. These tests hold the layouts to
 black: statement by statement across every name length, on random modules against a
 reference rendering that lets black lay out every wide statement, and on the fixture,
@@ -25,10 +25,10 @@ from helpers import CASES, FIXTURE, REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import devpie_transpile.backends.python.render as backend
 from devpie_transpile import ir
 from devpie_transpile.backends import Target
-from devpie_transpile.backends import python as backend
-from devpie_transpile.backends.python_layout import (
+from devpie_transpile.backends.python.layout import (
     LINE_LENGTH,
     Call,
     annotated_assignment,

@@ -74,6 +74,6 @@ def main_file(target: Target) -> str:
 
 def render(module: Module, target: Target) -> dict[str, str]:
     """Every file of the package for `target`, rendered from `module` alone."""
-    backend = import_module(f"{__name__}.{target.lang}")
+    backend = import_module(f"{__name__}.{target.lang}.render")
     files: dict[str, str] = backend.render(module, target)
     return files

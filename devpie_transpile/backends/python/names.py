@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from .. import ir
-from ..diagnostics import Diagnostic, TranspileError
+from ... import ir
+from ...diagnostics import Diagnostic, TranspileError
 
 _Named = TypeVar("_Named", ir.Field, ir.EnumMember)
 
@@ -110,7 +110,7 @@ def member_name(name: str) -> str:
 
 def helper_names() -> frozenset[str]:
     """The private module-level names of the runtime helpers (imported lazily)."""
-    from .python_runtime import HELPER_NAMES
+    from .runtime import HELPER_NAMES
 
     return HELPER_NAMES
 

@@ -1,18 +1,20 @@
 """The Go backend: one gofmt-clean, vet-clean file of structs, enums and decoders.
 
-Output is built as a list of lines joined once; names come from go_names (which
-refuses collisions before anything is rendered), types from go_types, layout from
-gofmt, and the shared helpers from go_runtime. See docs/generated-code.md.
+Output is built as a list of lines joined once; names come from names.py (which
+refuses collisions before anything is rendered), types from types.py, layout from
+gofmt, and the shared helpers from runtime.py. See docs/generated-code.md.
 """
 
 from __future__ import annotations
 
-from .. import ir
-from .._compat import assert_never
-from .._gc import few_collections
-from ..diagnostics import Diagnostic, TranspileError
-from . import Target, header
-from .go_names import (
+from ... import ir
+from ..._compat import assert_never
+from ..._gc import few_collections
+from ...diagnostics import Diagnostic, TranspileError
+from .. import Target, header
+from ..unions import MIXED_ENUMS, tagged_union
+from .gofmt import align, clean_text, comment_lines, doc_comment
+from .names import (
     PARSE_MESSAGE,
     GoNames,
     check_names,
@@ -21,10 +23,8 @@ from .go_names import (
     go_string,
     is_go_identifier,
 )
-from .go_runtime import PACKAGES, runtime_for
-from .go_types import GoType, TypeMapper
-from .gofmt import align, clean_text, comment_lines, doc_comment
-from .unions import MIXED_ENUMS, tagged_union
+from .runtime import PACKAGES, runtime_for
+from .types import GoType, TypeMapper
 
 
 @few_collections()

@@ -12,10 +12,10 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .. import ir
-from .._compat import assert_never
-from ..diagnostics import Diagnostic, TranspileError
-from .go_runtime import HELPERS, PACKAGES
+from ... import ir
+from ..._compat import assert_never
+from ...diagnostics import Diagnostic, TranspileError
+from .runtime import HELPERS, PACKAGES
 
 # golint's / staticcheck's common initialisms (the list sqlc and quicktype follow).
 INITIALISMS = frozenset(
@@ -39,7 +39,7 @@ GO_PREDECLARED = frozenset(
 # Package names the generated file imports: a declaration may not reuse them.
 IMPORT_NAMES = frozenset(PACKAGES)
 
-# Unexported helpers of go_runtime.RUNTIME, and the exported entry point.
+# Unexported helpers of runtime.RUNTIME, and the exported entry point.
 RUNTIME_NAMES = frozenset(h.name for h in HELPERS)
 PARSE_MESSAGE = "ParseMessage"
 

@@ -3,7 +3,7 @@
 Decoders share one shape, `func(raw json.RawMessage, path string) (T, error)`, so that
 generic combinators (arrays, maps, nullables, literal sets) compose them; `path` is
 the JSON path of `raw` ("" at the root, shown as `$`). Error messages are those of
-docs/generated-code.md, byte for byte. go_names keeps contract names clear of them.
+docs/generated-code.md, byte for byte. names.py keeps contract names clear of them.
 '''
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Text is emitted already in black's style, so black is imported only for a block
 whose layout this renderer cannot vouch for (a code line wider than 88 columns);
-then black formats that block alone. Names come from `python_names`, which also
+then black formats that block alone. Names come from `names.py`, which also
 refuses, before anything is rendered, a module whose Python names would collide.
 """
 
@@ -13,16 +13,16 @@ import json
 import re
 from collections.abc import Iterator
 
-from .. import ir
-from .._compat import assert_never
-from .._gc import few_collections
-from ..diagnostics import TranspileError, error_at
-from . import Target, header
-from .python_layout import annotated_assignment, call_statement, def_header
-from .python_names import check, field_name, hoisted, member_name, module_level_names
-from .python_runtime import closure
-from .unions import MIXED_ENUMS, tagged_union
-from .unions import expected as tagged_expected
+from ... import ir
+from ..._compat import assert_never
+from ..._gc import few_collections
+from ...diagnostics import TranspileError, error_at
+from .. import Target, header
+from ..unions import MIXED_ENUMS, tagged_union
+from ..unions import expected as tagged_expected
+from .layout import annotated_assignment, call_statement, def_header
+from .names import check, field_name, hoisted, member_name, module_level_names
+from .runtime import closure
 
 LINE_LENGTH = 88
 _IND = "    "

@@ -1,7 +1,7 @@
 """The Go type and decoder of each IR type, and the types Go cannot express.
 
 A decoder is a Go expression of type `func(json.RawMessage, string) (T, error)`,
-built from go_runtime's helpers and the per-declaration `decode<Name>` functions.
+built from runtime.py's helpers and the per-declaration `decode<Name>` functions.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import json
 from dataclasses import dataclass
 from typing import Literal as _Literal
 
-from .. import ir
-from .._compat import assert_never
-from ..diagnostics import Diagnostic
-from .go_names import GoNames, enum_union, go_string
-from .unions import MIXED_ENUMS, expected, tagged_union
+from ... import ir
+from ..._compat import assert_never
+from ...diagnostics import Diagnostic
+from ..unions import MIXED_ENUMS, expected, tagged_union
+from .names import GoNames, enum_union, go_string
 
 Kind = _Literal["value", "ptr", "slice", "map", "any"]
 
