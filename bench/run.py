@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import gen_contract
-import plot_png
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -410,31 +409,58 @@ def machine(ours: str | None, qt: Path | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def runtime_section(latest: Path) -> str:
+    """The section bench/runtime/measure.py spliced into latest.md, kept across runs."""
+    begin, end = "<!-- runtime:begin -->", "<!-- runtime:end -->"
+    text = latest.read_text(encoding="utf-8") if latest.exists() else ""
+    if begin not in text or end not in text:
+        return ""
+    return begin + text.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
+
+
 def chart(jobs: Sequence[Job], path: Path) -> bool:
-    """Log-log median wall time vs N on the synthetic inputs; False if nothing to draw."""
+    """Log-log median wall time vs N on the synthetic inputs, drawn with matplotlib (the
+    `bench` extra); False if nothing to draw or matplotlib is not installed."""
     styles = {
-        ("devpie-transpile", "python"): ("OURS PYTHON", (31, 119, 180), False),
-        ("devpie-transpile", "go"): ("OURS GO", (44, 160, 44), False),
-        ("devpie-transpile", "both"): ("OURS PROJECT", (148, 103, 189), False),
-        ("quicktype", "python"): ("QUICKTYPE PYTHON", (214, 39, 40), True),
-        ("quicktype", "go"): ("QUICKTYPE GO", (255, 127, 14), True),
+        ("devpie-transpile", "python"): ("devpie-transpile, Python", "#1f77b4", "-"),
+        ("devpie-transpile", "go"): ("devpie-transpile, Go", "#2ca02c", "-"),
+        ("devpie-transpile", "both"): ("devpie-transpile, both (project mode)", "#9467bd", "-"),
+        ("quicktype", "python"): ("quicktype, Python", "#d62728", "--"),
+        ("quicktype", "go"): ("quicktype, Go", "#ff7f0e", "--"),
     }
     series = []
-    for key, (label, color, dashed) in styles.items():
-        pts = [
+    for key, style in styles.items():
+        pts = sorted(
             (float(j.n), j.median_ms() or 0.0)
             for j in jobs
             if (j.tool, j.lang) == key and j.input != "fixture" and j.samples
-        ]
+        )
         if pts:
-            series.append(plot_png.Series(label, color, pts, dashed))
+            series.append((style, pts))
     if not series:
         return False
-    png = plot_png.loglog_chart(
-        series, "MEDIAN WALL TIME PER PROCESS", "N MESSAGES", "MS", width=860, height=520
-    )
-    tmp = path.with_suffix(".png.tmp")
-    tmp.write_bytes(png)
+    try:
+        import matplotlib
+    except ImportError:
+        return False
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8.6, 5.2))
+    for (label, color, line), pts in series:
+        ax.plot([n for n, _ in pts], [ms for _, ms in pts], line, color=color, marker="o",
+                label=label)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("messages in the contract (N)")
+    ax.set_ylabel("median wall time per process (ms)")
+    ax.set_title("Cold CLI runs: devpie-transpile vs quicktype")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    tmp = path.with_suffix(".tmp.png")
+    fig.savefig(tmp, dpi=100)
+    plt.close(fig)
     tmp.replace(path)
     return True
 
@@ -525,7 +551,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         doc += ["## Notes\n", "".join(f"- {note}\n" for note in notes)]
     if drew:
         doc.append("![median wall time vs N, log-log](chart.png)\n")
-    (args.results / "latest.md").write_text("\n".join(doc), encoding="utf-8")
+    latest = args.results / "latest.md"
+    doc.append(runtime_section(latest))
+    latest.write_text("\n".join(doc), encoding="utf-8")
     for note in notes:
         print(note, file=sys.stderr)
     print(f"wrote {args.results / 'latest.md'}", file=sys.stderr)

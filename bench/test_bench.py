@@ -1,4 +1,4 @@
-"""Tests for the benchmark's own pieces: generator, timing, table, targets, PNG.
+"""Tests for the benchmark's own pieces: generator, timing, table, targets, chart.
 
 Run with `pytest bench/` (the project's testpaths cover tests/ only). They need
 neither node nor devpie-transpile, and take about a second.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import struct
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 import gen_contract
-import plot_png
 import run
 
 
@@ -126,16 +124,24 @@ def test_targets_pass_and_fail() -> None:
     assert "not measured: fixture, --lang python" in out
 
 
-def test_png_is_valid() -> None:
-    series = [plot_png.Series("A", (255, 0, 0), [(10, 5.0), (1000, 700.0)], dashed=True)]
-    png = plot_png.loglog_chart(series, "T", "N", "MS", width=300, height=200)
+def test_chart_is_a_png_drawn_by_matplotlib(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    jobs = [
+        _job("devpie-transpile", "python", 10, [0.1, 0.2]),
+        _job("devpie-transpile", "python", 1000, [0.5]),
+        _job("quicktype", "go", 100, [2.0]),
+    ]
+    path = tmp_path / "chart.png"
+    assert run.chart(jobs, path)
+    png = path.read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
-    assert (width, height) == (300, 200)
-    idat = png.index(b"IDAT")
-    (length,) = struct.unpack(">I", png[idat - 4 : idat])
-    raw = zlib.decompress(png[idat + 4 : idat + 4 + length])
-    assert len(raw) == height * (1 + 3 * width)
-    assert b"\xff\x00\x00" in raw  # the series colour was drawn
-    with pytest.raises(ValueError):
-        plot_png.loglog_chart([], "T", "N", "MS")
+    assert (width, height) == (860, 520)
+    assert not run.chart([], tmp_path / "none.png")
+
+
+def test_runtime_section_survives_a_rewrite(tmp_path: Path) -> None:
+    latest = tmp_path / "latest.md"
+    assert run.runtime_section(latest) == ""
+    latest.write_text("# old\n<!-- runtime:begin -->\nRT\n<!-- runtime:end -->\nrest\n")
+    assert run.runtime_section(latest) == "<!-- runtime:begin -->\nRT\n<!-- runtime:end -->\n"
