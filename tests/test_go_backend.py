@@ -323,7 +323,7 @@ def test_runtime_names_are_reserved() -> None:
     from devpie_transpile.backends.go.names import RUNTIME_NAMES
     from devpie_transpile.backends.go.runtime import RUNTIME
 
-    declared = set(re.findall(r"^(?:func|type) (\w+)", RUNTIME, re.M))
+    declared = set(re.findall(r"^(?:func|type|const) (\w+)", RUNTIME, re.M))
     assert declared == RUNTIME_NAMES
 
 
@@ -699,7 +699,7 @@ def test_only_the_helpers_a_file_uses_are_emitted() -> None:
 
     text, packages = runtime_for("x, err := decodeField(obj, path, \"x\", decodeArray(decodeString))")
     emitted = {h.name for h in HELPERS if f"func {h.name}" in text or f"type {h.name}" in text}
-    assert {"decodeField", "decodeArray", "decodeString", "decoder", "jsonObject"} <= emitted
+    assert {"decodeField", "decodeArray", "decodeString", "decoder", "jsonNode"} <= emitted
     assert "decodeTagged" not in emitted and "parseAs" not in emitted
     # the packages those helpers use (mismatchError's compact JSON text needs bytes)
     assert packages == {"bytes", "errors", "json", "strconv", "utf8"}

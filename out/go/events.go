@@ -24,15 +24,31 @@ const (
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Commands.
 func (e *Commands) UnmarshalJSON(data []byte) error {
-	v, err := decodeCommands(data, "")
-	if err != nil {
-		return err
+	var v Commands
+	if !fast(data, scanCommands, &v) {
+		var err error
+		if v, err = precise(data, decodeCommands); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeCommands(raw json.RawMessage, path string) (Commands, error) {
+func scanCommands(s *scanner, v *Commands) bool {
+	var x string
+	if !s.str(&x) {
+		return false
+	}
+	switch Commands(x) {
+	case CommandsRegisterUser, CommandsModifyUser, CommandsEnableAccounting, CommandsCreateMembership, CommandsCreateProject:
+		*v = Commands(x)
+		return true
+	}
+	return false
+}
+
+func decodeCommands(raw *jsonNode, path string) (Commands, error) {
 	v, err := decodeString(raw, path)
 	if err != nil {
 		return "", err
@@ -60,15 +76,31 @@ const (
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Events.
 func (e *Events) UnmarshalJSON(data []byte) error {
-	v, err := decodeEvents(data, "")
-	if err != nil {
-		return err
+	var v Events
+	if !fast(data, scanEvents, &v) {
+		var err error
+		if v, err = precise(data, decodeEvents); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeEvents(raw json.RawMessage, path string) (Events, error) {
+func scanEvents(s *scanner, v *Events) bool {
+	var x string
+	if !s.str(&x) {
+		return false
+	}
+	switch Events(x) {
+	case EventsUserRegistered, EventsUserModified, EventsMembershipCreated, EventsMembershipUpdated, EventsMembershipDeleted, EventsProjectCreated, EventsProjectUpdated, EventsProjectDeleted:
+		*v = Events(x)
+		return true
+	}
+	return false
+}
+
+func decodeEvents(raw *jsonNode, path string) (Events, error) {
 	v, err := decodeString(raw, path)
 	if err != nil {
 		return "", err
@@ -91,15 +123,31 @@ const (
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Categories.
 func (e *Categories) UnmarshalJSON(data []byte) error {
-	v, err := decodeCategories(data, "")
-	if err != nil {
-		return err
+	var v Categories
+	if !fast(data, scanCategories, &v) {
+		var err error
+		if v, err = precise(data, decodeCategories); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeCategories(raw json.RawMessage, path string) (Categories, error) {
+func scanCategories(s *scanner, v *Categories) bool {
+	var x string
+	if !s.str(&x) {
+		return false
+	}
+	switch Categories(x) {
+	case CategoriesIdentity, CategoriesAccounting, CategoriesProjects:
+		*v = Categories(x)
+		return true
+	}
+	return false
+}
+
+func decodeCategories(raw *jsonNode, path string) (Categories, error) {
 	v, err := decodeString(raw, path)
 	if err != nil {
 		return "", err
@@ -132,15 +180,31 @@ const (
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as EventTypes.
 func (e *EventTypes) UnmarshalJSON(data []byte) error {
-	v, err := decodeEventTypes(data, "")
-	if err != nil {
-		return err
+	var v EventTypes
+	if !fast(data, scanEventTypes, &v) {
+		var err error
+		if v, err = precise(data, decodeEventTypes); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeEventTypes(raw json.RawMessage, path string) (EventTypes, error) {
+func scanEventTypes(s *scanner, v *EventTypes) bool {
+	var x string
+	if !s.str(&x) {
+		return false
+	}
+	switch EventTypes(x) {
+	case EventTypesUserRegistered, EventTypesUserModified, EventTypesMembershipCreated, EventTypesMembershipUpdated, EventTypesMembershipDeleted, EventTypesProjectCreated, EventTypesProjectUpdated, EventTypesProjectDeleted, EventTypesRegisterUser, EventTypesModifyUser, EventTypesEnableAccounting, EventTypesCreateMembership, EventTypesCreateProject:
+		*v = EventTypes(x)
+		return true
+	}
+	return false
+}
+
+func decodeEventTypes(raw *jsonNode, path string) (EventTypes, error) {
 	v, err := decodeString(raw, path)
 	if err != nil {
 		return "", err
@@ -162,15 +226,45 @@ type Metadata struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Metadata.
 func (m *Metadata) UnmarshalJSON(data []byte) error {
-	v, err := decodeMetadata(data, "")
-	if err != nil {
-		return err
+	var v Metadata
+	if !fast(data, scanMetadata, &v) {
+		var err error
+		if v, err = precise(data, decodeMetadata); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeMetadata(raw json.RawMessage, path string) (Metadata, error) {
+func scanMetadata(s *scanner, v *Metadata) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "traceId":
+			if !s.str(&v.TraceID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "userId":
+			if !s.str(&v.UserID) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeMetadata(raw *jsonNode, path string) (Metadata, error) {
 	var m Metadata
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -195,15 +289,55 @@ type Message struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Message.
 func (m *Message) UnmarshalJSON(data []byte) error {
-	v, err := decodeMessage(data, "")
-	if err != nil {
-		return err
+	var v Message
+	if !fast(data, scanMessage, &v) {
+		var err error
+		if v, err = precise(data, decodeMessage); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeMessage(raw json.RawMessage, path string) (Message, error) {
+func scanMessage(s *scanner, v *Message) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanEventTypes(s, &v.Type) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanVia(s, decodeAny, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeMessage(raw *jsonNode, path string) (Message, error) {
 	var m Message
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -233,9 +367,12 @@ type RegisterUserCommand struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as RegisterUserCommand.
 func (m *RegisterUserCommand) UnmarshalJSON(data []byte) error {
-	v, err := decodeRegisterUserCommand(data, "")
-	if err != nil {
-		return err
+	var v RegisterUserCommand
+	if !fast(data, scanRegisterUserCommand, &v) {
+		var err error
+		if v, err = precise(data, decodeRegisterUserCommand); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -249,7 +386,44 @@ func (m RegisterUserCommand) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeRegisterUserCommand(raw json.RawMessage, path string) (RegisterUserCommand, error) {
+func scanRegisterUserCommand(s *scanner, v *RegisterUserCommand) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanCommands(s, &v.Type) || v.Type != CommandsRegisterUser {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanRegisterUserCommandData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeRegisterUserCommand(raw *jsonNode, path string) (RegisterUserCommand, error) {
 	var m RegisterUserCommand
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -282,15 +456,70 @@ type RegisterUserCommandData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as RegisterUserCommandData.
 func (m *RegisterUserCommandData) UnmarshalJSON(data []byte) error {
-	v, err := decodeRegisterUserCommandData(data, "")
-	if err != nil {
-		return err
+	var v RegisterUserCommandData
+	if !fast(data, scanRegisterUserCommandData, &v) {
+		var err error
+		if v, err = precise(data, decodeRegisterUserCommandData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeRegisterUserCommandData(raw json.RawMessage, path string) (RegisterUserCommandData, error) {
+func scanRegisterUserCommandData(s *scanner, v *RegisterUserCommandData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "auth0Id":
+			if !s.str(&v.Auth0ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "email":
+			if !s.str(&v.Email) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "emailVerified":
+			if !s.boolean(&v.EmailVerified) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "firstName":
+			if !s.str(&v.FirstName) {
+				return false
+			}
+			seen0 |= 1 << 3
+		case "lastName":
+			if !s.str(&v.LastName) {
+				return false
+			}
+			seen0 |= 1 << 4
+		case "picture":
+			if !s.str(&v.Picture) {
+				return false
+			}
+			seen0 |= 1 << 5
+		case "locale":
+			if !s.str(&v.Locale) {
+				return false
+			}
+			seen0 |= 1 << 6
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x7f
+}
+
+func decodeRegisterUserCommandData(raw *jsonNode, path string) (RegisterUserCommandData, error) {
 	var m RegisterUserCommandData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -329,9 +558,12 @@ type ModifyUserCommand struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ModifyUserCommand.
 func (m *ModifyUserCommand) UnmarshalJSON(data []byte) error {
-	v, err := decodeModifyUserCommand(data, "")
-	if err != nil {
-		return err
+	var v ModifyUserCommand
+	if !fast(data, scanModifyUserCommand, &v) {
+		var err error
+		if v, err = precise(data, decodeModifyUserCommand); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -345,7 +577,44 @@ func (m ModifyUserCommand) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeModifyUserCommand(raw json.RawMessage, path string) (ModifyUserCommand, error) {
+func scanModifyUserCommand(s *scanner, v *ModifyUserCommand) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanCommands(s, &v.Type) || v.Type != CommandsModifyUser {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanModifyUserCommandData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeModifyUserCommand(raw *jsonNode, path string) (ModifyUserCommand, error) {
 	var m ModifyUserCommand
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -375,15 +644,74 @@ type ModifyUserCommandData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ModifyUserCommandData.
 func (m *ModifyUserCommandData) UnmarshalJSON(data []byte) error {
-	v, err := decodeModifyUserCommandData(data, "")
-	if err != nil {
-		return err
+	var v ModifyUserCommandData
+	if !fast(data, scanModifyUserCommandData, &v) {
+		var err error
+		if v, err = precise(data, decodeModifyUserCommandData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeModifyUserCommandData(raw json.RawMessage, path string) (ModifyUserCommandData, error) {
+func scanModifyUserCommandData(s *scanner, v *ModifyUserCommandData) bool {
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "firstName":
+			if s.null() {
+				v.FirstName = nil
+			} else {
+				var x1 string
+				if !s.str(&x1) {
+					return false
+				}
+				v.FirstName = &x1
+			}
+		case "lastName":
+			if s.null() {
+				v.LastName = nil
+			} else {
+				var x2 string
+				if !s.str(&x2) {
+					return false
+				}
+				v.LastName = &x2
+			}
+		case "picture":
+			if s.null() {
+				v.Picture = nil
+			} else {
+				var x3 string
+				if !s.str(&x3) {
+					return false
+				}
+				v.Picture = &x3
+			}
+		case "locale":
+			if s.null() {
+				v.Locale = nil
+			} else {
+				var x4 string
+				if !s.str(&x4) {
+					return false
+				}
+				v.Locale = &x4
+			}
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad
+}
+
+func decodeModifyUserCommandData(raw *jsonNode, path string) (ModifyUserCommandData, error) {
 	var m ModifyUserCommandData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -413,9 +741,12 @@ type EnableAccountingCommand struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as EnableAccountingCommand.
 func (m *EnableAccountingCommand) UnmarshalJSON(data []byte) error {
-	v, err := decodeEnableAccountingCommand(data, "")
-	if err != nil {
-		return err
+	var v EnableAccountingCommand
+	if !fast(data, scanEnableAccountingCommand, &v) {
+		var err error
+		if v, err = precise(data, decodeEnableAccountingCommand); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -429,7 +760,44 @@ func (m EnableAccountingCommand) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeEnableAccountingCommand(raw json.RawMessage, path string) (EnableAccountingCommand, error) {
+func scanEnableAccountingCommand(s *scanner, v *EnableAccountingCommand) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanCommands(s, &v.Type) || v.Type != CommandsEnableAccounting {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanEnableAccountingCommandData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeEnableAccountingCommand(raw *jsonNode, path string) (EnableAccountingCommand, error) {
 	var m EnableAccountingCommand
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -458,15 +826,45 @@ type EnableAccountingCommandData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as EnableAccountingCommandData.
 func (m *EnableAccountingCommandData) UnmarshalJSON(data []byte) error {
-	v, err := decodeEnableAccountingCommandData(data, "")
-	if err != nil {
-		return err
+	var v EnableAccountingCommandData
+	if !fast(data, scanEnableAccountingCommandData, &v) {
+		var err error
+		if v, err = precise(data, decodeEnableAccountingCommandData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeEnableAccountingCommandData(raw json.RawMessage, path string) (EnableAccountingCommandData, error) {
+func scanEnableAccountingCommandData(s *scanner, v *EnableAccountingCommandData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "tenantId":
+			if !s.str(&v.TenantID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "plan":
+			if !s.str(&v.Plan) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeEnableAccountingCommandData(raw *jsonNode, path string) (EnableAccountingCommandData, error) {
 	var m EnableAccountingCommandData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -490,9 +888,12 @@ type UserRegisteredEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as UserRegisteredEvent.
 func (m *UserRegisteredEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeUserRegisteredEvent(data, "")
-	if err != nil {
-		return err
+	var v UserRegisteredEvent
+	if !fast(data, scanUserRegisteredEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeUserRegisteredEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -506,7 +907,44 @@ func (m UserRegisteredEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeUserRegisteredEvent(raw json.RawMessage, path string) (UserRegisteredEvent, error) {
+func scanUserRegisteredEvent(s *scanner, v *UserRegisteredEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanEvents(s, &v.Type) || v.Type != EventsUserRegistered {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanUserRegisteredEventData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeUserRegisteredEvent(raw *jsonNode, path string) (UserRegisteredEvent, error) {
 	var m UserRegisteredEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -540,15 +978,75 @@ type UserRegisteredEventData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as UserRegisteredEventData.
 func (m *UserRegisteredEventData) UnmarshalJSON(data []byte) error {
-	v, err := decodeUserRegisteredEventData(data, "")
-	if err != nil {
-		return err
+	var v UserRegisteredEventData
+	if !fast(data, scanUserRegisteredEventData, &v) {
+		var err error
+		if v, err = precise(data, decodeUserRegisteredEventData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeUserRegisteredEventData(raw json.RawMessage, path string) (UserRegisteredEventData, error) {
+func scanUserRegisteredEventData(s *scanner, v *UserRegisteredEventData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "auth0Id":
+			if !s.str(&v.Auth0ID) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "email":
+			if !s.str(&v.Email) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "emailVerified":
+			if !s.boolean(&v.EmailVerified) {
+				return false
+			}
+			seen0 |= 1 << 3
+		case "firstName":
+			if !s.str(&v.FirstName) {
+				return false
+			}
+			seen0 |= 1 << 4
+		case "lastName":
+			if !s.str(&v.LastName) {
+				return false
+			}
+			seen0 |= 1 << 5
+		case "picture":
+			if !s.str(&v.Picture) {
+				return false
+			}
+			seen0 |= 1 << 6
+		case "locale":
+			if !s.str(&v.Locale) {
+				return false
+			}
+			seen0 |= 1 << 7
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xff
+}
+
+func decodeUserRegisteredEventData(raw *jsonNode, path string) (UserRegisteredEventData, error) {
 	var m UserRegisteredEventData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -590,9 +1088,12 @@ type UserModifiedEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as UserModifiedEvent.
 func (m *UserModifiedEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeUserModifiedEvent(data, "")
-	if err != nil {
-		return err
+	var v UserModifiedEvent
+	if !fast(data, scanUserModifiedEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeUserModifiedEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -606,7 +1107,44 @@ func (m UserModifiedEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeUserModifiedEvent(raw json.RawMessage, path string) (UserModifiedEvent, error) {
+func scanUserModifiedEvent(s *scanner, v *UserModifiedEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanEvents(s, &v.Type) || v.Type != EventsUserModified {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanUserModifiedEventData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeUserModifiedEvent(raw *jsonNode, path string) (UserModifiedEvent, error) {
 	var m UserModifiedEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -637,15 +1175,80 @@ type UserModifiedEventData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as UserModifiedEventData.
 func (m *UserModifiedEventData) UnmarshalJSON(data []byte) error {
-	v, err := decodeUserModifiedEventData(data, "")
-	if err != nil {
-		return err
+	var v UserModifiedEventData
+	if !fast(data, scanUserModifiedEventData, &v) {
+		var err error
+		if v, err = precise(data, decodeUserModifiedEventData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeUserModifiedEventData(raw json.RawMessage, path string) (UserModifiedEventData, error) {
+func scanUserModifiedEventData(s *scanner, v *UserModifiedEventData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "firstName":
+			if s.null() {
+				v.FirstName = nil
+			} else {
+				var x1 string
+				if !s.str(&x1) {
+					return false
+				}
+				v.FirstName = &x1
+			}
+		case "lastName":
+			if s.null() {
+				v.LastName = nil
+			} else {
+				var x2 string
+				if !s.str(&x2) {
+					return false
+				}
+				v.LastName = &x2
+			}
+		case "picture":
+			if s.null() {
+				v.Picture = nil
+			} else {
+				var x3 string
+				if !s.str(&x3) {
+					return false
+				}
+				v.Picture = &x3
+			}
+		case "locale":
+			if s.null() {
+				v.Locale = nil
+			} else {
+				var x4 string
+				if !s.str(&x4) {
+					return false
+				}
+				v.Locale = &x4
+			}
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x1
+}
+
+func decodeUserModifiedEventData(raw *jsonNode, path string) (UserModifiedEventData, error) {
 	var m UserModifiedEventData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -678,9 +1281,12 @@ type MembershipCreatedEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as MembershipCreatedEvent.
 func (m *MembershipCreatedEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeMembershipCreatedEvent(data, "")
-	if err != nil {
-		return err
+	var v MembershipCreatedEvent
+	if !fast(data, scanMembershipCreatedEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeMembershipCreatedEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -694,7 +1300,44 @@ func (m MembershipCreatedEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeMembershipCreatedEvent(raw json.RawMessage, path string) (MembershipCreatedEvent, error) {
+func scanMembershipCreatedEvent(s *scanner, v *MembershipCreatedEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanEvents(s, &v.Type) || v.Type != EventsMembershipCreated {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanMembershipCreatedEventData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeMembershipCreatedEvent(raw *jsonNode, path string) (MembershipCreatedEvent, error) {
 	var m MembershipCreatedEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -725,15 +1368,60 @@ type MembershipCreatedEventData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as MembershipCreatedEventData.
 func (m *MembershipCreatedEventData) UnmarshalJSON(data []byte) error {
-	v, err := decodeMembershipCreatedEventData(data, "")
-	if err != nil {
-		return err
+	var v MembershipCreatedEventData
+	if !fast(data, scanMembershipCreatedEventData, &v) {
+		var err error
+		if v, err = precise(data, decodeMembershipCreatedEventData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeMembershipCreatedEventData(raw json.RawMessage, path string) (MembershipCreatedEventData, error) {
+func scanMembershipCreatedEventData(s *scanner, v *MembershipCreatedEventData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "membershipId":
+			if !s.str(&v.MembershipID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "teamId":
+			if !s.str(&v.TeamID) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "userId":
+			if !s.str(&v.UserID) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "role":
+			if !s.str(&v.Role) {
+				return false
+			}
+			seen0 |= 1 << 3
+		case "createdAt":
+			if !s.str(&v.CreatedAt) {
+				return false
+			}
+			seen0 |= 1 << 4
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x1f
+}
+
+func decodeMembershipCreatedEventData(raw *jsonNode, path string) (MembershipCreatedEventData, error) {
 	var m MembershipCreatedEventData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -766,9 +1454,12 @@ type MembershipUpdatedEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as MembershipUpdatedEvent.
 func (m *MembershipUpdatedEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeMembershipUpdatedEvent(data, "")
-	if err != nil {
-		return err
+	var v MembershipUpdatedEvent
+	if !fast(data, scanMembershipUpdatedEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeMembershipUpdatedEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -782,7 +1473,44 @@ func (m MembershipUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeMembershipUpdatedEvent(raw json.RawMessage, path string) (MembershipUpdatedEvent, error) {
+func scanMembershipUpdatedEvent(s *scanner, v *MembershipUpdatedEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanEvents(s, &v.Type) || v.Type != EventsMembershipUpdated {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanMembershipUpdatedEventData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeMembershipUpdatedEvent(raw *jsonNode, path string) (MembershipUpdatedEvent, error) {
 	var m MembershipUpdatedEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -811,15 +1539,55 @@ type MembershipUpdatedEventData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as MembershipUpdatedEventData.
 func (m *MembershipUpdatedEventData) UnmarshalJSON(data []byte) error {
-	v, err := decodeMembershipUpdatedEventData(data, "")
-	if err != nil {
-		return err
+	var v MembershipUpdatedEventData
+	if !fast(data, scanMembershipUpdatedEventData, &v) {
+		var err error
+		if v, err = precise(data, decodeMembershipUpdatedEventData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeMembershipUpdatedEventData(raw json.RawMessage, path string) (MembershipUpdatedEventData, error) {
+func scanMembershipUpdatedEventData(s *scanner, v *MembershipUpdatedEventData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "membershipId":
+			if !s.str(&v.MembershipID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "role":
+			if s.null() {
+				v.Role = nil
+			} else {
+				var x1 string
+				if !s.str(&x1) {
+					return false
+				}
+				v.Role = &x1
+			}
+		case "updatedAt":
+			if !s.str(&v.UpdatedAt) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeMembershipUpdatedEventData(raw *jsonNode, path string) (MembershipUpdatedEventData, error) {
 	var m MembershipUpdatedEventData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -846,9 +1614,12 @@ type MembershipDeletedEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as MembershipDeletedEvent.
 func (m *MembershipDeletedEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeMembershipDeletedEvent(data, "")
-	if err != nil {
-		return err
+	var v MembershipDeletedEvent
+	if !fast(data, scanMembershipDeletedEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeMembershipDeletedEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -862,7 +1633,44 @@ func (m MembershipDeletedEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeMembershipDeletedEvent(raw json.RawMessage, path string) (MembershipDeletedEvent, error) {
+func scanMembershipDeletedEvent(s *scanner, v *MembershipDeletedEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanEvents(s, &v.Type) || v.Type != EventsMembershipDeleted {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanMembershipDeletedEventData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeMembershipDeletedEvent(raw *jsonNode, path string) (MembershipDeletedEvent, error) {
 	var m MembershipDeletedEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -889,15 +1697,40 @@ type MembershipDeletedEventData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as MembershipDeletedEventData.
 func (m *MembershipDeletedEventData) UnmarshalJSON(data []byte) error {
-	v, err := decodeMembershipDeletedEventData(data, "")
-	if err != nil {
-		return err
+	var v MembershipDeletedEventData
+	if !fast(data, scanMembershipDeletedEventData, &v) {
+		var err error
+		if v, err = precise(data, decodeMembershipDeletedEventData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeMembershipDeletedEventData(raw json.RawMessage, path string) (MembershipDeletedEventData, error) {
+func scanMembershipDeletedEventData(s *scanner, v *MembershipDeletedEventData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "membershipId":
+			if !s.str(&v.MembershipID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x1
+}
+
+func decodeMembershipDeletedEventData(raw *jsonNode, path string) (MembershipDeletedEventData, error) {
 	var m MembershipDeletedEventData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -918,9 +1751,12 @@ type ProjectCreatedEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ProjectCreatedEvent.
 func (m *ProjectCreatedEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeProjectCreatedEvent(data, "")
-	if err != nil {
-		return err
+	var v ProjectCreatedEvent
+	if !fast(data, scanProjectCreatedEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeProjectCreatedEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -934,7 +1770,44 @@ func (m ProjectCreatedEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeProjectCreatedEvent(raw json.RawMessage, path string) (ProjectCreatedEvent, error) {
+func scanProjectCreatedEvent(s *scanner, v *ProjectCreatedEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanEvents(s, &v.Type) || v.Type != EventsProjectCreated {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanProjectCreatedEventData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeProjectCreatedEvent(raw *jsonNode, path string) (ProjectCreatedEvent, error) {
 	var m ProjectCreatedEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -974,15 +1847,99 @@ type ProjectCreatedEventData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ProjectCreatedEventData.
 func (m *ProjectCreatedEventData) UnmarshalJSON(data []byte) error {
-	v, err := decodeProjectCreatedEventData(data, "")
-	if err != nil {
-		return err
+	var v ProjectCreatedEventData
+	if !fast(data, scanProjectCreatedEventData, &v) {
+		var err error
+		if v, err = precise(data, decodeProjectCreatedEventData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeProjectCreatedEventData(raw json.RawMessage, path string) (ProjectCreatedEventData, error) {
+func scanProjectCreatedEventData(s *scanner, v *ProjectCreatedEventData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "projectId":
+			if !s.str(&v.ProjectID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "tenantId":
+			if !s.str(&v.TenantID) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "name":
+			if !s.str(&v.Name) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "prefix":
+			if !s.str(&v.Prefix) {
+				return false
+			}
+			seen0 |= 1 << 3
+		case "description":
+			if !s.str(&v.Description) {
+				return false
+			}
+			seen0 |= 1 << 4
+		case "teamId":
+			if !s.str(&v.TeamID) {
+				return false
+			}
+			seen0 |= 1 << 5
+		case "userId":
+			if !s.str(&v.UserID) {
+				return false
+			}
+			seen0 |= 1 << 6
+		case "active":
+			if !s.boolean(&v.Active) {
+				return false
+			}
+			seen0 |= 1 << 7
+		case "public":
+			if !s.boolean(&v.Public) {
+				return false
+			}
+			seen0 |= 1 << 8
+		case "columnOrder":
+			x1 := make([]string, 0)
+			for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+				var x2 string
+				if !s.str(&x2) {
+					return false
+				}
+				x1 = append(x1, x2)
+			}
+			if s.bad {
+				return false
+			}
+			v.ColumnOrder = x1
+			seen0 |= 1 << 9
+		case "createdAt":
+			if !s.num(&v.CreatedAt) {
+				return false
+			}
+			seen0 |= 1 << 10
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x7ff
+}
+
+func decodeProjectCreatedEventData(raw *jsonNode, path string) (ProjectCreatedEventData, error) {
 	var m ProjectCreatedEventData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -1033,9 +1990,12 @@ type ProjectUpdatedEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ProjectUpdatedEvent.
 func (m *ProjectUpdatedEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeProjectUpdatedEvent(data, "")
-	if err != nil {
-		return err
+	var v ProjectUpdatedEvent
+	if !fast(data, scanProjectUpdatedEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeProjectUpdatedEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -1049,7 +2009,44 @@ func (m ProjectUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeProjectUpdatedEvent(raw json.RawMessage, path string) (ProjectUpdatedEvent, error) {
+func scanProjectUpdatedEvent(s *scanner, v *ProjectUpdatedEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanEvents(s, &v.Type) || v.Type != EventsProjectUpdated {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanProjectUpdatedEventData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeProjectUpdatedEvent(raw *jsonNode, path string) (ProjectUpdatedEvent, error) {
 	var m ProjectUpdatedEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -1082,15 +2079,102 @@ type ProjectUpdatedEventData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ProjectUpdatedEventData.
 func (m *ProjectUpdatedEventData) UnmarshalJSON(data []byte) error {
-	v, err := decodeProjectUpdatedEventData(data, "")
-	if err != nil {
-		return err
+	var v ProjectUpdatedEventData
+	if !fast(data, scanProjectUpdatedEventData, &v) {
+		var err error
+		if v, err = precise(data, decodeProjectUpdatedEventData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeProjectUpdatedEventData(raw json.RawMessage, path string) (ProjectUpdatedEventData, error) {
+func scanProjectUpdatedEventData(s *scanner, v *ProjectUpdatedEventData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "projectId":
+			if !s.str(&v.ProjectID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "name":
+			if s.null() {
+				v.Name = nil
+			} else {
+				var x1 string
+				if !s.str(&x1) {
+					return false
+				}
+				v.Name = &x1
+			}
+		case "description":
+			if s.null() {
+				v.Description = nil
+			} else {
+				var x2 string
+				if !s.str(&x2) {
+					return false
+				}
+				v.Description = &x2
+			}
+		case "active":
+			if s.null() {
+				v.Active = nil
+			} else {
+				var x3 bool
+				if !s.boolean(&x3) {
+					return false
+				}
+				v.Active = &x3
+			}
+		case "public":
+			if s.null() {
+				v.Public = nil
+			} else {
+				var x4 bool
+				if !s.boolean(&x4) {
+					return false
+				}
+				v.Public = &x4
+			}
+		case "columnOrder":
+			if s.null() {
+				v.ColumnOrder = nil
+			} else {
+				x5 := make([]string, 0)
+				for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+					var x6 string
+					if !s.str(&x6) {
+						return false
+					}
+					x5 = append(x5, x6)
+				}
+				if s.bad {
+					return false
+				}
+				v.ColumnOrder = x5
+			}
+		case "updatedAt":
+			if !s.num(&v.UpdatedAt) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeProjectUpdatedEventData(raw *jsonNode, path string) (ProjectUpdatedEventData, error) {
 	var m ProjectUpdatedEventData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -1129,9 +2213,12 @@ type ProjectDeletedEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ProjectDeletedEvent.
 func (m *ProjectDeletedEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeProjectDeletedEvent(data, "")
-	if err != nil {
-		return err
+	var v ProjectDeletedEvent
+	if !fast(data, scanProjectDeletedEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeProjectDeletedEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -1145,7 +2232,44 @@ func (m ProjectDeletedEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeProjectDeletedEvent(raw json.RawMessage, path string) (ProjectDeletedEvent, error) {
+func scanProjectDeletedEvent(s *scanner, v *ProjectDeletedEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanEvents(s, &v.Type) || v.Type != EventsProjectDeleted {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "metadata":
+			if !scanMetadata(s, &v.Metadata) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "data":
+			if !scanProjectDeletedEventData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeProjectDeletedEvent(raw *jsonNode, path string) (ProjectDeletedEvent, error) {
 	var m ProjectDeletedEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -1172,15 +2296,40 @@ type ProjectDeletedEventData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ProjectDeletedEventData.
 func (m *ProjectDeletedEventData) UnmarshalJSON(data []byte) error {
-	v, err := decodeProjectDeletedEventData(data, "")
-	if err != nil {
-		return err
+	var v ProjectDeletedEventData
+	if !fast(data, scanProjectDeletedEventData, &v) {
+		var err error
+		if v, err = precise(data, decodeProjectDeletedEventData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeProjectDeletedEventData(raw json.RawMessage, path string) (ProjectDeletedEventData, error) {
+func scanProjectDeletedEventData(s *scanner, v *ProjectDeletedEventData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "projectId":
+			if !s.str(&v.ProjectID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x1
+}
+
+func decodeProjectDeletedEventData(raw *jsonNode, path string) (ProjectDeletedEventData, error) {
 	var m ProjectDeletedEventData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -1194,15 +2343,66 @@ func decodeProjectDeletedEventData(raw json.RawMessage, path string) (ProjectDel
 
 // ParseMessage decodes and validates a message of any type, chosen by its "type" member, and returns a pointer to its struct (such as *RegisterUserCommand).
 func ParseMessage(data []byte) (any, error) {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
+	switch string(messageType(data, "type")) {
+	case "RegisterUser":
+		if v := new(RegisterUserCommand); fast(data, scanRegisterUserCommand, v) {
+			return v, nil
+		}
+	case "ModifyUser":
+		if v := new(ModifyUserCommand); fast(data, scanModifyUserCommand, v) {
+			return v, nil
+		}
+	case "EnableAccounting":
+		if v := new(EnableAccountingCommand); fast(data, scanEnableAccountingCommand, v) {
+			return v, nil
+		}
+	case "UserRegistered":
+		if v := new(UserRegisteredEvent); fast(data, scanUserRegisteredEvent, v) {
+			return v, nil
+		}
+	case "UserModified":
+		if v := new(UserModifiedEvent); fast(data, scanUserModifiedEvent, v) {
+			return v, nil
+		}
+	case "MembershipCreated":
+		if v := new(MembershipCreatedEvent); fast(data, scanMembershipCreatedEvent, v) {
+			return v, nil
+		}
+	case "MembershipUpdated":
+		if v := new(MembershipUpdatedEvent); fast(data, scanMembershipUpdatedEvent, v) {
+			return v, nil
+		}
+	case "MembershipDeleted":
+		if v := new(MembershipDeletedEvent); fast(data, scanMembershipDeletedEvent, v) {
+			return v, nil
+		}
+	case "ProjectCreated":
+		if v := new(ProjectCreatedEvent); fast(data, scanProjectCreatedEvent, v) {
+			return v, nil
+		}
+	case "ProjectUpdated":
+		if v := new(ProjectUpdatedEvent); fast(data, scanProjectUpdatedEvent, v) {
+			return v, nil
+		}
+	case "ProjectDeleted":
+		if v := new(ProjectDeletedEvent); fast(data, scanProjectDeletedEvent, v) {
+			return v, nil
+		}
 	}
-	obj, err := decodeObject(raw, "")
+	return parseMessage(data)
+}
+
+// parseMessage is the precise path of ParseMessage: it names the first problem.
+func parseMessage(data []byte) (any, error) {
+	root, err := parseRoot(data)
 	if err != nil {
 		return nil, err
 	}
-	typ, ok := obj["type"]
+	obj, err := decodeObject(root, "")
+	if err != nil {
+		return nil, err
+	}
+	typ, ok := obj.members["type"]
 	if !ok {
 		return nil, errors.New("type: missing")
 	}
@@ -1212,51 +2412,114 @@ func ParseMessage(data []byte) (any, error) {
 	}
 	switch kind {
 	case "RegisterUser":
-		return parseAs(raw, decodeRegisterUserCommand)
+		return parseAs(root, decodeRegisterUserCommand)
 	case "ModifyUser":
-		return parseAs(raw, decodeModifyUserCommand)
+		return parseAs(root, decodeModifyUserCommand)
 	case "EnableAccounting":
-		return parseAs(raw, decodeEnableAccountingCommand)
+		return parseAs(root, decodeEnableAccountingCommand)
 	case "UserRegistered":
-		return parseAs(raw, decodeUserRegisteredEvent)
+		return parseAs(root, decodeUserRegisteredEvent)
 	case "UserModified":
-		return parseAs(raw, decodeUserModifiedEvent)
+		return parseAs(root, decodeUserModifiedEvent)
 	case "MembershipCreated":
-		return parseAs(raw, decodeMembershipCreatedEvent)
+		return parseAs(root, decodeMembershipCreatedEvent)
 	case "MembershipUpdated":
-		return parseAs(raw, decodeMembershipUpdatedEvent)
+		return parseAs(root, decodeMembershipUpdatedEvent)
 	case "MembershipDeleted":
-		return parseAs(raw, decodeMembershipDeletedEvent)
+		return parseAs(root, decodeMembershipDeletedEvent)
 	case "ProjectCreated":
-		return parseAs(raw, decodeProjectCreatedEvent)
+		return parseAs(root, decodeProjectCreatedEvent)
 	case "ProjectUpdated":
-		return parseAs(raw, decodeProjectUpdatedEvent)
+		return parseAs(root, decodeProjectUpdatedEvent)
 	case "ProjectDeleted":
-		return parseAs(raw, decodeProjectDeletedEvent)
+		return parseAs(root, decodeProjectDeletedEvent)
 	}
-	return nil, errors.New("type: unknown message type " + jsonText(typ))
+	return nil, errors.New("type: unknown message type " + jsonText(typ.raw))
 }
 
-// A decoder checks and decodes raw, the JSON value at path.
-type decoder[T any] func(raw json.RawMessage, path string) (T, error)
+// maxDepth is the deepest nesting of objects and arrays a value may have (the root is 1),
+// the same limit as the generated Python's.
+const maxDepth = 128
 
-// A jsonObject holds the undecoded members of a JSON object.
-type jsonObject = map[string]json.RawMessage
+// A decoder checks and decodes v, the JSON value at path: the precise path, which
+// names the first problem in declaration order.
+type decoder[T any] func(v *jsonNode, path string) (T, error)
 
-// jsonKind is the first byte of a JSON value ('{', '[', '"', 't', 'f', 'n', '-', a digit).
-func jsonKind(raw json.RawMessage) byte {
-	for _, c := range raw {
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		return c
+// A jsonNode is a parsed JSON value of the precise path: its kind ('{', '[', '"', 't',
+// 'f', 'n', or '0' for a number), its text, its depth and its members or items.
+type jsonNode struct {
+	raw     []byte
+	kind    byte
+	depth   int
+	keys    []string             // object keys in document order (first occurrence)
+	members map[string]*jsonNode // object members (the last of duplicates)
+	items   []*jsonNode
+}
+
+// parseRoot parses data, a whole JSON document, for the precise path; invalid JSON gets
+// encoding/json's error.
+func parseRoot(data []byte) (*jsonNode, error) {
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		return nil, json.Unmarshal(data, &raw)
 	}
-	return 0
+	return parseTree(data, 0), nil
+}
+
+// parseTree parses valid JSON whose enclosing containers number depth.
+func parseTree(data []byte, depth int) *jsonNode {
+	s := scanner{data: data}
+	return s.node(depth + 1)
+}
+
+func (s *scanner) node(depth int) *jsonNode {
+	n := &jsonNode{depth: depth}
+	c := s.space()
+	start := s.pos
+	switch c {
+	case '{':
+		n.kind = c
+		n.members = map[string]*jsonNode{}
+		s.pos++
+		for s.space() != '}' {
+			var key string
+			s.str(&key)
+			s.space()
+			s.pos++ // ':'
+			member := s.node(depth + 1)
+			if _, dup := n.members[key]; !dup {
+				n.keys = append(n.keys, key)
+			}
+			n.members[key] = member
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	case '[':
+		n.kind = c
+		s.pos++
+		for s.space() != ']' {
+			n.items = append(n.items, s.node(depth+1))
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	default:
+		if c == '"' || c == 't' || c == 'f' || c == 'n' {
+			n.kind = c
+		} else {
+			n.kind = '0'
+		}
+		s.skip()
+	}
+	n.raw = s.data[start:s.pos]
+	return n
 }
 
 // jsonText is raw as compact JSON for an error message, cut to 40 characters.
-func jsonText(raw json.RawMessage) string {
+func jsonText(raw []byte) string {
 	var buf bytes.Buffer
 	text := string(raw)
 	if err := json.Compact(&buf, raw); err == nil {
@@ -1286,92 +2549,129 @@ func indexPath(path string, i int) string {
 	return errorPath(path) + "[" + strconv.Itoa(i) + "]"
 }
 
-func mismatchError(path, expected string, raw json.RawMessage) error {
-	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(raw))
+func mismatchError(path, expected string, v *jsonNode) error {
+	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(v.raw))
 }
 
-// decodeObject returns the members of a JSON object, undecoded.
-func decodeObject(raw json.RawMessage, path string) (jsonObject, error) {
-	if jsonKind(raw) != '{' {
-		return nil, mismatchError(path, "object", raw)
+// checkContainer says whether v is an object ('{') or an array ('[') within maxDepth.
+func checkContainer(v *jsonNode, path string, kind byte, expected string) error {
+	if v.kind != kind {
+		return mismatchError(path, expected, v)
 	}
-	var obj jsonObject
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, err
+	if v.depth > maxDepth {
+		return errors.New(errorPath(path) + ": nested too deeply")
 	}
-	return obj, nil
+	return nil
+}
+
+// decodeObject checks that v is an object within maxDepth.
+func decodeObject(v *jsonNode, path string) (*jsonNode, error) {
+	return v, checkContainer(v, path, '{', "object")
 }
 
 // decodeField decodes the required member key of obj.
-func decodeField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
+func decodeField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
 	if !ok {
 		var zero T
 		return zero, errors.New(fieldPath(path, key) + ": missing")
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
 // decodeOptionalField decodes the optional member key of obj: absent or null is the zero value.
-func decodeOptionalField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
-	if !ok || jsonKind(raw) == 'n' {
+func decodeOptionalField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
+	if !ok || v.kind == 'n' {
 		var zero T
 		return zero, nil
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
-func decodeString(raw json.RawMessage, path string) (string, error) {
-	var v string
-	if jsonKind(raw) != '"' {
-		return v, mismatchError(path, "string", raw)
+func decodeString(v *jsonNode, path string) (string, error) {
+	var out string
+	if v.kind != '"' {
+		return out, mismatchError(path, "string", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	s := scanner{data: v.raw}
+	s.str(&out)
+	return out, nil
 }
 
-func decodeNumber(raw json.RawMessage, path string) (float64, error) {
-	var v float64
-	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') {
-		return v, mismatchError(path, "number", raw)
+func decodeNumber(v *jsonNode, path string) (float64, error) {
+	if v.kind != '0' {
+		return 0, mismatchError(path, "number", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	f, err := strconv.ParseFloat(string(v.raw), 64)
+	if err != nil {
+		return 0, errors.New(errorPath(path) + ": number out of range, got " + jsonText(v.raw))
+	}
+	return f, nil
 }
 
-func decodeBool(raw json.RawMessage, path string) (bool, error) {
-	switch jsonKind(raw) {
+func decodeBool(v *jsonNode, path string) (bool, error) {
+	switch v.kind {
 	case 't':
 		return true, nil
 	case 'f':
 		return false, nil
 	}
-	return false, mismatchError(path, "boolean", raw)
+	return false, mismatchError(path, "boolean", v)
 }
 
-func decodeAny(raw json.RawMessage, _ string) (any, error) {
-	var v any
-	err := json.Unmarshal(raw, &v)
-	return v, err
-}
-
-func decodeArray[T any](item decoder[T]) decoder[[]T] {
-	return func(raw json.RawMessage, path string) ([]T, error) {
-		if jsonKind(raw) != '[' {
-			return nil, mismatchError(path, "array", raw)
-		}
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
+// decodeAny is any JSON value as encoding/json decodes it into an any, with the depth
+// limit and float64's range checked at their paths.
+func decodeAny(v *jsonNode, path string) (any, error) {
+	switch v.kind {
+	case '{':
+		if err := checkContainer(v, path, '{', "object"); err != nil {
 			return nil, err
 		}
-		out := make([]T, 0, len(items))
-		for i, itemRaw := range items {
-			v, err := item(itemRaw, indexPath(path, i))
+		out := make(map[string]any, len(v.keys))
+		for _, key := range v.keys {
+			item, err := decodeAny(v.members[key], fieldPath(path, key))
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, v)
+			out[key] = item
+		}
+		return out, nil
+	case '[':
+		if err := checkContainer(v, path, '[', "array"); err != nil {
+			return nil, err
+		}
+		out := make([]any, 0, len(v.items))
+		for i, item := range v.items {
+			x, err := decodeAny(item, indexPath(path, i))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, x)
+		}
+		return out, nil
+	case '"':
+		return decodeString(v, path)
+	case '0':
+		return decodeNumber(v, path)
+	case 'n':
+		return nil, nil
+	}
+	return decodeBool(v, path)
+}
+
+func decodeArray[T any](item decoder[T]) decoder[[]T] {
+	return func(v *jsonNode, path string) ([]T, error) {
+		if err := checkContainer(v, path, '[', "array"); err != nil {
+			return nil, err
+		}
+		out := make([]T, 0, len(v.items))
+		for i, itemNode := range v.items {
+			x, err := item(itemNode, indexPath(path, i))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, x)
 		}
 		return out, nil
 	}
@@ -1379,39 +2679,404 @@ func decodeArray[T any](item decoder[T]) decoder[[]T] {
 
 // decodeNullable decodes T | null as *T.
 func decodeNullable[T any](dec decoder[T]) decoder[*T] {
-	return func(raw json.RawMessage, path string) (*T, error) {
-		if jsonKind(raw) == 'n' {
+	return func(v *jsonNode, path string) (*T, error) {
+		if v.kind == 'n' {
 			return nil, nil
 		}
-		v, err := dec(raw, path)
+		x, err := dec(v, path)
 		if err != nil {
 			return nil, err
 		}
-		return &v, nil
+		return &x, nil
 	}
 }
 
 // decodeOneOf accepts only the values in want (literals, discriminators).
 func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		v, err := dec(raw, path)
+	return func(v *jsonNode, path string) (T, error) {
+		x, err := dec(v, path)
 		if err == nil {
 			for _, w := range want {
-				if v == w {
-					return v, nil
+				if x == w {
+					return x, nil
 				}
 			}
 		}
 		var zero T
-		return zero, mismatchError(path, expected, raw)
+		return zero, mismatchError(path, expected, v)
 	}
 }
 
 // parseAs decodes a whole message with dec and returns a pointer to it.
-func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
-	v, err := dec(data, "")
+func parseAs[T any](v *jsonNode, dec decoder[T]) (any, error) {
+	x, err := dec(v, "")
 	if err != nil {
 		return nil, err
 	}
-	return &v, nil
+	return &x, nil
+}
+
+// precise decodes data with dec, naming the first problem in declaration order.
+func precise[T any](data []byte, dec decoder[T]) (T, error) {
+	root, err := parseRoot(data)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return dec(root, "")
+}
+
+// A scanner reads JSON in one pass on the fast path: decoding a valid value straight into
+// its Go type, it only says whether the input is valid (the precise path says why not).
+// It is never more lenient than the precise path: when unsure, it fails.
+type scanner struct {
+	data  []byte
+	pos   int
+	depth int
+	bad   bool
+}
+
+// space skips whitespace and returns the next byte (0 at the end).
+func (s *scanner) space() byte {
+	for s.pos < len(s.data) {
+		switch c := s.data[s.pos]; c {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// end says whether only whitespace is left.
+func (s *scanner) end() bool {
+	s.space()
+	return s.pos == len(s.data)
+}
+
+// enter opens an object or array and says whether a member follows (false when it is
+// empty; when it is no such container, s.bad is set too).
+func (s *scanner) enter(open, close byte) bool {
+	if s.space() != open {
+		s.bad = true
+		return false
+	}
+	s.pos++
+	s.depth++
+	if s.depth > maxDepth {
+		s.bad = true
+		return false
+	}
+	if s.space() == close {
+		s.pos++
+		s.depth--
+		return false
+	}
+	return true
+}
+
+// more reads the comma before the next member (true) or the closing bracket (false).
+func (s *scanner) more(close byte) bool {
+	switch s.space() {
+	case ',':
+		s.pos++
+		return true
+	case close:
+		s.pos++
+		s.depth--
+		return false
+	}
+	s.bad = true
+	return false
+}
+
+// key reads an object key and its colon; nil unless the key is plain (no escapes).
+func (s *scanner) key() []byte {
+	if s.space() != '"' {
+		return nil
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			key := s.data[start:i]
+			if high && !utf8.Valid(key) {
+				return nil
+			}
+			s.pos = i + 1
+			if s.space() != ':' {
+				return nil
+			}
+			s.pos++
+			return key
+		case c == '\\' || c < 0x20:
+			return nil
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return nil
+}
+
+// str reads a string as encoding/json does (escapes and invalid UTF-8 the slow way).
+func (s *scanner) str(dst *string) bool {
+	if s.space() != '"' {
+		return false
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			if high && !utf8.Valid(s.data[start:i]) {
+				return s.quoted(dst)
+			}
+			*dst = string(s.data[start:i])
+			s.pos = i + 1
+			return true
+		case c == '\\' || c < 0x20:
+			return s.quoted(dst)
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return false
+}
+
+// quoted reads a string with escapes (or invalid UTF-8) through encoding/json.
+func (s *scanner) quoted(dst *string) bool {
+	start := s.pos
+	if !s.skipString() {
+		return false
+	}
+	return json.Unmarshal(s.data[start:s.pos], dst) == nil
+}
+
+// skipString steps over a valid JSON string.
+func (s *scanner) skipString() bool {
+	for i := s.pos + 1; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			s.pos = i + 1
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			i++
+			if i >= len(s.data) {
+				return false
+			}
+			switch s.data[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(s.data) {
+					return false
+				}
+				for _, h := range s.data[i+1 : i+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return false
+					}
+				}
+				i += 4
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// number steps over a JSON number and returns its text, and whether it is an integer.
+func (s *scanner) number() (text []byte, integer bool) {
+	d := s.data
+	start := s.pos
+	i := start
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	digits := func() bool {
+		from := i
+		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
+			i++
+		}
+		return i > from
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case !digits():
+		return nil, false
+	}
+	integer = true
+	if i < len(d) && d[i] == '.' {
+		i++
+		integer = false
+		if !digits() {
+			return nil, false
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		integer = false
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return nil, false
+		}
+	}
+	s.pos = i
+	return d[start:i], integer
+}
+
+// num reads a JSON number within float64's range.
+func (s *scanner) num(dst *float64) bool {
+	s.space()
+	text, integer := s.number()
+	if text == nil {
+		return false
+	}
+	if integer && len(text) <= 15 {
+		var n int64
+		for _, c := range text {
+			if c != '-' {
+				n = n*10 + int64(c-'0')
+			}
+		}
+		f := float64(n)
+		if text[0] == '-' {
+			f = -f
+		}
+		*dst = f
+		return true
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	*dst = f
+	return err == nil
+}
+
+// integer reads a JSON integer that fits an int (int enums).
+func (s *scanner) integer(dst *int) bool {
+	s.space()
+	text, integer := s.number()
+	if !integer {
+		return false
+	}
+	n, err := strconv.ParseInt(string(text), 10, 0)
+	*dst = int(n)
+	return err == nil
+}
+
+func (s *scanner) literal(word string) bool {
+	if !bytes.HasPrefix(s.data[s.pos:], []byte(word)) {
+		return false
+	}
+	s.pos += len(word)
+	return true
+}
+
+func (s *scanner) boolean(dst *bool) bool {
+	switch s.space() {
+	case 't':
+		*dst = true
+		return s.literal("true")
+	case 'f':
+		*dst = false
+		return s.literal("false")
+	}
+	return false
+}
+
+// null reads a null if one comes next.
+func (s *scanner) null() bool {
+	return s.space() == 'n' && s.literal("null")
+}
+
+// skip steps over any valid JSON value.
+func (s *scanner) skip() bool {
+	switch c := s.space(); c {
+	case '"':
+		return s.skipString()
+	case '{':
+		for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+			if s.space() != '"' || !s.skipString() || s.space() != ':' {
+				return false
+			}
+			s.pos++
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case '[':
+		for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case 't':
+		return s.literal("true")
+	case 'f':
+		return s.literal("false")
+	case 'n':
+		return s.literal("null")
+	}
+	text, _ := s.number()
+	return text != nil
+}
+
+// scanVia decodes the next value with the precise decoder dec: the fast path of the
+// types it does not read itself (unions, any), still in one pass over their bytes.
+func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
+	s.space()
+	start := s.pos
+	if !s.skip() {
+		return false
+	}
+	v, err := dec(parseTree(s.data[start:s.pos], s.depth), "")
+	*dst = v
+	return err == nil
+}
+
+// fast decodes data with scan: true only when all of it is valid.
+func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
+	s := scanner{data: data}
+	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// messageType returns the value of the member key of a JSON object when it is a plain
+// string, reading no further than that member; nil otherwise.
+func messageType(data []byte, key string) []byte {
+	s := scanner{data: data}
+	if s.space() != '{' {
+		return nil
+	}
+	s.pos++
+	for {
+		k := s.key()
+		if k == nil {
+			return nil
+		}
+		if string(k) == key {
+			if s.space() != '"' {
+				return nil
+			}
+			for i := s.pos + 1; i < len(s.data); i++ {
+				switch c := s.data[i]; {
+				case c == '"':
+					return s.data[s.pos+1 : i]
+				case c == '\\' || c < 0x20:
+					return nil
+				}
+			}
+			return nil
+		}
+		if !s.skip() || s.space() != ',' {
+			return nil
+		}
+		s.pos++
+	}
 }

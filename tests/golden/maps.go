@@ -13,13 +13,53 @@ import (
 
 type Labels = map[string]string
 
-func decodeLabels(raw json.RawMessage, path string) (Labels, error) {
+func scanLabels(s *scanner, v *Labels) bool {
+	x1 := make(map[string]string)
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		x3 := s.key()
+		if x3 == nil {
+			return false
+		}
+		var x2 string
+		if !s.str(&x2) {
+			return false
+		}
+		x1[string(x3)] = x2
+	}
+	if s.bad {
+		return false
+	}
+	*v = x1
+	return true
+}
+
+func decodeLabels(raw *jsonNode, path string) (Labels, error) {
 	return decodeMap(decodeString)(raw, path)
 }
 
 type Counts = map[string]float64
 
-func decodeCounts(raw json.RawMessage, path string) (Counts, error) {
+func scanCounts(s *scanner, v *Counts) bool {
+	x1 := make(map[string]float64)
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		x3 := s.key()
+		if x3 == nil {
+			return false
+		}
+		var x2 float64
+		if !s.num(&x2) {
+			return false
+		}
+		x1[string(x3)] = x2
+	}
+	if s.bad {
+		return false
+	}
+	*v = x1
+	return true
+}
+
+func decodeCounts(raw *jsonNode, path string) (Counts, error) {
 	return decodeMap(decodeNumber)(raw, path)
 }
 
@@ -35,15 +75,160 @@ type Maps struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Maps.
 func (m *Maps) UnmarshalJSON(data []byte) error {
-	v, err := decodeMaps(data, "")
-	if err != nil {
-		return err
+	var v Maps
+	if !fast(data, scanMaps, &v) {
+		var err error
+		if v, err = precise(data, decodeMaps); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeMaps(raw json.RawMessage, path string) (Maps, error) {
+func scanMaps(s *scanner, v *Maps) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "labels":
+			if !scanLabels(s, &v.Labels) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "counts":
+			if !scanCounts(s, &v.Counts) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "record":
+			x1 := make(map[string]bool)
+			for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+				x3 := s.key()
+				if x3 == nil {
+					return false
+				}
+				var x2 bool
+				if !s.boolean(&x2) {
+					return false
+				}
+				x1[string(x3)] = x2
+			}
+			if s.bad {
+				return false
+			}
+			v.Record = x1
+			seen0 |= 1 << 2
+		case "index":
+			x4 := make(map[string][]string)
+			for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+				x6 := s.key()
+				if x6 == nil {
+					return false
+				}
+				var x5 []string
+				x7 := make([]string, 0)
+				for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+					var x8 string
+					if !s.str(&x8) {
+						return false
+					}
+					x7 = append(x7, x8)
+				}
+				if s.bad {
+					return false
+				}
+				x5 = x7
+				x4[string(x6)] = x5
+			}
+			if s.bad {
+				return false
+			}
+			v.Index = x4
+			seen0 |= 1 << 3
+		case "nested":
+			x9 := make(map[string]map[string]float64)
+			for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+				x11 := s.key()
+				if x11 == nil {
+					return false
+				}
+				var x10 map[string]float64
+				x12 := make(map[string]float64)
+				for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+					x14 := s.key()
+					if x14 == nil {
+						return false
+					}
+					var x13 float64
+					if !s.num(&x13) {
+						return false
+					}
+					x12[string(x14)] = x13
+				}
+				if s.bad {
+					return false
+				}
+				x10 = x12
+				x9[string(x11)] = x10
+			}
+			if s.bad {
+				return false
+			}
+			v.Nested = x9
+			seen0 |= 1 << 4
+		case "objects":
+			x15 := make(map[string]MapsObjectsValue)
+			for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+				x17 := s.key()
+				if x17 == nil {
+					return false
+				}
+				var x16 MapsObjectsValue
+				if !scanMapsObjectsValue(s, &x16) {
+					return false
+				}
+				x15[string(x17)] = x16
+			}
+			if s.bad {
+				return false
+			}
+			v.Objects = x15
+			seen0 |= 1 << 5
+		case "optional":
+			if s.null() {
+				v.Optional = nil
+			} else {
+				x18 := make(map[string]string)
+				for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+					x20 := s.key()
+					if x20 == nil {
+						return false
+					}
+					var x19 string
+					if !s.str(&x19) {
+						return false
+					}
+					x18[string(x20)] = x19
+				}
+				if s.bad {
+					return false
+				}
+				v.Optional = x18
+			}
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3f
+}
+
+func decodeMaps(raw *jsonNode, path string) (Maps, error) {
 	var m Maps
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -80,15 +265,45 @@ type MapsObjectsValue struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as MapsObjectsValue.
 func (m *MapsObjectsValue) UnmarshalJSON(data []byte) error {
-	v, err := decodeMapsObjectsValue(data, "")
-	if err != nil {
-		return err
+	var v MapsObjectsValue
+	if !fast(data, scanMapsObjectsValue, &v) {
+		var err error
+		if v, err = precise(data, decodeMapsObjectsValue); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeMapsObjectsValue(raw json.RawMessage, path string) (MapsObjectsValue, error) {
+func scanMapsObjectsValue(s *scanner, v *MapsObjectsValue) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "x":
+			if !s.num(&v.X) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "y":
+			if !s.num(&v.Y) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeMapsObjectsValue(raw *jsonNode, path string) (MapsObjectsValue, error) {
 	var m MapsObjectsValue
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -103,26 +318,89 @@ func decodeMapsObjectsValue(raw json.RawMessage, path string) (MapsObjectsValue,
 	return m, nil
 }
 
-// A decoder checks and decodes raw, the JSON value at path.
-type decoder[T any] func(raw json.RawMessage, path string) (T, error)
+// maxDepth is the deepest nesting of objects and arrays a value may have (the root is 1),
+// the same limit as the generated Python's.
+const maxDepth = 128
 
-// A jsonObject holds the undecoded members of a JSON object.
-type jsonObject = map[string]json.RawMessage
+// A decoder checks and decodes v, the JSON value at path: the precise path, which
+// names the first problem in declaration order.
+type decoder[T any] func(v *jsonNode, path string) (T, error)
 
-// jsonKind is the first byte of a JSON value ('{', '[', '"', 't', 'f', 'n', '-', a digit).
-func jsonKind(raw json.RawMessage) byte {
-	for _, c := range raw {
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		return c
+// A jsonNode is a parsed JSON value of the precise path: its kind ('{', '[', '"', 't',
+// 'f', 'n', or '0' for a number), its text, its depth and its members or items.
+type jsonNode struct {
+	raw     []byte
+	kind    byte
+	depth   int
+	keys    []string             // object keys in document order (first occurrence)
+	members map[string]*jsonNode // object members (the last of duplicates)
+	items   []*jsonNode
+}
+
+// parseRoot parses data, a whole JSON document, for the precise path; invalid JSON gets
+// encoding/json's error.
+func parseRoot(data []byte) (*jsonNode, error) {
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		return nil, json.Unmarshal(data, &raw)
 	}
-	return 0
+	return parseTree(data, 0), nil
+}
+
+// parseTree parses valid JSON whose enclosing containers number depth.
+func parseTree(data []byte, depth int) *jsonNode {
+	s := scanner{data: data}
+	return s.node(depth + 1)
+}
+
+func (s *scanner) node(depth int) *jsonNode {
+	n := &jsonNode{depth: depth}
+	c := s.space()
+	start := s.pos
+	switch c {
+	case '{':
+		n.kind = c
+		n.members = map[string]*jsonNode{}
+		s.pos++
+		for s.space() != '}' {
+			var key string
+			s.str(&key)
+			s.space()
+			s.pos++ // ':'
+			member := s.node(depth + 1)
+			if _, dup := n.members[key]; !dup {
+				n.keys = append(n.keys, key)
+			}
+			n.members[key] = member
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	case '[':
+		n.kind = c
+		s.pos++
+		for s.space() != ']' {
+			n.items = append(n.items, s.node(depth+1))
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	default:
+		if c == '"' || c == 't' || c == 'f' || c == 'n' {
+			n.kind = c
+		} else {
+			n.kind = '0'
+		}
+		s.skip()
+	}
+	n.raw = s.data[start:s.pos]
+	return n
 }
 
 // jsonText is raw as compact JSON for an error message, cut to 40 characters.
-func jsonText(raw json.RawMessage) string {
+func jsonText(raw []byte) string {
 	var buf bytes.Buffer
 	text := string(raw)
 	if err := json.Compact(&buf, raw); err == nil {
@@ -152,135 +430,425 @@ func indexPath(path string, i int) string {
 	return errorPath(path) + "[" + strconv.Itoa(i) + "]"
 }
 
-func mismatchError(path, expected string, raw json.RawMessage) error {
-	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(raw))
+func mismatchError(path, expected string, v *jsonNode) error {
+	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(v.raw))
 }
 
-// decodeObject returns the members of a JSON object, undecoded.
-func decodeObject(raw json.RawMessage, path string) (jsonObject, error) {
-	if jsonKind(raw) != '{' {
-		return nil, mismatchError(path, "object", raw)
+// checkContainer says whether v is an object ('{') or an array ('[') within maxDepth.
+func checkContainer(v *jsonNode, path string, kind byte, expected string) error {
+	if v.kind != kind {
+		return mismatchError(path, expected, v)
 	}
-	var obj jsonObject
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, err
+	if v.depth > maxDepth {
+		return errors.New(errorPath(path) + ": nested too deeply")
 	}
-	return obj, nil
+	return nil
 }
 
-// decodeMembers returns the keys of a JSON object in document order, and its members.
-func decodeMembers(raw json.RawMessage, path string) ([]string, jsonObject, error) {
-	obj, err := decodeObject(raw, path)
-	if err != nil {
-		return nil, nil, err
-	}
-	keys := make([]string, 0, len(obj))
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if _, err := dec.Token(); err != nil {
-		return nil, nil, err
-	}
-	seen := make(map[string]bool, len(obj))
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, nil, err
-		}
-		key, _ := tok.(string)
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return nil, nil, err
-		}
-		if !seen[key] {
-			seen[key] = true
-			keys = append(keys, key)
-		}
-	}
-	return keys, obj, nil
+// decodeObject checks that v is an object within maxDepth.
+func decodeObject(v *jsonNode, path string) (*jsonNode, error) {
+	return v, checkContainer(v, path, '{', "object")
 }
 
 // decodeField decodes the required member key of obj.
-func decodeField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
+func decodeField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
 	if !ok {
 		var zero T
 		return zero, errors.New(fieldPath(path, key) + ": missing")
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
 // decodeOptionalField decodes the optional member key of obj: absent or null is the zero value.
-func decodeOptionalField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
-	if !ok || jsonKind(raw) == 'n' {
+func decodeOptionalField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
+	if !ok || v.kind == 'n' {
 		var zero T
 		return zero, nil
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
-func decodeString(raw json.RawMessage, path string) (string, error) {
-	var v string
-	if jsonKind(raw) != '"' {
-		return v, mismatchError(path, "string", raw)
+func decodeString(v *jsonNode, path string) (string, error) {
+	var out string
+	if v.kind != '"' {
+		return out, mismatchError(path, "string", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	s := scanner{data: v.raw}
+	s.str(&out)
+	return out, nil
 }
 
-func decodeNumber(raw json.RawMessage, path string) (float64, error) {
-	var v float64
-	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') {
-		return v, mismatchError(path, "number", raw)
+func decodeNumber(v *jsonNode, path string) (float64, error) {
+	if v.kind != '0' {
+		return 0, mismatchError(path, "number", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	f, err := strconv.ParseFloat(string(v.raw), 64)
+	if err != nil {
+		return 0, errors.New(errorPath(path) + ": number out of range, got " + jsonText(v.raw))
+	}
+	return f, nil
 }
 
-func decodeBool(raw json.RawMessage, path string) (bool, error) {
-	switch jsonKind(raw) {
+func decodeBool(v *jsonNode, path string) (bool, error) {
+	switch v.kind {
 	case 't':
 		return true, nil
 	case 'f':
 		return false, nil
 	}
-	return false, mismatchError(path, "boolean", raw)
+	return false, mismatchError(path, "boolean", v)
 }
 
 func decodeArray[T any](item decoder[T]) decoder[[]T] {
-	return func(raw json.RawMessage, path string) ([]T, error) {
-		if jsonKind(raw) != '[' {
-			return nil, mismatchError(path, "array", raw)
-		}
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
+	return func(v *jsonNode, path string) ([]T, error) {
+		if err := checkContainer(v, path, '[', "array"); err != nil {
 			return nil, err
 		}
-		out := make([]T, 0, len(items))
-		for i, itemRaw := range items {
-			v, err := item(itemRaw, indexPath(path, i))
+		out := make([]T, 0, len(v.items))
+		for i, itemNode := range v.items {
+			x, err := item(itemNode, indexPath(path, i))
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, v)
+			out = append(out, x)
 		}
 		return out, nil
 	}
 }
 
 func decodeMap[T any](value decoder[T]) decoder[map[string]T] {
-	return func(raw json.RawMessage, path string) (map[string]T, error) {
-		keys, obj, err := decodeMembers(raw, path)
-		if err != nil {
+	return func(v *jsonNode, path string) (map[string]T, error) {
+		if err := checkContainer(v, path, '{', "object"); err != nil {
 			return nil, err
 		}
-		out := make(map[string]T, len(keys))
-		for _, key := range keys {
-			v, err := value(obj[key], fieldPath(path, key))
+		out := make(map[string]T, len(v.keys))
+		for _, key := range v.keys {
+			x, err := value(v.members[key], fieldPath(path, key))
 			if err != nil {
 				return nil, err
 			}
-			out[key] = v
+			out[key] = x
 		}
 		return out, nil
 	}
+}
+
+// precise decodes data with dec, naming the first problem in declaration order.
+func precise[T any](data []byte, dec decoder[T]) (T, error) {
+	root, err := parseRoot(data)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return dec(root, "")
+}
+
+// A scanner reads JSON in one pass on the fast path: decoding a valid value straight into
+// its Go type, it only says whether the input is valid (the precise path says why not).
+// It is never more lenient than the precise path: when unsure, it fails.
+type scanner struct {
+	data  []byte
+	pos   int
+	depth int
+	bad   bool
+}
+
+// space skips whitespace and returns the next byte (0 at the end).
+func (s *scanner) space() byte {
+	for s.pos < len(s.data) {
+		switch c := s.data[s.pos]; c {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// end says whether only whitespace is left.
+func (s *scanner) end() bool {
+	s.space()
+	return s.pos == len(s.data)
+}
+
+// enter opens an object or array and says whether a member follows (false when it is
+// empty; when it is no such container, s.bad is set too).
+func (s *scanner) enter(open, close byte) bool {
+	if s.space() != open {
+		s.bad = true
+		return false
+	}
+	s.pos++
+	s.depth++
+	if s.depth > maxDepth {
+		s.bad = true
+		return false
+	}
+	if s.space() == close {
+		s.pos++
+		s.depth--
+		return false
+	}
+	return true
+}
+
+// more reads the comma before the next member (true) or the closing bracket (false).
+func (s *scanner) more(close byte) bool {
+	switch s.space() {
+	case ',':
+		s.pos++
+		return true
+	case close:
+		s.pos++
+		s.depth--
+		return false
+	}
+	s.bad = true
+	return false
+}
+
+// key reads an object key and its colon; nil unless the key is plain (no escapes).
+func (s *scanner) key() []byte {
+	if s.space() != '"' {
+		return nil
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			key := s.data[start:i]
+			if high && !utf8.Valid(key) {
+				return nil
+			}
+			s.pos = i + 1
+			if s.space() != ':' {
+				return nil
+			}
+			s.pos++
+			return key
+		case c == '\\' || c < 0x20:
+			return nil
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return nil
+}
+
+// str reads a string as encoding/json does (escapes and invalid UTF-8 the slow way).
+func (s *scanner) str(dst *string) bool {
+	if s.space() != '"' {
+		return false
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			if high && !utf8.Valid(s.data[start:i]) {
+				return s.quoted(dst)
+			}
+			*dst = string(s.data[start:i])
+			s.pos = i + 1
+			return true
+		case c == '\\' || c < 0x20:
+			return s.quoted(dst)
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return false
+}
+
+// quoted reads a string with escapes (or invalid UTF-8) through encoding/json.
+func (s *scanner) quoted(dst *string) bool {
+	start := s.pos
+	if !s.skipString() {
+		return false
+	}
+	return json.Unmarshal(s.data[start:s.pos], dst) == nil
+}
+
+// skipString steps over a valid JSON string.
+func (s *scanner) skipString() bool {
+	for i := s.pos + 1; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			s.pos = i + 1
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			i++
+			if i >= len(s.data) {
+				return false
+			}
+			switch s.data[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(s.data) {
+					return false
+				}
+				for _, h := range s.data[i+1 : i+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return false
+					}
+				}
+				i += 4
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// number steps over a JSON number and returns its text, and whether it is an integer.
+func (s *scanner) number() (text []byte, integer bool) {
+	d := s.data
+	start := s.pos
+	i := start
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	digits := func() bool {
+		from := i
+		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
+			i++
+		}
+		return i > from
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case !digits():
+		return nil, false
+	}
+	integer = true
+	if i < len(d) && d[i] == '.' {
+		i++
+		integer = false
+		if !digits() {
+			return nil, false
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		integer = false
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return nil, false
+		}
+	}
+	s.pos = i
+	return d[start:i], integer
+}
+
+// num reads a JSON number within float64's range.
+func (s *scanner) num(dst *float64) bool {
+	s.space()
+	text, integer := s.number()
+	if text == nil {
+		return false
+	}
+	if integer && len(text) <= 15 {
+		var n int64
+		for _, c := range text {
+			if c != '-' {
+				n = n*10 + int64(c-'0')
+			}
+		}
+		f := float64(n)
+		if text[0] == '-' {
+			f = -f
+		}
+		*dst = f
+		return true
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	*dst = f
+	return err == nil
+}
+
+// integer reads a JSON integer that fits an int (int enums).
+func (s *scanner) integer(dst *int) bool {
+	s.space()
+	text, integer := s.number()
+	if !integer {
+		return false
+	}
+	n, err := strconv.ParseInt(string(text), 10, 0)
+	*dst = int(n)
+	return err == nil
+}
+
+func (s *scanner) literal(word string) bool {
+	if !bytes.HasPrefix(s.data[s.pos:], []byte(word)) {
+		return false
+	}
+	s.pos += len(word)
+	return true
+}
+
+func (s *scanner) boolean(dst *bool) bool {
+	switch s.space() {
+	case 't':
+		*dst = true
+		return s.literal("true")
+	case 'f':
+		*dst = false
+		return s.literal("false")
+	}
+	return false
+}
+
+// null reads a null if one comes next.
+func (s *scanner) null() bool {
+	return s.space() == 'n' && s.literal("null")
+}
+
+// skip steps over any valid JSON value.
+func (s *scanner) skip() bool {
+	switch c := s.space(); c {
+	case '"':
+		return s.skipString()
+	case '{':
+		for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+			if s.space() != '"' || !s.skipString() || s.space() != ':' {
+				return false
+			}
+			s.pos++
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case '[':
+		for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case 't':
+		return s.literal("true")
+	case 'f':
+		return s.literal("false")
+	case 'n':
+		return s.literal("null")
+	}
+	text, _ := s.number()
+	return text != nil
+}
+
+// fast decodes data with scan: true only when all of it is valid.
+func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
+	s := scanner{data: data}
+	return scan(&s, dst) && !s.bad && s.end()
 }

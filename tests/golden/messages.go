@@ -20,15 +20,31 @@ const (
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Kinds.
 func (e *Kinds) UnmarshalJSON(data []byte) error {
-	v, err := decodeKinds(data, "")
-	if err != nil {
-		return err
+	var v Kinds
+	if !fast(data, scanKinds, &v) {
+		var err error
+		if v, err = precise(data, decodeKinds); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeKinds(raw json.RawMessage, path string) (Kinds, error) {
+func scanKinds(s *scanner, v *Kinds) bool {
+	var x string
+	if !s.str(&x) {
+		return false
+	}
+	switch Kinds(x) {
+	case KindsCreated, KindsRenamed:
+		*v = Kinds(x)
+		return true
+	}
+	return false
+}
+
+func decodeKinds(raw *jsonNode, path string) (Kinds, error) {
 	v, err := decodeString(raw, path)
 	if err != nil {
 		return "", err
@@ -46,15 +62,40 @@ type Envelope struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Envelope.
 func (m *Envelope) UnmarshalJSON(data []byte) error {
-	v, err := decodeEnvelope(data, "")
-	if err != nil {
-		return err
+	var v Envelope
+	if !fast(data, scanEnvelope, &v) {
+		var err error
+		if v, err = precise(data, decodeEnvelope); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeEnvelope(raw json.RawMessage, path string) (Envelope, error) {
+func scanEnvelope(s *scanner, v *Envelope) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x1
+}
+
+func decodeEnvelope(raw *jsonNode, path string) (Envelope, error) {
 	var m Envelope
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -74,9 +115,12 @@ type CreatedEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as CreatedEvent.
 func (m *CreatedEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeCreatedEvent(data, "")
-	if err != nil {
-		return err
+	var v CreatedEvent
+	if !fast(data, scanCreatedEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeCreatedEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -90,7 +134,39 @@ func (m CreatedEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeCreatedEvent(raw json.RawMessage, path string) (CreatedEvent, error) {
+func scanCreatedEvent(s *scanner, v *CreatedEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanKinds(s, &v.Type) || v.Type != KindsCreated {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "name":
+			if !s.str(&v.Name) {
+				return false
+			}
+			seen0 |= 1 << 2
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x7
+}
+
+func decodeCreatedEvent(raw *jsonNode, path string) (CreatedEvent, error) {
 	var m CreatedEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -117,9 +193,12 @@ type RenamedEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as RenamedEvent.
 func (m *RenamedEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeRenamedEvent(data, "")
-	if err != nil {
-		return err
+	var v RenamedEvent
+	if !fast(data, scanRenamedEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeRenamedEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -133,7 +212,44 @@ func (m RenamedEvent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeRenamedEvent(raw json.RawMessage, path string) (RenamedEvent, error) {
+func scanRenamedEvent(s *scanner, v *RenamedEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "type":
+			if !scanKinds(s, &v.Type) || v.Type != KindsRenamed {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "from":
+			if !s.str(&v.From) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "to":
+			if !s.str(&v.To) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeRenamedEvent(raw *jsonNode, path string) (RenamedEvent, error) {
 	var m RenamedEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -161,9 +277,12 @@ type PingMessage struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as PingMessage.
 func (m *PingMessage) UnmarshalJSON(data []byte) error {
-	v, err := decodePingMessage(data, "")
-	if err != nil {
-		return err
+	var v PingMessage
+	if !fast(data, scanPingMessage, &v) {
+		var err error
+		if v, err = precise(data, decodePingMessage); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -177,7 +296,34 @@ func (m PingMessage) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodePingMessage(raw json.RawMessage, path string) (PingMessage, error) {
+func scanPingMessage(s *scanner, v *PingMessage) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !s.str(&v.Type) || v.Type != "ping" {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "at":
+			if !s.num(&v.At) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodePingMessage(raw *jsonNode, path string) (PingMessage, error) {
 	var m PingMessage
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -201,7 +347,11 @@ func (*CreatedEvent) isMsg() {}
 
 func (*RenamedEvent) isMsg() {}
 
-func decodeMsg(raw json.RawMessage, path string) (Msg, error) {
+func scanMsg(s *scanner, v *Msg) bool {
+	return scanVia(s, decodeMsg, v)
+}
+
+func decodeMsg(raw *jsonNode, path string) (Msg, error) {
 	v, err := decodeTagged("one of \"Created\", \"Renamed\"", map[string]decoder[any]{"Created": asPointer(decodeCreatedEvent), "Renamed": asPointer(decodeRenamedEvent)})(raw, path)
 	if err != nil {
 		return nil, err
@@ -216,15 +366,57 @@ type Batch struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Batch.
 func (m *Batch) UnmarshalJSON(data []byte) error {
-	v, err := decodeBatch(data, "")
-	if err != nil {
-		return err
+	var v Batch
+	if !fast(data, scanBatch, &v) {
+		var err error
+		if v, err = precise(data, decodeBatch); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeBatch(raw json.RawMessage, path string) (Batch, error) {
+func scanBatch(s *scanner, v *Batch) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "items":
+			x1 := make([]Msg, 0)
+			for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+				var x2 Msg
+				if !scanMsg(s, &x2) {
+					return false
+				}
+				x1 = append(x1, x2)
+			}
+			if s.bad {
+				return false
+			}
+			v.Items = x1
+			seen0 |= 1 << 0
+		case "last":
+			if s.null() {
+				v.Last = nil
+			} else {
+				if !scanMsg(s, &v.Last) {
+					return false
+				}
+			}
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x1
+}
+
+func decodeBatch(raw *jsonNode, path string) (Batch, error) {
 	var m Batch
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -241,15 +433,34 @@ func decodeBatch(raw json.RawMessage, path string) (Batch, error) {
 
 // ParseMessage decodes and validates a message of any type, chosen by its "type" member, and returns a pointer to its struct (such as *CreatedEvent).
 func ParseMessage(data []byte) (any, error) {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
+	switch string(messageType(data, "type")) {
+	case "Created":
+		if v := new(CreatedEvent); fast(data, scanCreatedEvent, v) {
+			return v, nil
+		}
+	case "Renamed":
+		if v := new(RenamedEvent); fast(data, scanRenamedEvent, v) {
+			return v, nil
+		}
+	case "ping":
+		if v := new(PingMessage); fast(data, scanPingMessage, v) {
+			return v, nil
+		}
 	}
-	obj, err := decodeObject(raw, "")
+	return parseMessage(data)
+}
+
+// parseMessage is the precise path of ParseMessage: it names the first problem.
+func parseMessage(data []byte) (any, error) {
+	root, err := parseRoot(data)
 	if err != nil {
 		return nil, err
 	}
-	typ, ok := obj["type"]
+	obj, err := decodeObject(root, "")
+	if err != nil {
+		return nil, err
+	}
+	typ, ok := obj.members["type"]
 	if !ok {
 		return nil, errors.New("type: missing")
 	}
@@ -259,35 +470,98 @@ func ParseMessage(data []byte) (any, error) {
 	}
 	switch kind {
 	case "Created":
-		return parseAs(raw, decodeCreatedEvent)
+		return parseAs(root, decodeCreatedEvent)
 	case "Renamed":
-		return parseAs(raw, decodeRenamedEvent)
+		return parseAs(root, decodeRenamedEvent)
 	case "ping":
-		return parseAs(raw, decodePingMessage)
+		return parseAs(root, decodePingMessage)
 	}
-	return nil, errors.New("type: unknown message type " + jsonText(typ))
+	return nil, errors.New("type: unknown message type " + jsonText(typ.raw))
 }
 
-// A decoder checks and decodes raw, the JSON value at path.
-type decoder[T any] func(raw json.RawMessage, path string) (T, error)
+// maxDepth is the deepest nesting of objects and arrays a value may have (the root is 1),
+// the same limit as the generated Python's.
+const maxDepth = 128
 
-// A jsonObject holds the undecoded members of a JSON object.
-type jsonObject = map[string]json.RawMessage
+// A decoder checks and decodes v, the JSON value at path: the precise path, which
+// names the first problem in declaration order.
+type decoder[T any] func(v *jsonNode, path string) (T, error)
 
-// jsonKind is the first byte of a JSON value ('{', '[', '"', 't', 'f', 'n', '-', a digit).
-func jsonKind(raw json.RawMessage) byte {
-	for _, c := range raw {
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		return c
+// A jsonNode is a parsed JSON value of the precise path: its kind ('{', '[', '"', 't',
+// 'f', 'n', or '0' for a number), its text, its depth and its members or items.
+type jsonNode struct {
+	raw     []byte
+	kind    byte
+	depth   int
+	keys    []string             // object keys in document order (first occurrence)
+	members map[string]*jsonNode // object members (the last of duplicates)
+	items   []*jsonNode
+}
+
+// parseRoot parses data, a whole JSON document, for the precise path; invalid JSON gets
+// encoding/json's error.
+func parseRoot(data []byte) (*jsonNode, error) {
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		return nil, json.Unmarshal(data, &raw)
 	}
-	return 0
+	return parseTree(data, 0), nil
+}
+
+// parseTree parses valid JSON whose enclosing containers number depth.
+func parseTree(data []byte, depth int) *jsonNode {
+	s := scanner{data: data}
+	return s.node(depth + 1)
+}
+
+func (s *scanner) node(depth int) *jsonNode {
+	n := &jsonNode{depth: depth}
+	c := s.space()
+	start := s.pos
+	switch c {
+	case '{':
+		n.kind = c
+		n.members = map[string]*jsonNode{}
+		s.pos++
+		for s.space() != '}' {
+			var key string
+			s.str(&key)
+			s.space()
+			s.pos++ // ':'
+			member := s.node(depth + 1)
+			if _, dup := n.members[key]; !dup {
+				n.keys = append(n.keys, key)
+			}
+			n.members[key] = member
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	case '[':
+		n.kind = c
+		s.pos++
+		for s.space() != ']' {
+			n.items = append(n.items, s.node(depth+1))
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	default:
+		if c == '"' || c == 't' || c == 'f' || c == 'n' {
+			n.kind = c
+		} else {
+			n.kind = '0'
+		}
+		s.skip()
+	}
+	n.raw = s.data[start:s.pos]
+	return n
 }
 
 // jsonText is raw as compact JSON for an error message, cut to 40 characters.
-func jsonText(raw json.RawMessage) string {
+func jsonText(raw []byte) string {
 	var buf bytes.Buffer
 	text := string(raw)
 	if err := json.Compact(&buf, raw); err == nil {
@@ -317,76 +591,79 @@ func indexPath(path string, i int) string {
 	return errorPath(path) + "[" + strconv.Itoa(i) + "]"
 }
 
-func mismatchError(path, expected string, raw json.RawMessage) error {
-	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(raw))
+func mismatchError(path, expected string, v *jsonNode) error {
+	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(v.raw))
 }
 
-// decodeObject returns the members of a JSON object, undecoded.
-func decodeObject(raw json.RawMessage, path string) (jsonObject, error) {
-	if jsonKind(raw) != '{' {
-		return nil, mismatchError(path, "object", raw)
+// checkContainer says whether v is an object ('{') or an array ('[') within maxDepth.
+func checkContainer(v *jsonNode, path string, kind byte, expected string) error {
+	if v.kind != kind {
+		return mismatchError(path, expected, v)
 	}
-	var obj jsonObject
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, err
+	if v.depth > maxDepth {
+		return errors.New(errorPath(path) + ": nested too deeply")
 	}
-	return obj, nil
+	return nil
+}
+
+// decodeObject checks that v is an object within maxDepth.
+func decodeObject(v *jsonNode, path string) (*jsonNode, error) {
+	return v, checkContainer(v, path, '{', "object")
 }
 
 // decodeField decodes the required member key of obj.
-func decodeField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
+func decodeField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
 	if !ok {
 		var zero T
 		return zero, errors.New(fieldPath(path, key) + ": missing")
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
 // decodeOptionalField decodes the optional member key of obj: absent or null is the zero value.
-func decodeOptionalField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
-	if !ok || jsonKind(raw) == 'n' {
+func decodeOptionalField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
+	if !ok || v.kind == 'n' {
 		var zero T
 		return zero, nil
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
-func decodeString(raw json.RawMessage, path string) (string, error) {
-	var v string
-	if jsonKind(raw) != '"' {
-		return v, mismatchError(path, "string", raw)
+func decodeString(v *jsonNode, path string) (string, error) {
+	var out string
+	if v.kind != '"' {
+		return out, mismatchError(path, "string", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	s := scanner{data: v.raw}
+	s.str(&out)
+	return out, nil
 }
 
-func decodeNumber(raw json.RawMessage, path string) (float64, error) {
-	var v float64
-	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') {
-		return v, mismatchError(path, "number", raw)
+func decodeNumber(v *jsonNode, path string) (float64, error) {
+	if v.kind != '0' {
+		return 0, mismatchError(path, "number", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	f, err := strconv.ParseFloat(string(v.raw), 64)
+	if err != nil {
+		return 0, errors.New(errorPath(path) + ": number out of range, got " + jsonText(v.raw))
+	}
+	return f, nil
 }
 
 func decodeArray[T any](item decoder[T]) decoder[[]T] {
-	return func(raw json.RawMessage, path string) ([]T, error) {
-		if jsonKind(raw) != '[' {
-			return nil, mismatchError(path, "array", raw)
-		}
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
+	return func(v *jsonNode, path string) ([]T, error) {
+		if err := checkContainer(v, path, '[', "array"); err != nil {
 			return nil, err
 		}
-		out := make([]T, 0, len(items))
-		for i, itemRaw := range items {
-			v, err := item(itemRaw, indexPath(path, i))
+		out := make([]T, 0, len(v.items))
+		for i, itemNode := range v.items {
+			x, err := item(itemNode, indexPath(path, i))
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, v)
+			out = append(out, x)
 		}
 		return out, nil
 	}
@@ -394,35 +671,35 @@ func decodeArray[T any](item decoder[T]) decoder[[]T] {
 
 // decodeOneOf accepts only the values in want (literals, discriminators).
 func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		v, err := dec(raw, path)
+	return func(v *jsonNode, path string) (T, error) {
+		x, err := dec(v, path)
 		if err == nil {
 			for _, w := range want {
-				if v == w {
-					return v, nil
+				if x == w {
+					return x, nil
 				}
 			}
 		}
 		var zero T
-		return zero, mismatchError(path, expected, raw)
+		return zero, mismatchError(path, expected, v)
 	}
 }
 
 // asPointer turns a decoder of T into a decoder of *T held in an any (union members).
 func asPointer[T any](dec decoder[T]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		v, err := dec(raw, path)
+	return func(v *jsonNode, path string) (any, error) {
+		x, err := dec(v, path)
 		if err != nil {
 			return nil, err
 		}
-		return &v, nil
+		return &x, nil
 	}
 }
 
 // decodeTagged decodes a union of messages: the "type" member picks the decoder.
 func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		obj, err := decodeObject(raw, path)
+	return func(v *jsonNode, path string) (any, error) {
+		obj, err := decodeObject(v, path)
 		if err != nil {
 			return nil, err
 		}
@@ -432,17 +709,382 @@ func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
 		}
 		dec, ok := cases[kind]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj["type"])
+			return nil, mismatchError(fieldPath(path, "type"), expected, obj.members["type"])
 		}
-		return dec(raw, path)
+		return dec(v, path)
 	}
 }
 
 // parseAs decodes a whole message with dec and returns a pointer to it.
-func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
-	v, err := dec(data, "")
+func parseAs[T any](v *jsonNode, dec decoder[T]) (any, error) {
+	x, err := dec(v, "")
 	if err != nil {
 		return nil, err
 	}
-	return &v, nil
+	return &x, nil
+}
+
+// precise decodes data with dec, naming the first problem in declaration order.
+func precise[T any](data []byte, dec decoder[T]) (T, error) {
+	root, err := parseRoot(data)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return dec(root, "")
+}
+
+// A scanner reads JSON in one pass on the fast path: decoding a valid value straight into
+// its Go type, it only says whether the input is valid (the precise path says why not).
+// It is never more lenient than the precise path: when unsure, it fails.
+type scanner struct {
+	data  []byte
+	pos   int
+	depth int
+	bad   bool
+}
+
+// space skips whitespace and returns the next byte (0 at the end).
+func (s *scanner) space() byte {
+	for s.pos < len(s.data) {
+		switch c := s.data[s.pos]; c {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// end says whether only whitespace is left.
+func (s *scanner) end() bool {
+	s.space()
+	return s.pos == len(s.data)
+}
+
+// enter opens an object or array and says whether a member follows (false when it is
+// empty; when it is no such container, s.bad is set too).
+func (s *scanner) enter(open, close byte) bool {
+	if s.space() != open {
+		s.bad = true
+		return false
+	}
+	s.pos++
+	s.depth++
+	if s.depth > maxDepth {
+		s.bad = true
+		return false
+	}
+	if s.space() == close {
+		s.pos++
+		s.depth--
+		return false
+	}
+	return true
+}
+
+// more reads the comma before the next member (true) or the closing bracket (false).
+func (s *scanner) more(close byte) bool {
+	switch s.space() {
+	case ',':
+		s.pos++
+		return true
+	case close:
+		s.pos++
+		s.depth--
+		return false
+	}
+	s.bad = true
+	return false
+}
+
+// key reads an object key and its colon; nil unless the key is plain (no escapes).
+func (s *scanner) key() []byte {
+	if s.space() != '"' {
+		return nil
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			key := s.data[start:i]
+			if high && !utf8.Valid(key) {
+				return nil
+			}
+			s.pos = i + 1
+			if s.space() != ':' {
+				return nil
+			}
+			s.pos++
+			return key
+		case c == '\\' || c < 0x20:
+			return nil
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return nil
+}
+
+// str reads a string as encoding/json does (escapes and invalid UTF-8 the slow way).
+func (s *scanner) str(dst *string) bool {
+	if s.space() != '"' {
+		return false
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			if high && !utf8.Valid(s.data[start:i]) {
+				return s.quoted(dst)
+			}
+			*dst = string(s.data[start:i])
+			s.pos = i + 1
+			return true
+		case c == '\\' || c < 0x20:
+			return s.quoted(dst)
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return false
+}
+
+// quoted reads a string with escapes (or invalid UTF-8) through encoding/json.
+func (s *scanner) quoted(dst *string) bool {
+	start := s.pos
+	if !s.skipString() {
+		return false
+	}
+	return json.Unmarshal(s.data[start:s.pos], dst) == nil
+}
+
+// skipString steps over a valid JSON string.
+func (s *scanner) skipString() bool {
+	for i := s.pos + 1; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			s.pos = i + 1
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			i++
+			if i >= len(s.data) {
+				return false
+			}
+			switch s.data[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(s.data) {
+					return false
+				}
+				for _, h := range s.data[i+1 : i+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return false
+					}
+				}
+				i += 4
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// number steps over a JSON number and returns its text, and whether it is an integer.
+func (s *scanner) number() (text []byte, integer bool) {
+	d := s.data
+	start := s.pos
+	i := start
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	digits := func() bool {
+		from := i
+		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
+			i++
+		}
+		return i > from
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case !digits():
+		return nil, false
+	}
+	integer = true
+	if i < len(d) && d[i] == '.' {
+		i++
+		integer = false
+		if !digits() {
+			return nil, false
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		integer = false
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return nil, false
+		}
+	}
+	s.pos = i
+	return d[start:i], integer
+}
+
+// num reads a JSON number within float64's range.
+func (s *scanner) num(dst *float64) bool {
+	s.space()
+	text, integer := s.number()
+	if text == nil {
+		return false
+	}
+	if integer && len(text) <= 15 {
+		var n int64
+		for _, c := range text {
+			if c != '-' {
+				n = n*10 + int64(c-'0')
+			}
+		}
+		f := float64(n)
+		if text[0] == '-' {
+			f = -f
+		}
+		*dst = f
+		return true
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	*dst = f
+	return err == nil
+}
+
+// integer reads a JSON integer that fits an int (int enums).
+func (s *scanner) integer(dst *int) bool {
+	s.space()
+	text, integer := s.number()
+	if !integer {
+		return false
+	}
+	n, err := strconv.ParseInt(string(text), 10, 0)
+	*dst = int(n)
+	return err == nil
+}
+
+func (s *scanner) literal(word string) bool {
+	if !bytes.HasPrefix(s.data[s.pos:], []byte(word)) {
+		return false
+	}
+	s.pos += len(word)
+	return true
+}
+
+func (s *scanner) boolean(dst *bool) bool {
+	switch s.space() {
+	case 't':
+		*dst = true
+		return s.literal("true")
+	case 'f':
+		*dst = false
+		return s.literal("false")
+	}
+	return false
+}
+
+// null reads a null if one comes next.
+func (s *scanner) null() bool {
+	return s.space() == 'n' && s.literal("null")
+}
+
+// skip steps over any valid JSON value.
+func (s *scanner) skip() bool {
+	switch c := s.space(); c {
+	case '"':
+		return s.skipString()
+	case '{':
+		for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+			if s.space() != '"' || !s.skipString() || s.space() != ':' {
+				return false
+			}
+			s.pos++
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case '[':
+		for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case 't':
+		return s.literal("true")
+	case 'f':
+		return s.literal("false")
+	case 'n':
+		return s.literal("null")
+	}
+	text, _ := s.number()
+	return text != nil
+}
+
+// scanVia decodes the next value with the precise decoder dec: the fast path of the
+// types it does not read itself (unions, any), still in one pass over their bytes.
+func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
+	s.space()
+	start := s.pos
+	if !s.skip() {
+		return false
+	}
+	v, err := dec(parseTree(s.data[start:s.pos], s.depth), "")
+	*dst = v
+	return err == nil
+}
+
+// fast decodes data with scan: true only when all of it is valid.
+func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
+	s := scanner{data: data}
+	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// messageType returns the value of the member key of a JSON object when it is a plain
+// string, reading no further than that member; nil otherwise.
+func messageType(data []byte, key string) []byte {
+	s := scanner{data: data}
+	if s.space() != '{' {
+		return nil
+	}
+	s.pos++
+	for {
+		k := s.key()
+		if k == nil {
+			return nil
+		}
+		if string(k) == key {
+			if s.space() != '"' {
+				return nil
+			}
+			for i := s.pos + 1; i < len(s.data); i++ {
+				switch c := s.data[i]; {
+				case c == '"':
+					return s.data[s.pos+1 : i]
+				case c == '\\' || c < 0x20:
+					return nil
+				}
+			}
+			return nil
+		}
+		if !s.skip() || s.space() != ',' {
+			return nil
+		}
+		s.pos++
+	}
 }

@@ -40,11 +40,14 @@ GO_PREDECLARED = frozenset(
 IMPORT_NAMES = frozenset(PACKAGES)
 
 # Unexported helpers of runtime.RUNTIME, and the exported entry point.
-RUNTIME_NAMES = frozenset(h.name for h in HELPERS)
+RUNTIME_NAMES = frozenset(h.name for h in HELPERS if "." not in h.name)  # not methods
 PARSE_MESSAGE = "ParseMessage"
+PARSE_MESSAGE_PRECISE = "parseMessage"
 
 # Locals of generated functions that refer to package-level names in their scope.
-LOCAL_NAMES = frozenset("m e v obj err raw path data typ kind ok".split())
+LOCAL_NAMES = frozenset("m e v obj err raw path data typ kind ok s key root x".split())
+# ... and the numbered temporaries of the fast path (x1, x2, ...) and its `seen0` words
+_LOCAL_NUMBERED = re.compile(r"(x|seen)[0-9]+")
 
 # Methods generated on structs: a field may not have the same name.
 METHODS = frozenset({"UnmarshalJSON", "MarshalJSON"})
@@ -219,10 +222,13 @@ class _Scope:
         for name in RUNTIME_NAMES | LOCAL_NAMES:
             self.owners[name] = "a name the generated Go code uses"
         self.owners[PARSE_MESSAGE] = "the generated ParseMessage function"
+        self.owners[PARSE_MESSAGE_PRECISE] = "the generated parseMessage function"
         self.owners["_"] = "the Go blank identifier"
 
     def add(self, name: str, what: str, span: ir.Span) -> None:
         owner = self.owners.get(name)
+        if owner is None and _LOCAL_NUMBERED.fullmatch(name):
+            owner = "a name the generated Go code uses"
         if owner is not None:
             self.errors.append(
                 Diagnostic(f"Go name {name} of {what} collides with {owner}", span=span)
@@ -249,6 +255,7 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
         _check_type_name(decl.name, decl.span, errors)
         scope.add(decl.name, f"type {decl.name}", decl.span)
         scope.add("decode" + decl.name, f"the decoder of {decl.name}", decl.span)
+        scope.add("scan" + decl.name, f"the fast decoder of {decl.name}", decl.span)
         match decl:
             case ir.Enum():
                 for m in decl.members:
@@ -268,6 +275,7 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
             _check_type_name(obj.name, obj.span, errors)
             scope.add(obj.name, f"the struct {obj.name}", obj.span)
             scope.add("decode" + obj.name, f"the decoder of {obj.name}", obj.span)
+            scope.add("scan" + obj.name, f"the fast decoder of {obj.name}", obj.span)
             _check_fields(names, obj.name, obj.fields, errors)
     _check_messages(module, errors)
     return names, errors

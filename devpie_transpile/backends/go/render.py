@@ -24,6 +24,7 @@ from .names import (
     is_go_identifier,
 )
 from .runtime import PACKAGES, runtime_for
+from .scan import ScanWriter
 from .types import GoType, TypeMapper
 
 
@@ -66,6 +67,8 @@ class _Renderer:
         # every decoder expression and helper the code calls, for runtime_for: far
         # smaller than the file, which is never scanned
         self.uses: set[str] = set()
+        self.scan = ScanWriter(module, mapper, self.uses)
+        self.marshals = False  # whether a MarshalJSON calls json.Marshal
 
     def render(self) -> str:
         source = _one_line(self.module.source)
@@ -90,9 +93,9 @@ class _Renderer:
         if self.module.messages:
             self._parse_message()
         runtime, packages = runtime_for(" ".join(self.uses))
-        # what declarations themselves refer to: json.RawMessage in every decoder,
-        # errors.New in ParseMessage (never scanned from text, where docs could lie)
-        packages |= {"json"} if self.module.decls else set()
+        # what declarations themselves refer to: json.Marshal in MarshalJSON, errors.New
+        # in ParseMessage (never scanned from text, where docs could lie)
+        packages |= {"json"} if self.marshals else set()
         packages |= {"errors"} if self.module.messages else set()
         imports = sorted(PACKAGES[p] for p in packages)
         if imports:
@@ -167,9 +170,11 @@ class _Renderer:
             out.extend(align(rows))
             out.append(")")
         self._unmarshal(name, "e")
+        out.append("")
+        out.extend(self.scan.enum(name, kind, list(by_value.values())))
         zero = '""' if kind == "string" else "0"
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(f"func decode{name}(raw *jsonNode, path string) ({name}, error) {{")
         var = "v" if by_value else "_"  # an enum without members accepts nothing
         if kind == "string":
             self.uses.add("decodeString")
@@ -195,9 +200,13 @@ class _Renderer:
         doc = f"UnmarshalJSON decodes JSON into the receiver and validates it as {name}."
         out.extend(doc_comment(doc))
         out.append(f"func ({receiver} *{name}) UnmarshalJSON(data []byte) error {{")
-        out.append(f'\tv, err := decode{name}(data, "")')
-        out.append("\tif err != nil {")
-        out.append("\t\treturn err")
+        self.uses.update(("fast", "precise"))
+        out.append(f"\tvar v {name}")
+        out.append(f"\tif !fast(data, scan{name}, &v) {{")
+        out.append("\t\tvar err error")
+        out.append(f"\t\tif v, err = precise(data, decode{name}); err != nil {{")
+        out.append("\t\t\treturn err")
+        out.append("\t\t}")
         out.append("\t}")
         out.append(f"\t*{receiver} = v")
         out.append("\treturn nil")
@@ -227,6 +236,7 @@ class _Renderer:
             )
         )
         out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
+        self.marshals = True
         out.append(f"\ttype plain {name} // the same fields, without this method")
         out.append("\tp := plain(m)")
         out.append(f"\tp.{go_name} = {value}")
@@ -247,7 +257,9 @@ class _Renderer:
             out.append("")
             out.append(f"func (*{struct}) {marker}() {{}}")
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.extend(self.scan.alias(name, decl.type, own_type=True))
+        out.append("")
+        out.append(f"func decode{name}(raw *jsonNode, path string) ({name}, error) {{")
         decoder = self.mapper.tagged(cases).decoder
         self.uses.add(decoder)
         out.append(f"\tv, err := {decoder}(raw, path)")
@@ -267,8 +279,10 @@ class _Renderer:
         self._doc(decl.doc)
         out.append(f"type {decl.name} = {go.expr}")
         out.append("")
+        out.extend(self.scan.alias(decl.name, decl.type, own_type=False))
+        out.append("")
         out.append(
-            f"func decode{decl.name}(raw json.RawMessage, path string) ({decl.name}, error) {{"
+            f"func decode{decl.name}(raw *jsonNode, path string) ({decl.name}, error) {{"
         )
         self.uses.add(go.decoder)
         out.append(f"\treturn {go.decoder}(raw, path)")
@@ -284,7 +298,9 @@ class _Renderer:
         out.append(f"type {name} {go.expr}")
         self._unmarshal(name, "e")
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.extend(self.scan.alias(name, decl.type, own_type=True))
+        out.append("")
+        out.append(f"func decode{name}(raw *jsonNode, path string) ({name}, error) {{")
         self.uses.add(go.decoder)
         out.append(f"\tv, err := {go.decoder}(raw, path)")
         out.append(f"\treturn {name}(v), err")
@@ -310,9 +326,11 @@ class _Renderer:
         self._doc(doc)
         rows: list[list[str] | str] = []
         calls: list[tuple[str, str]] = []
+        scans: list[tuple[str, ir.Field, str, bool]] = []
         for f in fields:
             go_name = self.names.fields[(name, f.name)]
             expr, options, call = self._field(f)
+            scans.append((go_name, f, expr, f.optional and expr.startswith("*")))
             if expr in self.structs:
                 self.holds.setdefault(name, []).append((expr, f))
             if f.doc:
@@ -328,7 +346,9 @@ class _Renderer:
         self._unmarshal(name, "m")
         self._marshal_message(name, fields)
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.extend(self.scan.struct(name, scans))
+        out.append("")
+        out.append(f"func decode{name}(raw *jsonNode, path string) ({name}, error) {{")
         out.append(f"\tvar m {name}")
         if not calls:
             self.uses.add("decodeObject")
@@ -386,16 +406,30 @@ class _Renderer:
             )
         )
         out.append(f"func {PARSE_MESSAGE}(data []byte) (any, error) {{")
-        out.append("\tvar raw json.RawMessage")
-        out.append("\tif err := json.Unmarshal(data, &raw); err != nil {")
-        out.append("\t\treturn nil, err")
+        self.uses.update(("messageType", "fast"))
+        out.append('\tswitch string(messageType(data, "type")) {')
+        for msg in self.module.messages:
+            out.append(f"\tcase {go_string(msg.value)}:")
+            out.append(f"\t\tif v := new({msg.interface}); fast(data, scan{msg.interface}, v) {{")
+            out.append("\t\t\treturn v, nil")
+            out.append("\t\t}")
         out.append("\t}")
-        self.uses.update(("decodeObject", "decodeString", "parseAs", "jsonText"))
-        out.append('\tobj, err := decodeObject(raw, "")')
+        out.append("\treturn parseMessage(data)")
+        out.append("}")
+        out.append("")
+        out.extend(doc_comment("parseMessage is the precise path of ParseMessage: it names the "
+                               "first problem."))
+        out.append("func parseMessage(data []byte) (any, error) {")
+        self.uses.update(("parseRoot", "decodeObject", "decodeString", "parseAs", "jsonText"))
+        out.append("\troot, err := parseRoot(data)")
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
-        out.append('\ttyp, ok := obj["type"]')
+        out.append('\tobj, err := decodeObject(root, "")')
+        out.append("\tif err != nil {")
+        out.append("\t\treturn nil, err")
+        out.append("\t}")
+        out.append('\ttyp, ok := obj.members["type"]')
         out.append("\tif !ok {")
         out.append('\t\treturn nil, errors.New("type: missing")')
         out.append("\t}")
@@ -406,9 +440,9 @@ class _Renderer:
         out.append("\tswitch kind {")
         for msg in self.module.messages:
             out.append(f"\tcase {go_string(msg.value)}:")
-            out.append(f"\t\treturn parseAs(raw, decode{msg.interface})")
+            out.append(f"\t\treturn parseAs(root, decode{msg.interface})")
         out.append("\t}")
-        out.append('\treturn nil, errors.New("type: unknown message type " + jsonText(typ))')
+        out.append('\treturn nil, errors.New("type: unknown message type " + jsonText(typ.raw))')
         out.append("}")
 
 

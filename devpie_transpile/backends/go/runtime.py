@@ -12,26 +12,89 @@ import re
 from dataclasses import dataclass
 
 RUNTIME = """\
-// A decoder checks and decodes raw, the JSON value at path.
-type decoder[T any] func(raw json.RawMessage, path string) (T, error)
+// maxDepth is the deepest nesting of objects and arrays a value may have (the root is 1),
+// the same limit as the generated Python's.
+const maxDepth = 128
 
-// A jsonObject holds the undecoded members of a JSON object.
-type jsonObject = map[string]json.RawMessage
+// A decoder checks and decodes v, the JSON value at path: the precise path, which
+// names the first problem in declaration order.
+type decoder[T any] func(v *jsonNode, path string) (T, error)
 
-// jsonKind is the first byte of a JSON value ('{', '[', '"', 't', 'f', 'n', '-', a digit).
-func jsonKind(raw json.RawMessage) byte {
-	for _, c := range raw {
-		switch c {
-		case ' ', '\\t', '\\n', '\\r':
-			continue
-		}
-		return c
+// A jsonNode is a parsed JSON value of the precise path: its kind ('{', '[', '"', 't',
+// 'f', 'n', or '0' for a number), its text, its depth and its members or items.
+type jsonNode struct {
+	raw     []byte
+	kind    byte
+	depth   int
+	keys    []string             // object keys in document order (first occurrence)
+	members map[string]*jsonNode // object members (the last of duplicates)
+	items   []*jsonNode
+}
+
+// parseRoot parses data, a whole JSON document, for the precise path; invalid JSON gets
+// encoding/json's error.
+func parseRoot(data []byte) (*jsonNode, error) {
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		return nil, json.Unmarshal(data, &raw)
 	}
-	return 0
+	return parseTree(data, 0), nil
+}
+
+// parseTree parses valid JSON whose enclosing containers number depth.
+func parseTree(data []byte, depth int) *jsonNode {
+	s := scanner{data: data}
+	return s.node(depth + 1)
+}
+
+func (s *scanner) node(depth int) *jsonNode {
+	n := &jsonNode{depth: depth}
+	c := s.space()
+	start := s.pos
+	switch c {
+	case '{':
+		n.kind = c
+		n.members = map[string]*jsonNode{}
+		s.pos++
+		for s.space() != '}' {
+			var key string
+			s.str(&key)
+			s.space()
+			s.pos++ // ':'
+			member := s.node(depth + 1)
+			if _, dup := n.members[key]; !dup {
+				n.keys = append(n.keys, key)
+			}
+			n.members[key] = member
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	case '[':
+		n.kind = c
+		s.pos++
+		for s.space() != ']' {
+			n.items = append(n.items, s.node(depth+1))
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	default:
+		if c == '"' || c == 't' || c == 'f' || c == 'n' {
+			n.kind = c
+		} else {
+			n.kind = '0'
+		}
+		s.skip()
+	}
+	n.raw = s.data[start:s.pos]
+	return n
 }
 
 // jsonText is raw as compact JSON for an error message, cut to 40 characters.
-func jsonText(raw json.RawMessage) string {
+func jsonText(raw []byte) string {
 	var buf bytes.Buffer
 	text := string(raw)
 	if err := json.Compact(&buf, raw); err == nil {
@@ -61,160 +124,165 @@ func indexPath(path string, i int) string {
 	return errorPath(path) + "[" + strconv.Itoa(i) + "]"
 }
 
-func mismatchError(path, expected string, raw json.RawMessage) error {
-	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(raw))
+func mismatchError(path, expected string, v *jsonNode) error {
+	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(v.raw))
 }
 
-// decodeObject returns the members of a JSON object, undecoded.
-func decodeObject(raw json.RawMessage, path string) (jsonObject, error) {
-	if jsonKind(raw) != '{' {
-		return nil, mismatchError(path, "object", raw)
+// checkContainer says whether v is an object ('{') or an array ('[') within maxDepth.
+func checkContainer(v *jsonNode, path string, kind byte, expected string) error {
+	if v.kind != kind {
+		return mismatchError(path, expected, v)
 	}
-	var obj jsonObject
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, err
+	if v.depth > maxDepth {
+		return errors.New(errorPath(path) + ": nested too deeply")
 	}
-	return obj, nil
+	return nil
 }
 
-// decodeMembers returns the keys of a JSON object in document order, and its members.
-func decodeMembers(raw json.RawMessage, path string) ([]string, jsonObject, error) {
-	obj, err := decodeObject(raw, path)
-	if err != nil {
-		return nil, nil, err
-	}
-	keys := make([]string, 0, len(obj))
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if _, err := dec.Token(); err != nil {
-		return nil, nil, err
-	}
-	seen := make(map[string]bool, len(obj))
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, nil, err
-		}
-		key, _ := tok.(string)
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
-			return nil, nil, err
-		}
-		if !seen[key] {
-			seen[key] = true
-			keys = append(keys, key)
-		}
-	}
-	return keys, obj, nil
+// decodeObject checks that v is an object within maxDepth.
+func decodeObject(v *jsonNode, path string) (*jsonNode, error) {
+	return v, checkContainer(v, path, '{', "object")
 }
 
 // decodeField decodes the required member key of obj.
-func decodeField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
+func decodeField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
 	if !ok {
 		var zero T
 		return zero, errors.New(fieldPath(path, key) + ": missing")
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
 // decodeOptionalField decodes the optional member key of obj: absent or null is the zero value.
-func decodeOptionalField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
-	if !ok || jsonKind(raw) == 'n' {
+func decodeOptionalField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
+	if !ok || v.kind == 'n' {
 		var zero T
 		return zero, nil
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
-func decodeString(raw json.RawMessage, path string) (string, error) {
-	var v string
-	if jsonKind(raw) != '"' {
-		return v, mismatchError(path, "string", raw)
+func decodeString(v *jsonNode, path string) (string, error) {
+	var out string
+	if v.kind != '"' {
+		return out, mismatchError(path, "string", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	s := scanner{data: v.raw}
+	s.str(&out)
+	return out, nil
 }
 
-func decodeNumber(raw json.RawMessage, path string) (float64, error) {
-	var v float64
-	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') {
-		return v, mismatchError(path, "number", raw)
+func decodeNumber(v *jsonNode, path string) (float64, error) {
+	if v.kind != '0' {
+		return 0, mismatchError(path, "number", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	f, err := strconv.ParseFloat(string(v.raw), 64)
+	if err != nil {
+		return 0, errors.New(errorPath(path) + ": number out of range, got " + jsonText(v.raw))
+	}
+	return f, nil
 }
 
-func decodeBool(raw json.RawMessage, path string) (bool, error) {
-	switch jsonKind(raw) {
+func decodeBool(v *jsonNode, path string) (bool, error) {
+	switch v.kind {
 	case 't':
 		return true, nil
 	case 'f':
 		return false, nil
 	}
-	return false, mismatchError(path, "boolean", raw)
+	return false, mismatchError(path, "boolean", v)
 }
 
-func decodeAny(raw json.RawMessage, _ string) (any, error) {
-	var v any
-	err := json.Unmarshal(raw, &v)
-	return v, err
+// decodeAny is any JSON value as encoding/json decodes it into an any, with the depth
+// limit and float64's range checked at their paths.
+func decodeAny(v *jsonNode, path string) (any, error) {
+	switch v.kind {
+	case '{':
+		if err := checkContainer(v, path, '{', "object"); err != nil {
+			return nil, err
+		}
+		out := make(map[string]any, len(v.keys))
+		for _, key := range v.keys {
+			item, err := decodeAny(v.members[key], fieldPath(path, key))
+			if err != nil {
+				return nil, err
+			}
+			out[key] = item
+		}
+		return out, nil
+	case '[':
+		if err := checkContainer(v, path, '[', "array"); err != nil {
+			return nil, err
+		}
+		out := make([]any, 0, len(v.items))
+		for i, item := range v.items {
+			x, err := decodeAny(item, indexPath(path, i))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, x)
+		}
+		return out, nil
+	case '"':
+		return decodeString(v, path)
+	case '0':
+		return decodeNumber(v, path)
+	case 'n':
+		return nil, nil
+	}
+	return decodeBool(v, path)
 }
 
 // decodeInteger decodes a JSON integer for an int enum named name.
-func decodeInteger(raw json.RawMessage, path, name string) (int, error) {
-	text := string(bytes.TrimSpace(raw))
-	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') || bytes.ContainsAny(raw, ".eE") {
-		return 0, mismatchError(path, "integer", raw)
+func decodeInteger(v *jsonNode, path, name string) (int, error) {
+	if v.kind != '0' || bytes.ContainsAny(v.raw, ".eE") {
+		return 0, mismatchError(path, "integer", v)
 	}
-	n, err := strconv.ParseInt(text, 10, 0)
+	n, err := strconv.ParseInt(string(v.raw), 10, 0)
 	if err != nil {
-		return 0, mismatchError(path, name, raw)
+		return 0, mismatchError(path, name, v)
 	}
 	return int(n), nil
 }
 
 // decodeIntegerOf is decodeInteger as a decoder, for an inline union of int enums.
 func decodeIntegerOf(name string) decoder[int] {
-	return func(raw json.RawMessage, path string) (int, error) {
-		return decodeInteger(raw, path, name)
+	return func(v *jsonNode, path string) (int, error) {
+		return decodeInteger(v, path, name)
 	}
 }
 
 func decodeArray[T any](item decoder[T]) decoder[[]T] {
-	return func(raw json.RawMessage, path string) ([]T, error) {
-		if jsonKind(raw) != '[' {
-			return nil, mismatchError(path, "array", raw)
-		}
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
+	return func(v *jsonNode, path string) ([]T, error) {
+		if err := checkContainer(v, path, '[', "array"); err != nil {
 			return nil, err
 		}
-		out := make([]T, 0, len(items))
-		for i, itemRaw := range items {
-			v, err := item(itemRaw, indexPath(path, i))
+		out := make([]T, 0, len(v.items))
+		for i, itemNode := range v.items {
+			x, err := item(itemNode, indexPath(path, i))
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, v)
+			out = append(out, x)
 		}
 		return out, nil
 	}
 }
 
 func decodeMap[T any](value decoder[T]) decoder[map[string]T] {
-	return func(raw json.RawMessage, path string) (map[string]T, error) {
-		keys, obj, err := decodeMembers(raw, path)
-		if err != nil {
+	return func(v *jsonNode, path string) (map[string]T, error) {
+		if err := checkContainer(v, path, '{', "object"); err != nil {
 			return nil, err
 		}
-		out := make(map[string]T, len(keys))
-		for _, key := range keys {
-			v, err := value(obj[key], fieldPath(path, key))
+		out := make(map[string]T, len(v.keys))
+		for _, key := range v.keys {
+			x, err := value(v.members[key], fieldPath(path, key))
 			if err != nil {
 				return nil, err
 			}
-			out[key] = v
+			out[key] = x
 		}
 		return out, nil
 	}
@@ -222,96 +290,96 @@ func decodeMap[T any](value decoder[T]) decoder[map[string]T] {
 
 // decodeNullable decodes T | null as *T.
 func decodeNullable[T any](dec decoder[T]) decoder[*T] {
-	return func(raw json.RawMessage, path string) (*T, error) {
-		if jsonKind(raw) == 'n' {
+	return func(v *jsonNode, path string) (*T, error) {
+		if v.kind == 'n' {
 			return nil, nil
 		}
-		v, err := dec(raw, path)
+		x, err := dec(v, path)
 		if err != nil {
 			return nil, err
 		}
-		return &v, nil
+		return &x, nil
 	}
 }
 
 // decodeNullOr decodes T | null as T when T has nil (slices, maps): null is the zero value.
 func decodeNullOr[T any](dec decoder[T]) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		if jsonKind(raw) == 'n' {
+	return func(v *jsonNode, path string) (T, error) {
+		if v.kind == 'n' {
 			var zero T
 			return zero, nil
 		}
-		return dec(raw, path)
+		return dec(v, path)
 	}
 }
 
 // decodeOneOf accepts only the values in want (literals, discriminators).
 func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		v, err := dec(raw, path)
+	return func(v *jsonNode, path string) (T, error) {
+		x, err := dec(v, path)
 		if err == nil {
 			for _, w := range want {
-				if v == w {
-					return v, nil
+				if x == w {
+					return x, nil
 				}
 			}
 		}
 		var zero T
-		return zero, mismatchError(path, expected, raw)
+		return zero, mismatchError(path, expected, v)
 	}
 }
 
 // decodeMemberOf accepts only the values in want (enum unions): dec checks the JSON type.
 func decodeMemberOf[T comparable](dec decoder[T], want []T, name string) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		v, err := dec(raw, path)
+	return func(v *jsonNode, path string) (T, error) {
+		x, err := dec(v, path)
 		if err != nil {
-			return v, err
+			return x, err
 		}
 		for _, w := range want {
-			if v == w {
-				return v, nil
+			if x == w {
+				return x, nil
 			}
 		}
 		var zero T
-		return zero, mismatchError(path, name, raw)
+		return zero, mismatchError(path, name, v)
 	}
 }
 
 // asAny turns a decoder of T into a decoder of any, for decodeUnion.
 func asAny[T any](dec decoder[T]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		return dec(raw, path)
+	return func(v *jsonNode, path string) (any, error) {
+		return dec(v, path)
 	}
 }
 
-// decodeUnion returns the value of the first decoder that accepts raw.
+// decodeUnion returns the value of the first decoder that accepts v.
 func decodeUnion(expected string, decs ...decoder[any]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
+	return func(v *jsonNode, path string) (any, error) {
 		for _, dec := range decs {
-			if v, err := dec(raw, path); err == nil {
-				return v, nil
+			if x, err := dec(v, path); err == nil {
+				return x, nil
 			}
 		}
-		return nil, mismatchError(path, expected, raw)
+		return nil, mismatchError(path, expected, v)
 	}
 }
 
 // asPointer turns a decoder of T into a decoder of *T held in an any (union members).
 func asPointer[T any](dec decoder[T]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		v, err := dec(raw, path)
+	return func(v *jsonNode, path string) (any, error) {
+		x, err := dec(v, path)
 		if err != nil {
 			return nil, err
 		}
-		return &v, nil
+		return &x, nil
 	}
 }
 
 // decodeTagged decodes a union of messages: the "type" member picks the decoder.
 func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		obj, err := decodeObject(raw, path)
+	return func(v *jsonNode, path string) (any, error) {
+		obj, err := decodeObject(v, path)
 		if err != nil {
 			return nil, err
 		}
@@ -321,19 +389,384 @@ func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
 		}
 		dec, ok := cases[kind]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj["type"])
+			return nil, mismatchError(fieldPath(path, "type"), expected, obj.members["type"])
 		}
-		return dec(raw, path)
+		return dec(v, path)
 	}
 }
 
 // parseAs decodes a whole message with dec and returns a pointer to it.
-func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
-	v, err := dec(data, "")
+func parseAs[T any](v *jsonNode, dec decoder[T]) (any, error) {
+	x, err := dec(v, "")
 	if err != nil {
 		return nil, err
 	}
-	return &v, nil
+	return &x, nil
+}
+
+// precise decodes data with dec, naming the first problem in declaration order.
+func precise[T any](data []byte, dec decoder[T]) (T, error) {
+	root, err := parseRoot(data)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return dec(root, "")
+}
+
+// A scanner reads JSON in one pass on the fast path: decoding a valid value straight into
+// its Go type, it only says whether the input is valid (the precise path says why not).
+// It is never more lenient than the precise path: when unsure, it fails.
+type scanner struct {
+	data  []byte
+	pos   int
+	depth int
+	bad   bool
+}
+
+// space skips whitespace and returns the next byte (0 at the end).
+func (s *scanner) space() byte {
+	for s.pos < len(s.data) {
+		switch c := s.data[s.pos]; c {
+		case ' ', '\\t', '\\n', '\\r':
+			s.pos++
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// end says whether only whitespace is left.
+func (s *scanner) end() bool {
+	s.space()
+	return s.pos == len(s.data)
+}
+
+// enter opens an object or array and says whether a member follows (false when it is
+// empty; when it is no such container, s.bad is set too).
+func (s *scanner) enter(open, close byte) bool {
+	if s.space() != open {
+		s.bad = true
+		return false
+	}
+	s.pos++
+	s.depth++
+	if s.depth > maxDepth {
+		s.bad = true
+		return false
+	}
+	if s.space() == close {
+		s.pos++
+		s.depth--
+		return false
+	}
+	return true
+}
+
+// more reads the comma before the next member (true) or the closing bracket (false).
+func (s *scanner) more(close byte) bool {
+	switch s.space() {
+	case ',':
+		s.pos++
+		return true
+	case close:
+		s.pos++
+		s.depth--
+		return false
+	}
+	s.bad = true
+	return false
+}
+
+// key reads an object key and its colon; nil unless the key is plain (no escapes).
+func (s *scanner) key() []byte {
+	if s.space() != '"' {
+		return nil
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			key := s.data[start:i]
+			if high && !utf8.Valid(key) {
+				return nil
+			}
+			s.pos = i + 1
+			if s.space() != ':' {
+				return nil
+			}
+			s.pos++
+			return key
+		case c == '\\\\' || c < 0x20:
+			return nil
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return nil
+}
+
+// str reads a string as encoding/json does (escapes and invalid UTF-8 the slow way).
+func (s *scanner) str(dst *string) bool {
+	if s.space() != '"' {
+		return false
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			if high && !utf8.Valid(s.data[start:i]) {
+				return s.quoted(dst)
+			}
+			*dst = string(s.data[start:i])
+			s.pos = i + 1
+			return true
+		case c == '\\\\' || c < 0x20:
+			return s.quoted(dst)
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return false
+}
+
+// quoted reads a string with escapes (or invalid UTF-8) through encoding/json.
+func (s *scanner) quoted(dst *string) bool {
+	start := s.pos
+	if !s.skipString() {
+		return false
+	}
+	return json.Unmarshal(s.data[start:s.pos], dst) == nil
+}
+
+// skipString steps over a valid JSON string.
+func (s *scanner) skipString() bool {
+	for i := s.pos + 1; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			s.pos = i + 1
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\\\':
+			i++
+			if i >= len(s.data) {
+				return false
+			}
+			switch s.data[i] {
+			case '"', '\\\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(s.data) {
+					return false
+				}
+				for _, h := range s.data[i+1 : i+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return false
+					}
+				}
+				i += 4
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// number steps over a JSON number and returns its text, and whether it is an integer.
+func (s *scanner) number() (text []byte, integer bool) {
+	d := s.data
+	start := s.pos
+	i := start
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	digits := func() bool {
+		from := i
+		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
+			i++
+		}
+		return i > from
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case !digits():
+		return nil, false
+	}
+	integer = true
+	if i < len(d) && d[i] == '.' {
+		i++
+		integer = false
+		if !digits() {
+			return nil, false
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		integer = false
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return nil, false
+		}
+	}
+	s.pos = i
+	return d[start:i], integer
+}
+
+// num reads a JSON number within float64's range.
+func (s *scanner) num(dst *float64) bool {
+	s.space()
+	text, integer := s.number()
+	if text == nil {
+		return false
+	}
+	if integer && len(text) <= 15 {
+		var n int64
+		for _, c := range text {
+			if c != '-' {
+				n = n*10 + int64(c-'0')
+			}
+		}
+		f := float64(n)
+		if text[0] == '-' {
+			f = -f
+		}
+		*dst = f
+		return true
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	*dst = f
+	return err == nil
+}
+
+// integer reads a JSON integer that fits an int (int enums).
+func (s *scanner) integer(dst *int) bool {
+	s.space()
+	text, integer := s.number()
+	if !integer {
+		return false
+	}
+	n, err := strconv.ParseInt(string(text), 10, 0)
+	*dst = int(n)
+	return err == nil
+}
+
+func (s *scanner) literal(word string) bool {
+	if !bytes.HasPrefix(s.data[s.pos:], []byte(word)) {
+		return false
+	}
+	s.pos += len(word)
+	return true
+}
+
+func (s *scanner) boolean(dst *bool) bool {
+	switch s.space() {
+	case 't':
+		*dst = true
+		return s.literal("true")
+	case 'f':
+		*dst = false
+		return s.literal("false")
+	}
+	return false
+}
+
+// null reads a null if one comes next.
+func (s *scanner) null() bool {
+	return s.space() == 'n' && s.literal("null")
+}
+
+// skip steps over any valid JSON value.
+func (s *scanner) skip() bool {
+	switch c := s.space(); c {
+	case '"':
+		return s.skipString()
+	case '{':
+		for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+			if s.space() != '"' || !s.skipString() || s.space() != ':' {
+				return false
+			}
+			s.pos++
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case '[':
+		for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case 't':
+		return s.literal("true")
+	case 'f':
+		return s.literal("false")
+	case 'n':
+		return s.literal("null")
+	}
+	text, _ := s.number()
+	return text != nil
+}
+
+// scanVia decodes the next value with the precise decoder dec: the fast path of the
+// types it does not read itself (unions, any), still in one pass over their bytes.
+func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
+	s.space()
+	start := s.pos
+	if !s.skip() {
+		return false
+	}
+	v, err := dec(parseTree(s.data[start:s.pos], s.depth), "")
+	*dst = v
+	return err == nil
+}
+
+// fast decodes data with scan: true only when all of it is valid.
+func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
+	s := scanner{data: data}
+	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// messageType returns the value of the member key of a JSON object when it is a plain
+// string, reading no further than that member; nil otherwise.
+func messageType(data []byte, key string) []byte {
+	s := scanner{data: data}
+	if s.space() != '{' {
+		return nil
+	}
+	s.pos++
+	for {
+		k := s.key()
+		if k == nil {
+			return nil
+		}
+		if string(k) == key {
+			if s.space() != '"' {
+				return nil
+			}
+			for i := s.pos + 1; i < len(s.data); i++ {
+				switch c := s.data[i]; {
+				case c == '"':
+					return s.data[s.pos+1 : i]
+				case c == '\\\\' || c < 0x20:
+					return nil
+				}
+			}
+			return nil
+		}
+		if !s.skip() || s.space() != ',' {
+			return nil
+		}
+		s.pos++
+	}
 }
 """
 
@@ -358,20 +791,29 @@ class _Helper:
 
 
 def _split(runtime: str) -> tuple[_Helper, ...]:
+    """One helper per block; a method (`func (s *scanner) str`) is named `scanner.str`
+    and comes with its type, which needs every method's own helpers."""
     blocks = runtime.rstrip("\n").split("\n\n")
-    names = [re.search(r"^(?:func|type) (\w+)", b, re.MULTILINE) for b in blocks]
-    assert all(names), "every RUNTIME block declares one func or type"
-    declared = {m.group(1) for m in names if m}
-    helpers = []
-    for block, match in zip(blocks, names, strict=True):
-        assert match
+    names = [
+        re.search(r"^(?:func|type|const) (?:\(\w+ \*?(\w+)\) )?(\w+)", b, re.MULTILINE)
+        for b in blocks
+    ]
+    assert all(names), "every RUNTIME block declares one func, method, type or const"
+    keys = [f"{m.group(1)}.{m.group(2)}" if m.group(1) else m.group(2) for m in names if m]
+    declared = {k for k in keys if "." not in k}
+    found: dict[str, tuple[str, set[str], set[str]]] = {}
+    for block, key in zip(blocks, keys, strict=True):
         words = set(re.findall(r"\b\w+\b", block))
         used = {p for p in PACKAGES if re.search(rf"\b{p}\.", block)}
-        helpers.append(
-            _Helper(match.group(1), block, frozenset(words & declared - {match.group(1)}),
-                    frozenset(used))
-        )
-    return tuple(helpers)
+        found[key] = (block, (words & declared) - {key}, used)
+    for key in keys:
+        if "." in key:
+            owner = key.split(".")[0]
+            found[owner][1].add(key)
+    return tuple(
+        _Helper(key, block, frozenset(helpers), frozenset(used))
+        for key, (block, helpers, used) in found.items()
+    )
 
 
 HELPERS = _split(RUNTIME)
