@@ -50,14 +50,42 @@ class Point:
     @classmethod
     def from_dict(cls, data: Any) -> Point:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Point:
-        _obj = _object(_data, _path)
-        x = _required(_obj, "x", _path, _float)
-        y = _required(_obj, "y", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> Point:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Point:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        x = _d["x"]
+        if x.__class__ is not int and (x.__class__ is not float or x - x != 0.0):
+            raise ValueError
+        y = _d["y"]
+        if y.__class__ is not int and (y.__class__ is not float or y - y != 0.0):
+            raise ValueError
+        _o = _new(cls)
+        _o.x = x
+        _o.y = y
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Point:
+        _obj = _object(_data, _path, _depth)
+        x = _required(_obj, "x", _path, _depth, _float)
+        y = _required(_obj, "y", _path, _depth, _float)
         return cls(x=x, y=y)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -74,13 +102,37 @@ class MaybePointObject:
     @classmethod
     def from_dict(cls, data: Any) -> MaybePointObject:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> MaybePointObject:
-        _obj = _object(_data, _path)
-        x = _required(_obj, "x", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> MaybePointObject:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> MaybePointObject:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        x = _d["x"]
+        if x.__class__ is not int and (x.__class__ is not float or x - x != 0.0):
+            raise ValueError
+        _o = _new(cls)
+        _o.x = x
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> MaybePointObject:
+        _obj = _object(_data, _path, _depth)
+        x = _required(_obj, "x", _path, _depth, _float)
         return cls(x=x)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -114,22 +166,93 @@ class UsesAliases:
     @classmethod
     def from_dict(cls, data: Any) -> UsesAliases:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> UsesAliases:
-        _obj = _object(_data, _path)
-        type = _required(_obj, "type", _path, _enums("EventTypes", Commands, Events))
-        id = _required(_obj, "id", _path, _str)
-        ids = _required(_obj, "ids", _path, _list(_str))
-        score = _required(_obj, "score", _path, _float)
-        flag = _required(_obj, "flag", _path, _nullable(_bool))
-        point = _required(_obj, "point", _path, Point._decode)
-        maybe = _required(_obj, "maybe", _path, _nullable(MaybePointObject._decode))
-        points = _required(_obj, "points", _path, _list(Point._decode))
-        lookup = _required(_obj, "lookup", _path, _dict(Point._decode))
+    def from_json(cls, text: str | bytes | bytearray) -> UsesAliases:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> UsesAliases:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        type = _enums("Commands | Events", Commands, Events)(
+            _d["type"], "$", _depth + 1
+        )
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        ids = _d["ids"]
+        if ids.__class__ is not list:
+            raise ValueError
+        for _v1 in ids:
+            if _v1.__class__ is not str:
+                raise ValueError
+        ids = list(ids)
+        score = _d["score"]
+        if score.__class__ is not int and (
+            score.__class__ is not float or score - score != 0.0
+        ):
+            raise ValueError
+        flag = _d["flag"]
+        if flag is not None:
+            if flag.__class__ is not bool:
+                raise ValueError
+        point = Point._fast(_d["point"], _depth + 1)
+        maybe = _d["maybe"]
+        maybe = None if maybe is None else MaybePointObject._fast(maybe, _depth + 1)
+        points = _d["points"]
+        if points.__class__ is not list:
+            raise ValueError
+        points = [Point._fast(_v2, _depth + 2) for _v2 in points]
+        lookup = _d["lookup"]
+        if lookup.__class__ is not dict:
+            raise ValueError
+        lookup = {_v4: Point._fast(_v3, _depth + 2) for _v4, _v3 in lookup.items()}
+        names = _d.get("names")
+        if names is not None:
+            if names.__class__ is not list:
+                raise ValueError
+            names = [
+                _enums("Commands | Events", Commands, Events)(_v5, "$", _depth + 2)
+                for _v5 in names
+            ]
+        _o = _new(cls)
+        _o.type = type
+        _o.id = id
+        _o.ids = ids
+        _o.score = score
+        _o.flag = flag
+        _o.point = point
+        _o.maybe = maybe
+        _o.points = points
+        _o.lookup = lookup
+        _o.names = names
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> UsesAliases:
+        _obj = _object(_data, _path, _depth)
+        type = _required(
+            _obj, "type", _path, _depth, _enums("EventTypes", Commands, Events)
+        )
+        id = _required(_obj, "id", _path, _depth, _str)
+        ids = _required(_obj, "ids", _path, _depth, _list(_str))
+        score = _required(_obj, "score", _path, _depth, _float)
+        flag = _required(_obj, "flag", _path, _depth, _nullable(_bool))
+        point = _required(_obj, "point", _path, _depth, Point._decode)
+        maybe = _required(
+            _obj, "maybe", _path, _depth, _nullable(MaybePointObject._decode)
+        )
+        points = _required(_obj, "points", _path, _depth, _list(Point._decode))
+        lookup = _required(_obj, "lookup", _path, _depth, _dict(Point._decode))
         names = _optional(
-            _obj, "names", _path, _list(_enums("EventTypes", Commands, Events))
+            _obj, "names", _path, _depth, _list(_enums("EventTypes", Commands, Events))
         )
         return cls(
             type=type,
@@ -143,6 +266,10 @@ class UsesAliases:
             lookup=lookup,
             names=names,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -165,6 +292,22 @@ class UsesAliases:
 _T = TypeVar("_T")
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -178,65 +321,86 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _nullable(decode: Callable[[Any, str], _T]) -> Callable[[Any, str], _T | None]:
-    def run(value: Any, path: str) -> _T | None:
-        return None if value is None else decode(value, path)
+def _nullable(
+    decode: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], _T | None]:
+    def run(value: Any, path: str, depth: int) -> _T | None:
+        return None if value is None else decode(value, path, depth)
 
     return run
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _bool(value: Any, path: str) -> bool:
+def _bool(value: Any, path: str, depth: int = 0) -> bool:
     if not isinstance(value, bool):
         raise _error(path, "boolean", value)
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
 
-def _dict(item: Callable[[Any, str], _T]) -> Callable[[Any, str], dict[str, _T]]:
-    def run(value: Any, path: str) -> dict[str, _T]:
-        return {k: item(v, _at(path, k)) for k, v in _object(value, path).items()}
+def _dict(
+    item: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], dict[str, _T]]:
+    def run(value: Any, path: str, depth: int) -> dict[str, _T]:
+        obj = _object(value, path, depth)
+        return {k: item(v, _at(path, k), depth + 1) for k, v in obj.items()}
 
     return run
 
@@ -247,8 +411,8 @@ def _kind_ok(value: Any, cls: type[Enum]) -> bool:
     return isinstance(value, str)
 
 
-def _enums(name: str, *classes: type[Enum]) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _enums(name: str, *classes: type[Enum]) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         kinds = [cls for cls in classes if _kind_ok(value, cls)]
         if not kinds:
             ints = all(issubclass(cls, int) for cls in classes)

@@ -29,21 +29,110 @@ class Arrays:
     @classmethod
     def from_dict(cls, data: Any) -> Arrays:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Arrays:
-        _obj = _object(_data, _path)
-        plain = _required(_obj, "plain", _path, _list(_str))
-        generic = _required(_obj, "generic", _path, _list(_float))
-        readonly_generic = _required(_obj, "readonlyGeneric", _path, _list(_bool))
-        readonly_plain = _required(_obj, "readonlyPlain", _path, _list(_str))
-        nested = _required(_obj, "nested", _path, _list(_list(_str)))
-        deep = _required(_obj, "deep", _path, _list(_list(_list(_float))))
-        items = _required(_obj, "items", _path, _list(ArraysItemsItem._decode))
-        boxes = _required(_obj, "boxes", _path, _list(ArraysBoxesItem._decode))
-        optional_tags = _optional(_obj, "optionalTags", _path, _list(_str))
-        nullable_items = _required(_obj, "nullableItems", _path, _list(_nullable(_str)))
+    def from_json(cls, text: str | bytes | bytearray) -> Arrays:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Arrays:
+        if _d.__class__ is not dict or _depth > 125:
+            raise ValueError
+        plain = _d["plain"]
+        if plain.__class__ is not list:
+            raise ValueError
+        for _v1 in plain:
+            if _v1.__class__ is not str:
+                raise ValueError
+        plain = list(plain)
+        generic = _d["generic"]
+        if generic.__class__ is not list:
+            raise ValueError
+        for _v2 in generic:
+            if _v2.__class__ is not int and (
+                _v2.__class__ is not float or _v2 - _v2 != 0.0
+            ):
+                raise ValueError
+        generic = list(generic)
+        readonly_generic = _d["readonlyGeneric"]
+        if readonly_generic.__class__ is not list:
+            raise ValueError
+        for _v3 in readonly_generic:
+            if _v3.__class__ is not bool:
+                raise ValueError
+        readonly_generic = list(readonly_generic)
+        readonly_plain = _d["readonlyPlain"]
+        if readonly_plain.__class__ is not list:
+            raise ValueError
+        for _v4 in readonly_plain:
+            if _v4.__class__ is not str:
+                raise ValueError
+        readonly_plain = list(readonly_plain)
+        nested = _list(_list(_str))(_d["nested"], "$", _depth + 1)
+        deep = _d["deep"]
+        if deep.__class__ is not list:
+            raise ValueError
+        deep = [_list(_list(_float))(_v9, "$", _depth + 2) for _v9 in deep]
+        items = _d["items"]
+        if items.__class__ is not list:
+            raise ValueError
+        items = [ArraysItemsItem._fast(_v12, _depth + 2) for _v12 in items]
+        boxes = _d["boxes"]
+        if boxes.__class__ is not list:
+            raise ValueError
+        boxes = [ArraysBoxesItem._fast(_v13, _depth + 2) for _v13 in boxes]
+        optional_tags = _d.get("optionalTags")
+        if optional_tags is not None:
+            if optional_tags.__class__ is not list:
+                raise ValueError
+            for _v14 in optional_tags:
+                if _v14.__class__ is not str:
+                    raise ValueError
+            optional_tags = list(optional_tags)
+        nullable_items = _d["nullableItems"]
+        if nullable_items.__class__ is not list:
+            raise ValueError
+        for _v15 in nullable_items:
+            if _v15 is not None:
+                if _v15.__class__ is not str:
+                    raise ValueError
+        nullable_items = list(nullable_items)
+        _o = _new(cls)
+        _o.plain = plain
+        _o.generic = generic
+        _o.readonly_generic = readonly_generic
+        _o.readonly_plain = readonly_plain
+        _o.nested = nested
+        _o.deep = deep
+        _o.items = items
+        _o.boxes = boxes
+        _o.optional_tags = optional_tags
+        _o.nullable_items = nullable_items
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Arrays:
+        _obj = _object(_data, _path, _depth)
+        plain = _required(_obj, "plain", _path, _depth, _list(_str))
+        generic = _required(_obj, "generic", _path, _depth, _list(_float))
+        readonly_generic = _required(
+            _obj, "readonlyGeneric", _path, _depth, _list(_bool)
+        )
+        readonly_plain = _required(_obj, "readonlyPlain", _path, _depth, _list(_str))
+        nested = _required(_obj, "nested", _path, _depth, _list(_list(_str)))
+        deep = _required(_obj, "deep", _path, _depth, _list(_list(_list(_float))))
+        items = _required(_obj, "items", _path, _depth, _list(ArraysItemsItem._decode))
+        boxes = _required(_obj, "boxes", _path, _depth, _list(ArraysBoxesItem._decode))
+        optional_tags = _optional(_obj, "optionalTags", _path, _depth, _list(_str))
+        nullable_items = _required(
+            _obj, "nullableItems", _path, _depth, _list(_nullable(_str))
+        )
         return cls(
             plain=plain,
             generic=generic,
@@ -56,6 +145,10 @@ class Arrays:
             optional_tags=optional_tags,
             nullable_items=nullable_items,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -83,14 +176,44 @@ class ArraysItemsItem:
     @classmethod
     def from_dict(cls, data: Any) -> ArraysItemsItem:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ArraysItemsItem:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        qty = _required(_obj, "qty", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> ArraysItemsItem:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ArraysItemsItem:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        qty = _d["qty"]
+        if qty.__class__ is not int and (
+            qty.__class__ is not float or qty - qty != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.qty = qty
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ArraysItemsItem:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        qty = _required(_obj, "qty", _path, _depth, _float)
         return cls(id=id, qty=qty)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -108,14 +231,48 @@ class ArraysBoxesItem:
     @classmethod
     def from_dict(cls, data: Any) -> ArraysBoxesItem:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ArraysBoxesItem:
-        _obj = _object(_data, _path)
-        label = _required(_obj, "label", _path, _str)
-        sizes = _required(_obj, "sizes", _path, _list(_float))
+    def from_json(cls, text: str | bytes | bytearray) -> ArraysBoxesItem:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ArraysBoxesItem:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        label = _d["label"]
+        if label.__class__ is not str:
+            raise ValueError
+        sizes = _d["sizes"]
+        if sizes.__class__ is not list:
+            raise ValueError
+        for _v1 in sizes:
+            if _v1.__class__ is not int and (
+                _v1.__class__ is not float or _v1 - _v1 != 0.0
+            ):
+                raise ValueError
+        sizes = list(sizes)
+        _o = _new(cls)
+        _o.label = label
+        _o.sizes = sizes
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ArraysBoxesItem:
+        _obj = _object(_data, _path, _depth)
+        label = _required(_obj, "label", _path, _depth, _str)
+        sizes = _required(_obj, "sizes", _path, _depth, _list(_float))
         return cls(label=label, sizes=sizes)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -126,6 +283,22 @@ class ArraysBoxesItem:
 
 
 _T = TypeVar("_T")
+
+
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
 
 
 def _show(value: Any) -> str:
@@ -141,57 +314,75 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _nullable(decode: Callable[[Any, str], _T]) -> Callable[[Any, str], _T | None]:
-    def run(value: Any, path: str) -> _T | None:
-        return None if value is None else decode(value, path)
+def _nullable(
+    decode: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], _T | None]:
+    def run(value: Any, path: str, depth: int) -> _T | None:
+        return None if value is None else decode(value, path, depth)
 
     return run
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _bool(value: Any, path: str) -> bool:
+def _bool(value: Any, path: str, depth: int = 0) -> bool:
     if not isinstance(value, bool):
         raise _error(path, "boolean", value)
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run

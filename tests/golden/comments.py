@@ -29,17 +29,57 @@ class Commented:
     @classmethod
     def from_dict(cls, data: Any) -> Commented:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Commented:
-        _obj = _object(_data, _path)
-        a = _required(_obj, "a", _path, _str)
-        b = _required(_obj, "b", _path, _float)
-        c = _required(_obj, "c", _path, _bool)
-        d = _required(_obj, "d", _path, _str)
-        e = _required(_obj, "e", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Commented:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Commented:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        a = _d["a"]
+        if a.__class__ is not str:
+            raise ValueError
+        b = _d["b"]
+        if b.__class__ is not int and (b.__class__ is not float or b - b != 0.0):
+            raise ValueError
+        c = _d["c"]
+        if c.__class__ is not bool:
+            raise ValueError
+        d = _d["d"]
+        if d.__class__ is not str:
+            raise ValueError
+        e = _d["e"]
+        if e.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.a = a
+        _o.b = b
+        _o.c = c
+        _o.d = d
+        _o.e = e
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Commented:
+        _obj = _object(_data, _path, _depth)
+        a = _required(_obj, "a", _path, _depth, _str)
+        b = _required(_obj, "b", _path, _depth, _float)
+        c = _required(_obj, "c", _path, _depth, _bool)
+        d = _required(_obj, "d", _path, _depth, _str)
+        e = _required(_obj, "e", _path, _depth, _str)
         return cls(a=a, b=b, c=c, d=d, e=e)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -68,6 +108,22 @@ Tones: TypeAlias = list[Tone]
 _T = TypeVar("_T")
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -81,34 +137,44 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _bool(value: Any, path: str) -> bool:
+def _bool(value: Any, path: str, depth: int = 0) -> bool:
     if not isinstance(value, bool):
         raise _error(path, "boolean", value)
     return value

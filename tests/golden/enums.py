@@ -79,21 +79,82 @@ class Enums:
     @classmethod
     def from_dict(cls, data: Any) -> Enums:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Enums:
-        _obj = _object(_data, _path)
-        color = _required(_obj, "color", _path, _enum(Color))
-        level = _required(_obj, "level", _path, _enum(Level))
-        implicit = _required(_obj, "implicit", _path, _enum(Implicit))
-        start = _required(_obj, "start", _path, _enum(Start))
-        single = _required(_obj, "single", _path, _enum(Single))
-        quoted = _required(_obj, "quoted", _path, _enum(Quoted))
-        hostile = _required(_obj, "hostile", _path, _enum(Hostile))
-        colors = _optional(_obj, "colors", _path, _list(_enum(Color)))
-        by_name = _required(_obj, "byName", _path, _dict(_enum(Level)))
-        maybe_level = _required(_obj, "maybeLevel", _path, _nullable(_enum(Level)))
+    def from_json(cls, text: str | bytes | bytearray) -> Enums:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Enums:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        color = _d["color"]
+        if color.__class__ is not str:
+            raise ValueError
+        color = Color(color)
+        level = _d["level"]
+        if level.__class__ is not int:
+            raise ValueError
+        level = Level(level)
+        implicit = _d["implicit"]
+        if implicit.__class__ is not int:
+            raise ValueError
+        implicit = Implicit(implicit)
+        start = _d["start"]
+        if start.__class__ is not int:
+            raise ValueError
+        start = Start(start)
+        single = _d["single"]
+        if single.__class__ is not str:
+            raise ValueError
+        single = Single(single)
+        quoted = _d["quoted"]
+        if quoted.__class__ is not str:
+            raise ValueError
+        quoted = Quoted(quoted)
+        hostile = _d["hostile"]
+        if hostile.__class__ is not str:
+            raise ValueError
+        hostile = Hostile(hostile)
+        colors = _d.get("colors")
+        if colors is not None:
+            colors = _list(_enum(Color))(colors, "$", _depth + 1)
+        by_name = _dict(_enum(Level))(_d["byName"], "$", _depth + 1)
+        maybe_level = _nullable(_enum(Level))(_d["maybeLevel"], "$", _depth + 1)
+        _o = _new(cls)
+        _o.color = color
+        _o.level = level
+        _o.implicit = implicit
+        _o.start = start
+        _o.single = single
+        _o.quoted = quoted
+        _o.hostile = hostile
+        _o.colors = colors
+        _o.by_name = by_name
+        _o.maybe_level = maybe_level
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Enums:
+        _obj = _object(_data, _path, _depth)
+        color = _required(_obj, "color", _path, _depth, _enum(Color))
+        level = _required(_obj, "level", _path, _depth, _enum(Level))
+        implicit = _required(_obj, "implicit", _path, _depth, _enum(Implicit))
+        start = _required(_obj, "start", _path, _depth, _enum(Start))
+        single = _required(_obj, "single", _path, _depth, _enum(Single))
+        quoted = _required(_obj, "quoted", _path, _depth, _enum(Quoted))
+        hostile = _required(_obj, "hostile", _path, _depth, _enum(Hostile))
+        colors = _optional(_obj, "colors", _path, _depth, _list(_enum(Color)))
+        by_name = _required(_obj, "byName", _path, _depth, _dict(_enum(Level)))
+        maybe_level = _required(
+            _obj, "maybeLevel", _path, _depth, _nullable(_enum(Level))
+        )
         return cls(
             color=color,
             level=level,
@@ -106,6 +167,10 @@ class Enums:
             by_name=by_name,
             maybe_level=maybe_level,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -133,6 +198,22 @@ _T = TypeVar("_T")
 _E = TypeVar("_E", bound=Enum)
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -146,47 +227,64 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _nullable(decode: Callable[[Any, str], _T]) -> Callable[[Any, str], _T | None]:
-    def run(value: Any, path: str) -> _T | None:
-        return None if value is None else decode(value, path)
+def _nullable(
+    decode: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], _T | None]:
+    def run(value: Any, path: str, depth: int) -> _T | None:
+        return None if value is None else decode(value, path, depth)
 
     return run
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
 
-def _dict(item: Callable[[Any, str], _T]) -> Callable[[Any, str], dict[str, _T]]:
-    def run(value: Any, path: str) -> dict[str, _T]:
-        return {k: item(v, _at(path, k)) for k, v in _object(value, path).items()}
+def _dict(
+    item: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], dict[str, _T]]:
+    def run(value: Any, path: str, depth: int) -> dict[str, _T]:
+        obj = _object(value, path, depth)
+        return {k: item(v, _at(path, k), depth + 1) for k, v in obj.items()}
 
     return run
 
@@ -197,8 +295,8 @@ def _kind_ok(value: Any, cls: type[Enum]) -> bool:
     return isinstance(value, str)
 
 
-def _enum(cls: type[_E]) -> Callable[[Any, str], _E]:
-    def run(value: Any, path: str) -> _E:
+def _enum(cls: type[_E]) -> Callable[[Any, str, int], _E]:
+    def run(value: Any, path: str, depth: int = 0) -> _E:
         if not _kind_ok(value, cls):
             raise _error(path, "integer" if issubclass(cls, int) else "string", value)
         try:

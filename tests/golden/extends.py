@@ -21,14 +21,40 @@ class Base:
     @classmethod
     def from_dict(cls, data: Any) -> Base:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Base:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        meta = _required(_obj, "meta", _path, BaseMeta._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> Base:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Base:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        meta = BaseMeta._fast(_d["meta"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.meta = meta
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Base:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        meta = _required(_obj, "meta", _path, _depth, BaseMeta._decode)
         return cls(id=id, meta=meta)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -45,13 +71,39 @@ class BaseMeta:
     @classmethod
     def from_dict(cls, data: Any) -> BaseMeta:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> BaseMeta:
-        _obj = _object(_data, _path)
-        created_at = _required(_obj, "createdAt", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> BaseMeta:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> BaseMeta:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        created_at = _d["createdAt"]
+        if created_at.__class__ is not int and (
+            created_at.__class__ is not float or created_at - created_at != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.created_at = created_at
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> BaseMeta:
+        _obj = _object(_data, _path, _depth)
+        created_at = _required(_obj, "createdAt", _path, _depth, _float)
         return cls(created_at=created_at)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -68,14 +120,42 @@ class Audit:
     @classmethod
     def from_dict(cls, data: Any) -> Audit:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Audit:
-        _obj = _object(_data, _path)
-        by = _required(_obj, "by", _path, _str)
-        id = _required(_obj, "id", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Audit:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Audit:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        by = _d["by"]
+        if by.__class__ is not str:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.by = by
+        _o.id = id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Audit:
+        _obj = _object(_data, _path, _depth)
+        by = _required(_obj, "by", _path, _depth, _str)
+        id = _required(_obj, "id", _path, _depth, _str)
         return cls(by=by, id=id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -97,16 +177,51 @@ class Derived:
     @classmethod
     def from_dict(cls, data: Any) -> Derived:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Derived:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        meta = _required(_obj, "meta", _path, BaseMeta._decode)
-        by = _required(_obj, "by", _path, _str)
-        extra = _optional(_obj, "extra", _path, _bool)
+    def from_json(cls, text: str | bytes | bytearray) -> Derived:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Derived:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        meta = BaseMeta._fast(_d["meta"], _depth + 1)
+        by = _d["by"]
+        if by.__class__ is not str:
+            raise ValueError
+        extra = _d.get("extra")
+        if extra is not None:
+            if extra.__class__ is not bool:
+                raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.meta = meta
+        _o.by = by
+        _o.extra = extra
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Derived:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        meta = _required(_obj, "meta", _path, _depth, BaseMeta._decode)
+        by = _required(_obj, "by", _path, _depth, _str)
+        extra = _optional(_obj, "extra", _path, _depth, _bool)
         return cls(id=id, meta=meta, by=by, extra=extra)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -129,15 +244,45 @@ class Other:
     @classmethod
     def from_dict(cls, data: Any) -> Other:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Other:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        meta = _required(_obj, "meta", _path, BaseMeta._decode)
-        note = _required(_obj, "note", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Other:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Other:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        meta = BaseMeta._fast(_d["meta"], _depth + 1)
+        note = _d["note"]
+        if note.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.meta = meta
+        _o.note = note
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Other:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        meta = _required(_obj, "meta", _path, _depth, BaseMeta._decode)
+        note = _required(_obj, "note", _path, _depth, _str)
         return cls(id=id, meta=meta, note=note)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -149,6 +294,22 @@ class Other:
 
 
 _T = TypeVar("_T")
+
+
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
 
 
 def _show(value: Any) -> str:
@@ -164,41 +325,55 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _bool(value: Any, path: str) -> bool:
+def _bool(value: Any, path: str, depth: int = 0) -> bool:
     if not isinstance(value, bool):
         raise _error(path, "boolean", value)
     return value

@@ -32,21 +32,68 @@ class Literals:
     @classmethod
     def from_dict(cls, data: Any) -> Literals:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Literals:
-        _obj = _object(_data, _path)
-        _required(_obj, "kind", _path, _literal("fixed"))
-        _required(_obj, "version", _path, _literal(2))
-        _required(_obj, "enabled", _path, _literal(True))
-        role = _required(_obj, "role", _path, _literal("admin", "member"))
-        level = _required(_obj, "level", _path, _literal(1, 2, 3))
-        mixed = _required(_obj, "mixed", _path, _literal("auto", 0, False))
-        aliased = _required(_obj, "aliased", _path, _literal("admin", "member"))
-        maybe_role = _optional(_obj, "maybeRole", _path, _literal("admin", "member"))
-        roles = _required(_obj, "roles", _path, _list(_literal("admin", "member")))
-        ratio = _required(_obj, "ratio", _path, _literal(0.5, 1.5))
+    def from_json(cls, text: str | bytes | bytearray) -> Literals:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Literals:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        kind = _d["kind"]
+        if kind.__class__ is not str or kind != "fixed":
+            raise ValueError
+        _literal(2)(_d["version"], "$", _depth + 1)
+        _literal(True)(_d["enabled"], "$", _depth + 1)
+        role = _literal("admin", "member")(_d["role"], "$", _depth + 1)
+        level = _literal(1, 2, 3)(_d["level"], "$", _depth + 1)
+        mixed = _literal("auto", 0, False)(_d["mixed"], "$", _depth + 1)
+        aliased = _literal("admin", "member")(_d["aliased"], "$", _depth + 1)
+        maybe_role = _d.get("maybeRole")
+        if maybe_role is not None:
+            maybe_role = _literal("admin", "member")(maybe_role, "$", _depth + 1)
+        roles = _d["roles"]
+        if roles.__class__ is not list:
+            raise ValueError
+        roles = [_literal("admin", "member")(_v1, "$", _depth + 2) for _v1 in roles]
+        ratio = _literal(0.5, 1.5)(_d["ratio"], "$", _depth + 1)
+        _o = _new(cls)
+        _o.kind = "fixed"
+        _o.version = 2
+        _o.enabled = True
+        _o.role = role
+        _o.level = level
+        _o.mixed = mixed
+        _o.aliased = aliased
+        _o.maybe_role = maybe_role
+        _o.roles = roles
+        _o.ratio = ratio
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Literals:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "kind", _path, _depth, _literal("fixed"))
+        _required(_obj, "version", _path, _depth, _literal(2))
+        _required(_obj, "enabled", _path, _depth, _literal(True))
+        role = _required(_obj, "role", _path, _depth, _literal("admin", "member"))
+        level = _required(_obj, "level", _path, _depth, _literal(1, 2, 3))
+        mixed = _required(_obj, "mixed", _path, _depth, _literal("auto", 0, False))
+        aliased = _required(_obj, "aliased", _path, _depth, _literal("admin", "member"))
+        maybe_role = _optional(
+            _obj, "maybeRole", _path, _depth, _literal("admin", "member")
+        )
+        roles = _required(
+            _obj, "roles", _path, _depth, _list(_literal("admin", "member"))
+        )
+        ratio = _required(_obj, "ratio", _path, _depth, _literal(0.5, 1.5))
         return cls(
             role=role,
             level=level,
@@ -56,6 +103,10 @@ class Literals:
             roles=roles,
             ratio=ratio,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -78,6 +129,22 @@ class Literals:
 _T = TypeVar("_T")
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -91,33 +158,45 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
@@ -134,8 +213,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option

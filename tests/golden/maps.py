@@ -31,18 +31,83 @@ class Maps:
     @classmethod
     def from_dict(cls, data: Any) -> Maps:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Maps:
-        _obj = _object(_data, _path)
-        labels = _required(_obj, "labels", _path, _dict(_str))
-        counts = _required(_obj, "counts", _path, _dict(_float))
-        record = _required(_obj, "record", _path, _dict(_bool))
-        index = _required(_obj, "index", _path, _dict(_list(_str)))
-        nested = _required(_obj, "nested", _path, _dict(_dict(_float)))
-        objects = _required(_obj, "objects", _path, _dict(MapsObjectsValue._decode))
-        optional = _optional(_obj, "optional", _path, _dict(_str))
+    def from_json(cls, text: str | bytes | bytearray) -> Maps:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Maps:
+        if _d.__class__ is not dict or _depth > 126:
+            raise ValueError
+        labels = _d["labels"]
+        if labels.__class__ is not dict:
+            raise ValueError
+        for _v1 in labels.values():
+            if _v1.__class__ is not str:
+                raise ValueError
+        labels = dict(labels)
+        counts = _d["counts"]
+        if counts.__class__ is not dict:
+            raise ValueError
+        for _v3 in counts.values():
+            if _v3.__class__ is not int and (
+                _v3.__class__ is not float or _v3 - _v3 != 0.0
+            ):
+                raise ValueError
+        counts = dict(counts)
+        record = _d["record"]
+        if record.__class__ is not dict:
+            raise ValueError
+        for _v5 in record.values():
+            if _v5.__class__ is not bool:
+                raise ValueError
+        record = dict(record)
+        index = _dict(_list(_str))(_d["index"], "$", _depth + 1)
+        nested = _dict(_dict(_float))(_d["nested"], "$", _depth + 1)
+        objects = _d["objects"]
+        if objects.__class__ is not dict:
+            raise ValueError
+        objects = {
+            _v22: MapsObjectsValue._fast(_v21, _depth + 2)
+            for _v22, _v21 in objects.items()
+        }
+        optional = _d.get("optional")
+        if optional is not None:
+            if optional.__class__ is not dict:
+                raise ValueError
+            for _v23 in optional.values():
+                if _v23.__class__ is not str:
+                    raise ValueError
+            optional = dict(optional)
+        _o = _new(cls)
+        _o.labels = labels
+        _o.counts = counts
+        _o.record = record
+        _o.index = index
+        _o.nested = nested
+        _o.objects = objects
+        _o.optional = optional
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Maps:
+        _obj = _object(_data, _path, _depth)
+        labels = _required(_obj, "labels", _path, _depth, _dict(_str))
+        counts = _required(_obj, "counts", _path, _depth, _dict(_float))
+        record = _required(_obj, "record", _path, _depth, _dict(_bool))
+        index = _required(_obj, "index", _path, _depth, _dict(_list(_str)))
+        nested = _required(_obj, "nested", _path, _depth, _dict(_dict(_float)))
+        objects = _required(
+            _obj, "objects", _path, _depth, _dict(MapsObjectsValue._decode)
+        )
+        optional = _optional(_obj, "optional", _path, _depth, _dict(_str))
         return cls(
             labels=labels,
             counts=counts,
@@ -52,6 +117,10 @@ class Maps:
             objects=objects,
             optional=optional,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -76,14 +145,42 @@ class MapsObjectsValue:
     @classmethod
     def from_dict(cls, data: Any) -> MapsObjectsValue:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> MapsObjectsValue:
-        _obj = _object(_data, _path)
-        x = _required(_obj, "x", _path, _float)
-        y = _required(_obj, "y", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> MapsObjectsValue:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> MapsObjectsValue:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        x = _d["x"]
+        if x.__class__ is not int and (x.__class__ is not float or x - x != 0.0):
+            raise ValueError
+        y = _d["y"]
+        if y.__class__ is not int and (y.__class__ is not float or y - y != 0.0):
+            raise ValueError
+        _o = _new(cls)
+        _o.x = x
+        _o.y = y
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> MapsObjectsValue:
+        _obj = _object(_data, _path, _depth)
+        x = _required(_obj, "x", _path, _depth, _float)
+        y = _required(_obj, "y", _path, _depth, _float)
         return cls(x=x, y=y)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -94,6 +191,22 @@ class MapsObjectsValue:
 
 
 _T = TypeVar("_T")
+
+
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
 
 
 def _show(value: Any) -> str:
@@ -109,57 +222,76 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _bool(value: Any, path: str) -> bool:
+def _bool(value: Any, path: str, depth: int = 0) -> bool:
     if not isinstance(value, bool):
         raise _error(path, "boolean", value)
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
 
-def _dict(item: Callable[[Any, str], _T]) -> Callable[[Any, str], dict[str, _T]]:
-    def run(value: Any, path: str) -> dict[str, _T]:
-        return {k: item(v, _at(path, k)) for k, v in _object(value, path).items()}
+def _dict(
+    item: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], dict[str, _T]]:
+    def run(value: Any, path: str, depth: int) -> dict[str, _T]:
+        obj = _object(value, path, depth)
+        return {k: item(v, _at(path, k), depth + 1) for k, v in obj.items()}
 
     return run

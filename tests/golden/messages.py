@@ -26,13 +26,37 @@ class Envelope:
     @classmethod
     def from_dict(cls, data: Any) -> Envelope:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Envelope:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Envelope:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Envelope:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Envelope:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
         return cls(id=id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -50,15 +74,47 @@ class CreatedEvent:
     @classmethod
     def from_dict(cls, data: Any) -> CreatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> CreatedEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Kinds.CREATED))
-        name = _required(_obj, "name", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> CreatedEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> CreatedEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Kinds.CREATED:
+            raise ValueError
+        name = _d["name"]
+        if name.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Kinds.CREATED
+        _o.name = name
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> CreatedEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Kinds.CREATED))
+        name = _required(_obj, "name", _path, _depth, _str)
         return cls(id=id, name=name)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -79,16 +135,52 @@ class RenamedEvent:
     @classmethod
     def from_dict(cls, data: Any) -> RenamedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> RenamedEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Kinds.RENAMED))
-        from_ = _required(_obj, "from", _path, _str)
-        to = _required(_obj, "to", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> RenamedEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> RenamedEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Kinds.RENAMED:
+            raise ValueError
+        from_ = _d["from"]
+        if from_.__class__ is not str:
+            raise ValueError
+        to = _d["to"]
+        if to.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Kinds.RENAMED
+        _o.from_ = from_
+        _o.to = to
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> RenamedEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Kinds.RENAMED))
+        from_ = _required(_obj, "from", _path, _depth, _str)
+        to = _required(_obj, "to", _path, _depth, _str)
         return cls(id=id, from_=from_, to=to)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -108,14 +200,42 @@ class PingMessage:
     @classmethod
     def from_dict(cls, data: Any) -> PingMessage:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> PingMessage:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal("ping"))
-        at = _required(_obj, "at", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> PingMessage:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> PingMessage:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != "ping":
+            raise ValueError
+        at = _d["at"]
+        if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
+            raise ValueError
+        _o = _new(cls)
+        _o.type = "ping"
+        _o.at = at
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> PingMessage:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal("ping"))
+        at = _required(_obj, "at", _path, _depth, _float)
         return cls(at=at)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -137,15 +257,50 @@ class Batch:
     @classmethod
     def from_dict(cls, data: Any) -> Batch:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Batch:
-        _obj = _object(_data, _path)
+    def from_json(cls, text: str | bytes | bytearray) -> Batch:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Batch:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        items = _d["items"]
+        if items.__class__ is not list:
+            raise ValueError
+        items = [
+            _tagged(
+                'one of "Created", "Renamed"',
+                {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
+            )(_v1, "$", _depth + 2)
+            for _v1 in items
+        ]
+        last = _d.get("last")
+        if last is not None:
+            last = _tagged(
+                'one of "Created", "Renamed"',
+                {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
+            )(last, "$", _depth + 1)
+        _o = _new(cls)
+        _o.items = items
+        _o.last = last
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Batch:
+        _obj = _object(_data, _path, _depth)
         items = _required(
             _obj,
             "items",
             _path,
+            _depth,
             _list(
                 _tagged(
                     'one of "Created", "Renamed"',
@@ -157,12 +312,17 @@ class Batch:
             _obj,
             "last",
             _path,
+            _depth,
             _tagged(
                 'one of "Created", "Renamed"',
                 {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
             ),
         )
         return cls(items=items, last=last)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -175,6 +335,22 @@ class Batch:
 
 
 _T = TypeVar("_T")
+
+
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
 
 
 def _show(value: Any) -> str:
@@ -190,45 +366,61 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
@@ -245,8 +437,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option
@@ -257,15 +449,15 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
 
 
 def _tagged(
-    expected: str, cases: dict[str, Callable[[Any, str], Any]]
-) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
-        obj = _object(value, path)
-        kind = _required(obj, "type", path, _str)
+    expected: str, cases: dict[str, Callable[[Any, str, int], Any]]
+) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int) -> Any:
+        obj = _object(value, path, depth)
+        kind = _required(obj, "type", path, depth, _str)
         decode = cases.get(kind)
         if decode is None:
             raise _error(_at(path, "type"), expected, kind)
-        return decode(obj, path)
+        return decode(obj, path, depth)
 
     return run
 
@@ -281,10 +473,22 @@ MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
 
 
 def parse_message(data: Any) -> AnyMessage:
-    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
-    obj = _object(data, "$")
-    kind = _required(obj, "type", "$", _str)
+    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to.
+
+    `data` is the parsed JSON value, or JSON text as str or bytes.
+    """
+    if isinstance(data, (str, bytes, bytearray)):
+        data = _loads(data)
+    if data.__class__ is dict:
+        kind = data.get("type")
+        if kind.__class__ is str and kind in MESSAGE_TYPES:
+            try:
+                return MESSAGE_TYPES[kind]._fast(data, 1)
+            except Exception:
+                pass
+    obj = _object(data, "$", 1)
+    kind = _required(obj, "type", "$", 1, _str)
     cls = MESSAGE_TYPES.get(kind)
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
-    return cls._decode(obj, "$")
+    return cls._decode(obj, "$", 1)

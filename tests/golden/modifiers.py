@@ -21,13 +21,37 @@ class Hidden:
     @classmethod
     def from_dict(cls, data: Any) -> Hidden:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Hidden:
-        _obj = _object(_data, _path)
-        secret = _required(_obj, "secret", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Hidden:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Hidden:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        secret = _d["secret"]
+        if secret.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.secret = secret
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Hidden:
+        _obj = _object(_data, _path, _depth)
+        secret = _required(_obj, "secret", _path, _depth, _str)
         return cls(secret=secret)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -48,13 +72,37 @@ class Local:
     @classmethod
     def from_dict(cls, data: Any) -> Local:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Local:
-        _obj = _object(_data, _path)
-        n = _required(_obj, "n", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> Local:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Local:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        n = _d["n"]
+        if n.__class__ is not int and (n.__class__ is not float or n - n != 0.0):
+            raise ValueError
+        _o = _new(cls)
+        _o.n = n
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Local:
+        _obj = _object(_data, _path, _depth)
+        n = _required(_obj, "n", _path, _depth, _float)
         return cls(n=n)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -74,17 +122,58 @@ class Visible:
     @classmethod
     def from_dict(cls, data: Any) -> Visible:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Visible:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        hidden = _required(_obj, "hidden", _path, Hidden._decode)
-        tags = _required(_obj, "tags", _path, _list(_str))
-        internal = _required(_obj, "internal", _path, _enum(Internal))
-        local = _required(_obj, "local", _path, Local._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> Visible:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Visible:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        hidden = Hidden._fast(_d["hidden"], _depth + 1)
+        tags = _d["tags"]
+        if tags.__class__ is not list:
+            raise ValueError
+        for _v1 in tags:
+            if _v1.__class__ is not str:
+                raise ValueError
+        tags = list(tags)
+        internal = _d["internal"]
+        if internal.__class__ is not str:
+            raise ValueError
+        internal = Internal(internal)
+        local = Local._fast(_d["local"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.hidden = hidden
+        _o.tags = tags
+        _o.internal = internal
+        _o.local = local
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Visible:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        hidden = _required(_obj, "hidden", _path, _depth, Hidden._decode)
+        tags = _required(_obj, "tags", _path, _depth, _list(_str))
+        internal = _required(_obj, "internal", _path, _depth, _enum(Internal))
+        local = _required(_obj, "local", _path, _depth, Local._decode)
         return cls(id=id, hidden=hidden, tags=tags, internal=internal, local=local)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -103,6 +192,22 @@ _T = TypeVar("_T")
 _E = TypeVar("_E", bound=Enum)
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -116,38 +221,50 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
@@ -158,8 +275,8 @@ def _kind_ok(value: Any, cls: type[Enum]) -> bool:
     return isinstance(value, str)
 
 
-def _enum(cls: type[_E]) -> Callable[[Any, str], _E]:
-    def run(value: Any, path: str) -> _E:
+def _enum(cls: type[_E]) -> Callable[[Any, str, int], _E]:
+    def run(value: Any, path: str, depth: int = 0) -> _E:
         if not _kind_ok(value, cls):
             raise _error(path, "integer" if issubclass(cls, int) else "string", value)
         try:

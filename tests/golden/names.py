@@ -41,33 +41,139 @@ class Names:
     @classmethod
     def from_dict(cls, data: Any) -> Names:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Names:
-        _obj = _object(_data, _path)
-        auth0_id = _required(_obj, "auth0Id", _path, _str)
-        http_status = _required(_obj, "HTTPStatus", _path, _float)
-        source_m3u8 = _required(_obj, "sourceM3u8", _path, _str)
-        user_id = _required(_obj, "userId", _path, _str)
-        avatar_url = _required(_obj, "avatarUrl", _path, _str)
-        api_key = _required(_obj, "apiKey", _path, _str)
-        json_data = _required(_obj, "jsonData", _path, _str)
-        uuid = _required(_obj, "uuid", _path, _str)
-        trace_id = _required(_obj, "traceID", _path, _str)
-        from_ = _required(_obj, "from", _path, _str)
-        class_ = _required(_obj, "class", _path, _str)
-        str_ = _required(_obj, "str", _path, _str)
-        list_ = _required(_obj, "list", _path, _str)
-        type = _required(_obj, "type", _path, _str)
-        id = _required(_obj, "id", _path, _str)
-        content_type = _required(_obj, "content-type", _path, _str)
-        with_space = _required(_obj, "with space", _path, _str)
-        _2fa = _required(_obj, "2fa", _path, _bool)
-        _ = _required(_obj, "üñí", _path, _str)
-        self_ = _required(_obj, "self", _path, _str)
-        private = _required(_obj, "_private", _path, _str)
-        none = _required(_obj, "None", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Names:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Names:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        auth0_id = _d["auth0Id"]
+        if auth0_id.__class__ is not str:
+            raise ValueError
+        http_status = _d["HTTPStatus"]
+        if http_status.__class__ is not int and (
+            http_status.__class__ is not float or http_status - http_status != 0.0
+        ):
+            raise ValueError
+        source_m3u8 = _d["sourceM3u8"]
+        if source_m3u8.__class__ is not str:
+            raise ValueError
+        user_id = _d["userId"]
+        if user_id.__class__ is not str:
+            raise ValueError
+        avatar_url = _d["avatarUrl"]
+        if avatar_url.__class__ is not str:
+            raise ValueError
+        api_key = _d["apiKey"]
+        if api_key.__class__ is not str:
+            raise ValueError
+        json_data = _d["jsonData"]
+        if json_data.__class__ is not str:
+            raise ValueError
+        uuid = _d["uuid"]
+        if uuid.__class__ is not str:
+            raise ValueError
+        trace_id = _d["traceID"]
+        if trace_id.__class__ is not str:
+            raise ValueError
+        from_ = _d["from"]
+        if from_.__class__ is not str:
+            raise ValueError
+        class_ = _d["class"]
+        if class_.__class__ is not str:
+            raise ValueError
+        str_ = _d["str"]
+        if str_.__class__ is not str:
+            raise ValueError
+        list_ = _d["list"]
+        if list_.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        content_type = _d["content-type"]
+        if content_type.__class__ is not str:
+            raise ValueError
+        with_space = _d["with space"]
+        if with_space.__class__ is not str:
+            raise ValueError
+        _2fa = _d["2fa"]
+        if _2fa.__class__ is not bool:
+            raise ValueError
+        _ = _d["üñí"]
+        if _.__class__ is not str:
+            raise ValueError
+        self_ = _d["self"]
+        if self_.__class__ is not str:
+            raise ValueError
+        private = _d["_private"]
+        if private.__class__ is not str:
+            raise ValueError
+        none = _d["None"]
+        if none.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.auth0_id = auth0_id
+        _o.http_status = http_status
+        _o.source_m3u8 = source_m3u8
+        _o.user_id = user_id
+        _o.avatar_url = avatar_url
+        _o.api_key = api_key
+        _o.json_data = json_data
+        _o.uuid = uuid
+        _o.trace_id = trace_id
+        _o.from_ = from_
+        _o.class_ = class_
+        _o.str_ = str_
+        _o.list_ = list_
+        _o.type = type
+        _o.id = id
+        _o.content_type = content_type
+        _o.with_space = with_space
+        _o._2fa = _2fa
+        _o._ = _
+        _o.self_ = self_
+        _o.private = private
+        _o.none = none
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Names:
+        _obj = _object(_data, _path, _depth)
+        auth0_id = _required(_obj, "auth0Id", _path, _depth, _str)
+        http_status = _required(_obj, "HTTPStatus", _path, _depth, _float)
+        source_m3u8 = _required(_obj, "sourceM3u8", _path, _depth, _str)
+        user_id = _required(_obj, "userId", _path, _depth, _str)
+        avatar_url = _required(_obj, "avatarUrl", _path, _depth, _str)
+        api_key = _required(_obj, "apiKey", _path, _depth, _str)
+        json_data = _required(_obj, "jsonData", _path, _depth, _str)
+        uuid = _required(_obj, "uuid", _path, _depth, _str)
+        trace_id = _required(_obj, "traceID", _path, _depth, _str)
+        from_ = _required(_obj, "from", _path, _depth, _str)
+        class_ = _required(_obj, "class", _path, _depth, _str)
+        str_ = _required(_obj, "str", _path, _depth, _str)
+        list_ = _required(_obj, "list", _path, _depth, _str)
+        type = _required(_obj, "type", _path, _depth, _str)
+        id = _required(_obj, "id", _path, _depth, _str)
+        content_type = _required(_obj, "content-type", _path, _depth, _str)
+        with_space = _required(_obj, "with space", _path, _depth, _str)
+        _2fa = _required(_obj, "2fa", _path, _depth, _bool)
+        _ = _required(_obj, "üñí", _path, _depth, _str)
+        self_ = _required(_obj, "self", _path, _depth, _str)
+        private = _required(_obj, "_private", _path, _depth, _str)
+        none = _required(_obj, "None", _path, _depth, _str)
         return cls(
             auth0_id=auth0_id,
             http_status=http_status,
@@ -92,6 +198,10 @@ class Names:
             private=private,
             none=none,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -124,6 +234,22 @@ class Names:
 _T = TypeVar("_T")
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -137,34 +263,44 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _bool(value: Any, path: str) -> bool:
+def _bool(value: Any, path: str, depth: int = 0) -> bool:
     if not isinstance(value, bool):
         raise _error(path, "boolean", value)
     return value

@@ -22,15 +22,48 @@ class Order:
     @classmethod
     def from_dict(cls, data: Any) -> Order:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Order:
-        _obj = _object(_data, _path)
-        customer = _required(_obj, "customer", _path, OrderCustomer._decode)
-        lines = _required(_obj, "lines", _path, _list(OrderLinesItem._decode))
-        content_type = _optional(_obj, "content-type", _path, OrderContentType._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> Order:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Order:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        customer = OrderCustomer._fast(_d["customer"], _depth + 1)
+        lines = _d["lines"]
+        if lines.__class__ is not list:
+            raise ValueError
+        lines = [OrderLinesItem._fast(_v1, _depth + 2) for _v1 in lines]
+        content_type = _d.get("content-type")
+        if content_type is not None:
+            content_type = OrderContentType._fast(content_type, _depth + 1)
+        _o = _new(cls)
+        _o.customer = customer
+        _o.lines = lines
+        _o.content_type = content_type
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Order:
+        _obj = _object(_data, _path, _depth)
+        customer = _required(_obj, "customer", _path, _depth, OrderCustomer._decode)
+        lines = _required(_obj, "lines", _path, _depth, _list(OrderLinesItem._decode))
+        content_type = _optional(
+            _obj, "content-type", _path, _depth, OrderContentType._decode
+        )
         return cls(customer=customer, lines=lines, content_type=content_type)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -51,14 +84,42 @@ class OrderCustomer:
     @classmethod
     def from_dict(cls, data: Any) -> OrderCustomer:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> OrderCustomer:
-        _obj = _object(_data, _path)
-        name = _required(_obj, "name", _path, _str)
-        address = _required(_obj, "address", _path, OrderCustomerAddress._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> OrderCustomer:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> OrderCustomer:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        name = _d["name"]
+        if name.__class__ is not str:
+            raise ValueError
+        address = OrderCustomerAddress._fast(_d["address"], _depth + 1)
+        _o = _new(cls)
+        _o.name = name
+        _o.address = address
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> OrderCustomer:
+        _obj = _object(_data, _path, _depth)
+        name = _required(_obj, "name", _path, _depth, _str)
+        address = _required(
+            _obj, "address", _path, _depth, OrderCustomerAddress._decode
+        )
         return cls(name=name, address=address)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -76,14 +137,40 @@ class OrderCustomerAddress:
     @classmethod
     def from_dict(cls, data: Any) -> OrderCustomerAddress:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> OrderCustomerAddress:
-        _obj = _object(_data, _path)
-        street = _required(_obj, "street", _path, _str)
-        geo = _required(_obj, "geo", _path, OrderCustomerAddressGeo._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> OrderCustomerAddress:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> OrderCustomerAddress:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        street = _d["street"]
+        if street.__class__ is not str:
+            raise ValueError
+        geo = OrderCustomerAddressGeo._fast(_d["geo"], _depth + 1)
+        _o = _new(cls)
+        _o.street = street
+        _o.geo = geo
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> OrderCustomerAddress:
+        _obj = _object(_data, _path, _depth)
+        street = _required(_obj, "street", _path, _depth, _str)
+        geo = _required(_obj, "geo", _path, _depth, OrderCustomerAddressGeo._decode)
         return cls(street=street, geo=geo)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -101,14 +188,46 @@ class OrderCustomerAddressGeo:
     @classmethod
     def from_dict(cls, data: Any) -> OrderCustomerAddressGeo:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> OrderCustomerAddressGeo:
-        _obj = _object(_data, _path)
-        lat = _required(_obj, "lat", _path, _float)
-        lng = _required(_obj, "lng", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> OrderCustomerAddressGeo:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> OrderCustomerAddressGeo:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        lat = _d["lat"]
+        if lat.__class__ is not int and (
+            lat.__class__ is not float or lat - lat != 0.0
+        ):
+            raise ValueError
+        lng = _d["lng"]
+        if lng.__class__ is not int and (
+            lng.__class__ is not float or lng - lng != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.lat = lat
+        _o.lng = lng
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> OrderCustomerAddressGeo:
+        _obj = _object(_data, _path, _depth)
+        lat = _required(_obj, "lat", _path, _depth, _float)
+        lng = _required(_obj, "lng", _path, _depth, _float)
         return cls(lat=lat, lng=lng)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -126,16 +245,45 @@ class OrderLinesItem:
     @classmethod
     def from_dict(cls, data: Any) -> OrderLinesItem:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> OrderLinesItem:
-        _obj = _object(_data, _path)
-        sku = _required(_obj, "sku", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> OrderLinesItem:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> OrderLinesItem:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        sku = _d["sku"]
+        if sku.__class__ is not str:
+            raise ValueError
+        options = _d["options"]
+        if options.__class__ is not list:
+            raise ValueError
+        options = [OrderLinesItemOptionsItem._fast(_v1, _depth + 2) for _v1 in options]
+        _o = _new(cls)
+        _o.sku = sku
+        _o.options = options
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> OrderLinesItem:
+        _obj = _object(_data, _path, _depth)
+        sku = _required(_obj, "sku", _path, _depth, _str)
         options = _required(
-            _obj, "options", _path, _list(OrderLinesItemOptionsItem._decode)
+            _obj, "options", _path, _depth, _list(OrderLinesItemOptionsItem._decode)
         )
         return cls(sku=sku, options=options)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -153,14 +301,42 @@ class OrderLinesItemOptionsItem:
     @classmethod
     def from_dict(cls, data: Any) -> OrderLinesItemOptionsItem:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> OrderLinesItemOptionsItem:
-        _obj = _object(_data, _path)
-        key = _required(_obj, "key", _path, _str)
-        value = _required(_obj, "value", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> OrderLinesItemOptionsItem:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> OrderLinesItemOptionsItem:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        key = _d["key"]
+        if key.__class__ is not str:
+            raise ValueError
+        value = _d["value"]
+        if value.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.key = key
+        _o.value = value
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> OrderLinesItemOptionsItem:
+        _obj = _object(_data, _path, _depth)
+        key = _required(_obj, "key", _path, _depth, _str)
+        value = _required(_obj, "value", _path, _depth, _str)
         return cls(key=key, value=value)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -177,13 +353,37 @@ class OrderContentType:
     @classmethod
     def from_dict(cls, data: Any) -> OrderContentType:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> OrderContentType:
-        _obj = _object(_data, _path)
-        primary = _required(_obj, "primary", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> OrderContentType:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> OrderContentType:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        primary = _d["primary"]
+        if primary.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.primary = primary
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> OrderContentType:
+        _obj = _object(_data, _path, _depth)
+        primary = _required(_obj, "primary", _path, _depth, _str)
         return cls(primary=primary)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -193,6 +393,22 @@ class OrderContentType:
 
 
 _T = TypeVar("_T")
+
+
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
 
 
 def _show(value: Any) -> str:
@@ -208,44 +424,60 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run

@@ -30,17 +30,66 @@ class Nullability:
     @classmethod
     def from_dict(cls, data: Any) -> Nullability:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Nullability:
-        _obj = _object(_data, _path)
-        required = _required(_obj, "required", _path, _nullable(_str))
-        optional = _optional(_obj, "optional", _path, _str)
-        both = _optional(_obj, "both", _path, _str)
-        count = _required(_obj, "count", _path, _nullable(_float))
-        tags = _required(_obj, "tags", _path, _nullable(_list(_str)))
-        labels = _optional(_obj, "labels", _path, _dict(_str))
+    def from_json(cls, text: str | bytes | bytearray) -> Nullability:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Nullability:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        required = _d["required"]
+        if required is not None:
+            if required.__class__ is not str:
+                raise ValueError
+        optional = _d.get("optional")
+        if optional is not None:
+            if optional.__class__ is not str:
+                raise ValueError
+        both = _d.get("both")
+        if both is not None:
+            if both.__class__ is not str:
+                raise ValueError
+        count = _d["count"]
+        if count is not None:
+            if count.__class__ is not int and (
+                count.__class__ is not float or count - count != 0.0
+            ):
+                raise ValueError
+        tags = _nullable(_list(_str))(_d["tags"], "$", _depth + 1)
+        labels = _d.get("labels")
+        if labels is not None:
+            if labels.__class__ is not dict:
+                raise ValueError
+            for _v3 in labels.values():
+                if _v3.__class__ is not str:
+                    raise ValueError
+            labels = dict(labels)
+        _o = _new(cls)
+        _o.required = required
+        _o.optional = optional
+        _o.both = both
+        _o.count = count
+        _o.tags = tags
+        _o.labels = labels
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Nullability:
+        _obj = _object(_data, _path, _depth)
+        required = _required(_obj, "required", _path, _depth, _nullable(_str))
+        optional = _optional(_obj, "optional", _path, _depth, _str)
+        both = _optional(_obj, "both", _path, _depth, _str)
+        count = _required(_obj, "count", _path, _depth, _nullable(_float))
+        tags = _required(_obj, "tags", _path, _depth, _nullable(_list(_str)))
+        labels = _optional(_obj, "labels", _path, _depth, _dict(_str))
         return cls(
             required=required,
             optional=optional,
@@ -49,6 +98,10 @@ class Nullability:
             tags=tags,
             labels=labels,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -69,6 +122,22 @@ class Nullability:
 _T = TypeVar("_T")
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -82,58 +151,79 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _nullable(decode: Callable[[Any, str], _T]) -> Callable[[Any, str], _T | None]:
-    def run(value: Any, path: str) -> _T | None:
-        return None if value is None else decode(value, path)
+def _nullable(
+    decode: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], _T | None]:
+    def run(value: Any, path: str, depth: int) -> _T | None:
+        return None if value is None else decode(value, path, depth)
 
     return run
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
 
-def _dict(item: Callable[[Any, str], _T]) -> Callable[[Any, str], dict[str, _T]]:
-    def run(value: Any, path: str) -> dict[str, _T]:
-        return {k: item(v, _at(path, k)) for k, v in _object(value, path).items()}
+def _dict(
+    item: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], dict[str, _T]]:
+    def run(value: Any, path: str, depth: int) -> dict[str, _T]:
+        obj = _object(value, path, depth)
+        return {k: item(v, _at(path, k), depth + 1) for k, v in obj.items()}
 
     return run

@@ -32,23 +32,82 @@ class Scalars:
     @classmethod
     def from_dict(cls, data: Any) -> Scalars:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Scalars:
-        _obj = _object(_data, _path)
-        name = _required(_obj, "name", _path, _str)
-        count = _required(_obj, "count", _path, _float)
-        ratio = _required(_obj, "ratio", _path, _float)
-        active = _required(_obj, "active", _path, _bool)
-        payload = _required(_obj, "payload", _path, _any)
-        extra = _required(_obj, "extra", _path, _any)
-        note = _required(_obj, "note", _path, _nullable(_str))
-        maybe = _optional(_obj, "maybe", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> Scalars:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Scalars:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        name = _d["name"]
+        if name.__class__ is not str:
+            raise ValueError
+        count = _d["count"]
+        if count.__class__ is not int and (
+            count.__class__ is not float or count - count != 0.0
+        ):
+            raise ValueError
+        ratio = _d["ratio"]
+        if ratio.__class__ is not int and (
+            ratio.__class__ is not float or ratio - ratio != 0.0
+        ):
+            raise ValueError
+        active = _d["active"]
+        if active.__class__ is not bool:
+            raise ValueError
+        payload = _any(_d["payload"], "$", _depth + 1)
+        extra = _any(_d["extra"], "$", _depth + 1)
+        note = _d["note"]
+        if note is not None:
+            if note.__class__ is not str:
+                raise ValueError
+        maybe = _d.get("maybe")
+        if maybe is not None:
+            if maybe.__class__ is not int and (
+                maybe.__class__ is not float or maybe - maybe != 0.0
+            ):
+                raise ValueError
+        either = _union("string or number", _str, _float)(_d["either"], "$", _depth + 1)
+        flag = _d.get("flag")
+        if flag is not None:
+            if flag.__class__ is not bool:
+                raise ValueError
+        _o = _new(cls)
+        _o.name = name
+        _o.count = count
+        _o.ratio = ratio
+        _o.active = active
+        _o.payload = payload
+        _o.extra = extra
+        _o.note = note
+        _o.maybe = maybe
+        _o.either = either
+        _o.flag = flag
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Scalars:
+        _obj = _object(_data, _path, _depth)
+        name = _required(_obj, "name", _path, _depth, _str)
+        count = _required(_obj, "count", _path, _depth, _float)
+        ratio = _required(_obj, "ratio", _path, _depth, _float)
+        active = _required(_obj, "active", _path, _depth, _bool)
+        payload = _required(_obj, "payload", _path, _depth, _any)
+        extra = _required(_obj, "extra", _path, _depth, _any)
+        note = _required(_obj, "note", _path, _depth, _nullable(_str))
+        maybe = _optional(_obj, "maybe", _path, _depth, _float)
         either = _required(
-            _obj, "either", _path, _union("string or number", _str, _float)
+            _obj, "either", _path, _depth, _union("string or number", _str, _float)
         )
-        flag = _optional(_obj, "flag", _path, _bool)
+        flag = _optional(_obj, "flag", _path, _depth, _bool)
         return cls(
             name=name,
             count=count,
@@ -61,6 +120,10 @@ class Scalars:
             either=either,
             flag=flag,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -84,6 +147,22 @@ class Scalars:
 _T = TypeVar("_T")
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -97,64 +176,92 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _nullable(decode: Callable[[Any, str], _T]) -> Callable[[Any, str], _T | None]:
-    def run(value: Any, path: str) -> _T | None:
-        return None if value is None else decode(value, path)
+def _nullable(
+    decode: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], _T | None]:
+    def run(value: Any, path: str, depth: int) -> _T | None:
+        return None if value is None else decode(value, path, depth)
 
     return run
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _bool(value: Any, path: str) -> bool:
+def _bool(value: Any, path: str, depth: int = 0) -> bool:
     if not isinstance(value, bool):
         raise _error(path, "boolean", value)
     return value
 
 
-def _any(value: Any, path: str) -> Any:
+def _any(value: Any, path: str, depth: int) -> Any:
+    if isinstance(value, dict):
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        for k, v in value.items():
+            _any(v, _at(path, k), depth + 1)
+    elif isinstance(value, list):
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        for i, v in enumerate(value):
+            _any(v, f"{path}[{i}]", depth + 1)
+    elif isinstance(value, float):
+        _float(value, path)
     return value
 
 
 def _union(
-    expected: str, *decoders: Callable[[Any, str], Any]
-) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+    expected: str, *decoders: Callable[[Any, str, int], Any]
+) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int) -> Any:
         for decode in decoders:
             try:
-                return decode(value, path)
+                return decode(value, path, depth)
             except ValueError:
                 pass
         raise _error(path, expected, value)

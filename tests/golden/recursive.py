@@ -22,15 +22,48 @@ class TreeNode:
     @classmethod
     def from_dict(cls, data: Any) -> TreeNode:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> TreeNode:
-        _obj = _object(_data, _path)
-        value = _required(_obj, "value", _path, _str)
-        children = _required(_obj, "children", _path, _list(TreeNode._decode))
-        parent = _optional(_obj, "parent", _path, TreeNode._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> TreeNode:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> TreeNode:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        value = _d["value"]
+        if value.__class__ is not str:
+            raise ValueError
+        children = _d["children"]
+        if children.__class__ is not list:
+            raise ValueError
+        children = [TreeNode._fast(_v1, _depth + 2) for _v1 in children]
+        parent = _d.get("parent")
+        if parent is not None:
+            parent = TreeNode._fast(parent, _depth + 1)
+        _o = _new(cls)
+        _o.value = value
+        _o.children = children
+        _o.parent = parent
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> TreeNode:
+        _obj = _object(_data, _path, _depth)
+        value = _required(_obj, "value", _path, _depth, _str)
+        children = _required(_obj, "children", _path, _depth, _list(TreeNode._decode))
+        parent = _optional(_obj, "parent", _path, _depth, TreeNode._decode)
         return cls(value=value, children=children, parent=parent)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -52,15 +85,47 @@ class Folder:
     @classmethod
     def from_dict(cls, data: Any) -> Folder:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Folder:
-        _obj = _object(_data, _path)
-        name = _required(_obj, "name", _path, _str)
-        files = _required(_obj, "files", _path, _list(File._decode))
-        owner = _required(_obj, "owner", _path, _nullable(Person._decode))
+    def from_json(cls, text: str | bytes | bytearray) -> Folder:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Folder:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        name = _d["name"]
+        if name.__class__ is not str:
+            raise ValueError
+        files = _d["files"]
+        if files.__class__ is not list:
+            raise ValueError
+        files = [File._fast(_v1, _depth + 2) for _v1 in files]
+        owner = _d["owner"]
+        owner = None if owner is None else Person._fast(owner, _depth + 1)
+        _o = _new(cls)
+        _o.name = name
+        _o.files = files
+        _o.owner = owner
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Folder:
+        _obj = _object(_data, _path, _depth)
+        name = _required(_obj, "name", _path, _depth, _str)
+        files = _required(_obj, "files", _path, _depth, _list(File._decode))
+        owner = _required(_obj, "owner", _path, _depth, _nullable(Person._decode))
         return cls(name=name, files=files, owner=owner)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -79,14 +144,42 @@ class File:
     @classmethod
     def from_dict(cls, data: Any) -> File:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> File:
-        _obj = _object(_data, _path)
-        name = _required(_obj, "name", _path, _str)
-        folder = _optional(_obj, "folder", _path, Folder._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> File:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> File:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        name = _d["name"]
+        if name.__class__ is not str:
+            raise ValueError
+        folder = _d.get("folder")
+        if folder is not None:
+            folder = Folder._fast(folder, _depth + 1)
+        _o = _new(cls)
+        _o.name = name
+        _o.folder = folder
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> File:
+        _obj = _object(_data, _path, _depth)
+        name = _required(_obj, "name", _path, _depth, _str)
+        folder = _optional(_obj, "folder", _path, _depth, Folder._decode)
         return cls(name=name, folder=folder)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -107,15 +200,48 @@ class Person:
     @classmethod
     def from_dict(cls, data: Any) -> Person:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Person:
-        _obj = _object(_data, _path)
-        name = _required(_obj, "name", _path, _str)
-        home = _optional(_obj, "home", _path, Folder._decode)
-        friends = _required(_obj, "friends", _path, _dict(Person._decode))
+    def from_json(cls, text: str | bytes | bytearray) -> Person:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Person:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        name = _d["name"]
+        if name.__class__ is not str:
+            raise ValueError
+        home = _d.get("home")
+        if home is not None:
+            home = Folder._fast(home, _depth + 1)
+        friends = _d["friends"]
+        if friends.__class__ is not dict:
+            raise ValueError
+        friends = {_v2: Person._fast(_v1, _depth + 2) for _v2, _v1 in friends.items()}
+        _o = _new(cls)
+        _o.name = name
+        _o.home = home
+        _o.friends = friends
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Person:
+        _obj = _object(_data, _path, _depth)
+        name = _required(_obj, "name", _path, _depth, _str)
+        home = _optional(_obj, "home", _path, _depth, Folder._decode)
+        friends = _required(_obj, "friends", _path, _depth, _dict(Person._decode))
         return cls(name=name, home=home, friends=friends)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -131,6 +257,22 @@ class Person:
 _T = TypeVar("_T")
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -144,52 +286,69 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _nullable(decode: Callable[[Any, str], _T]) -> Callable[[Any, str], _T | None]:
-    def run(value: Any, path: str) -> _T | None:
-        return None if value is None else decode(value, path)
+def _nullable(
+    decode: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], _T | None]:
+    def run(value: Any, path: str, depth: int) -> _T | None:
+        return None if value is None else decode(value, path, depth)
 
     return run
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
 
-def _dict(item: Callable[[Any, str], _T]) -> Callable[[Any, str], dict[str, _T]]:
-    def run(value: Any, path: str) -> dict[str, _T]:
-        return {k: item(v, _at(path, k)) for k, v in _object(value, path).items()}
+def _dict(
+    item: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], dict[str, _T]]:
+    def run(value: Any, path: str, depth: int) -> dict[str, _T]:
+        obj = _object(value, path, depth)
+        return {k: item(v, _at(path, k), depth + 1) for k, v in obj.items()}
 
     return run

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ... import ir
 from ..._compat import assert_never
@@ -20,6 +20,7 @@ from ...diagnostics import TranspileError, error_at
 from .. import Target, header, header_source, target_distribution
 from ..unions import MIXED_ENUMS, tagged_union
 from ..unions import expected as tagged_expected
+from .fast import MAX_DEPTH, FastWriter, assignment
 from .layout import annotated_assignment, call_statement, def_header
 from .names import check, field_name, hoisted, member_name, module_level_names
 from .runtime import closure
@@ -43,6 +44,8 @@ _DIRECTIVE_RE = re.compile(
 _QUOTE_RUN_RE = re.compile(r'"(?=")|(?<=")"')
 
 _FROM_DICT_DOC = '"""Decode parsed JSON; ValueError names the path of the first bad value."""'
+_FROM_JSON_DOC = '"""Decode JSON text (str or bytes); ValueError as from_dict."""'
+_TO_JSON_DOC = '"""This value as compact JSON text (NaN and infinities are refused)."""'
 _TO_DICT_DOC = '"""The JSON object of this value; None optional fields are left out."""'
 
 
@@ -242,6 +245,11 @@ class _Renderer:
         self.imports: set[str] = set()
         self.resolving: set[str] = set()
         self.defined: set[str] = set()
+        self.fast = FastWriter(module.decls, self.decoder, self._kind_of, py_str)
+
+    def _kind_of(self, name: str) -> str | None:
+        decl = self.decls.get(name)
+        return decl.kind if isinstance(decl, ir.Enum) else None
 
     # annotations
 
@@ -550,10 +558,14 @@ class _Renderer:
             b.doc(doc_lines)
             b.lines.append("")
         decode: list[str] = []
+        fast: list[str] = []
+        fast_args: list[tuple[str, str]] = []  # (attribute, value) of the new instance
         args: list[str] = []
         encode_required: list[str] = []
         encode_rest: list[str] = []
         self.used.add("_object")
+        self.fast.counter = 0
+        height = max((self.fast.height(f.type) for f in fields), default=0)
         for f in fields:
             py = field_name(f.name, self.module_names)
             key = py_str(f.name)
@@ -566,23 +578,45 @@ class _Renderer:
                      f"{_IND}{py}: {ann} | None = None")
                 decode.extend(call_statement(
                     _IND2, f"{py} = ",
-                    f"{self.use('_optional')}(_obj, {key}, _path, {self.decoder(t)})"))
+                    f"{self.use('_optional')}(_obj, {key}, _path, _depth, {self.decoder(t)})"))
                 args.append(py)
+                fast.append(f"{_IND2}{py} = _d.get({key})")
+                stmts, expr = self.fast.value(t, py, "_depth + 1", _IND3)
+                if stmts or expr != py:
+                    fast.append(f"{_IND2}if {py} is not None:")
+                    fast.extend(stmts)
+                    if expr != py:
+                        fast.extend(assignment(_IND3, py, expr))
+                fast_args.append((py, py))
                 value = self.encoder(t, f"self.{py}", 0) or f"self.{py}"
                 encode_rest.append(f"{_IND2}if self.{py} is not None:")
                 encode_rest.append(f"{_IND3}result[{key}] = {value}")
                 continue
             ann = self.annotation(t)
-            required = f"{self.use('_required')}(_obj, {key}, _path, {self.decoder(t)})"
+            required = (f"{self.use('_required')}(_obj, {key}, _path, _depth, "
+                        f"{self.decoder(t)})")
+            stmts, expr = self.fast.value(t, py, "_depth + 1", _IND2)
+            if not stmts and expr != py and not expr.startswith("None if"):
+                # one expression that reads the value once: read the member inside it
+                stmts, expr = self.fast.value(t, f"_d[{key}]", "_depth + 1", _IND2)
+            else:
+                fast.append(f"{_IND2}{py} = _d[{key}]")
+            fast.extend(stmts)
             if _literal_like(t):
                 assert isinstance(t, ir.EnumMemberRef | ir.Literal)
                 default = self._literal_values([t])[0]
                 b.lines.extend(annotated_assignment(_IND, f"{py}: {ann}", default))
                 decode.extend(call_statement(_IND2, "", required))
+                if expr != py and not stmts:
+                    fast.extend(call_statement(_IND2, "", expr))  # checks by raising
+                fast_args.append((py, default))
             else:
                 code(f"{_IND}{py}: {ann}")
                 decode.extend(call_statement(_IND2, f"{py} = ", required))
                 args.append(py)
+                if expr != py:
+                    fast.extend(assignment(_IND2, py, expr))
+                fast_args.append((py, py))
             value = self.encoder(t, f"self.{py}", 0) or f"self.{py}"
             if encode_rest:
                 encode_rest.append(f"{_IND2}result[{key}] = {value}")
@@ -590,28 +624,51 @@ class _Renderer:
                 encode_required.append(f"{_IND3}{key}: {value},")
         if fields:
             b.lines.append("")
+        self.used.update(("_loads", "_ENCODER"))
         for line in (
             f"{_IND}@classmethod",
             *def_header(_IND, "from_dict", "cls, data: Any", name),
             f"{_IND2}{_FROM_DICT_DOC}",
-            f'{_IND2}return cls._decode(data, "$")',
+            f"{_IND2}try:",
+            f"{_IND3}return cls._fast(data, 1)",
+            f"{_IND2}except Exception:",
+            f"{_IND3}pass",
+            f'{_IND2}return cls._decode(data, "$", 1)',
             "",
             f"{_IND}@classmethod",
-            *def_header(_IND, "_decode", "cls, _data: Any, _path: str", name),
-            f"{_IND2}_obj = _object(_data, _path)" if fields else
-            f"{_IND2}_object(_data, _path)",
+            *def_header(_IND, "from_json", "cls, text: str | bytes | bytearray", name),
+            f"{_IND2}{_FROM_JSON_DOC}",
+            f"{_IND2}return cls.from_dict(_loads(text))",
+            "",
+            f"{_IND}@classmethod",
+            *def_header(_IND, "_fast", "cls, _d: Any, _depth: int", name),
+            f"{_IND2}if _d.__class__ is not dict or _depth > {MAX_DEPTH - height}:",
+            f"{_IND3}raise ValueError",
+        ):
+            code(line)
+        for line in fast:
+            code(line)
+        # __init__ would take 0.5 µs of keyword arguments: set the fields directly
+        self.used.add("_new")
+        code(f"{_IND2}_o = _new(cls)")
+        for attr, value in fast_args:
+            code(f"{_IND2}_o.{attr} = {value}")
+        code(f"{_IND2}return _o")
+        code("")
+        for line in (
+            f"{_IND}@classmethod",
+            *def_header(_IND, "_decode", "cls, _data: Any, _path: str, _depth: int", name),
+            f"{_IND2}_obj = _object(_data, _path, _depth)" if fields else
+            f"{_IND2}_object(_data, _path, _depth)",
         ):
             code(line)
         for line in decode:
             code(line)
-        call = f"{_IND2}return cls({', '.join(f'{a}={a}' for a in args)})"
-        if _too_wide(call):
-            code(f"{_IND2}return cls(")
-            for a in args:
-                code(f"{_IND3}{a}={a},")
-            code(f"{_IND2})")
-        else:
-            code(call)
+        self._constructor(code, args)
+        code("")
+        code(f"{_IND}def to_json(self) -> str:")
+        code(f"{_IND2}{_TO_JSON_DOC}")
+        code(f"{_IND2}return _ENCODER.encode(self.to_dict())")
         code("")
         code(f"{_IND}def to_dict(self) -> dict[str, Any]:")
         code(f"{_IND2}{_TO_DICT_DOC}")
@@ -635,6 +692,17 @@ class _Renderer:
                 code(line)
             code(f"{_IND2}return result")
         return b
+
+    @staticmethod
+    def _constructor(code: Callable[[str], None], args: list[str]) -> None:
+        call = f"{_IND2}return cls({', '.join(f'{a}={a}' for a in args)})"
+        if _too_wide(call):
+            code(f"{_IND2}return cls(")
+            for a in args:
+                code(f"{_IND3}{a}={a},")
+            code(f"{_IND2})")
+        else:
+            code(call)
 
     def blocks(self) -> Iterator[_Block]:
         for decl in self.decls.values():
@@ -666,7 +734,7 @@ class _Renderer:
             return
         self.imports.add("typing:TypeAlias")
         self.imports.add("typing:Any")
-        self.used.update(("_object", "_required", "_str", "_show"))
+        self.used.update(("_object", "_required", "_str", "_show", "_loads"))
         classes = [m.interface for m in messages]
         b = _Block()
         head = "AnyMessage: TypeAlias = "
@@ -692,13 +760,25 @@ class _Renderer:
         b = _Block()
         for line in (
             "def parse_message(data: Any) -> AnyMessage:",
-            f'{_IND}"""Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""',
-            f'{_IND}obj = _object(data, "$")',
-            f'{_IND}kind = _required(obj, "type", "$", _str)',
+            f'{_IND}"""Decode the message whose class MESSAGE_TYPES maps `data["type"]` to.',
+            "",
+            f"{_IND}`data` is the parsed JSON value, or JSON text as str or bytes.",
+            f'{_IND}"""',
+            f"{_IND}if isinstance(data, (str, bytes, bytearray)):",
+            f"{_IND2}data = _loads(data)",
+            f"{_IND}if data.__class__ is dict:",
+            f'{_IND2}kind = data.get("type")',
+            f"{_IND2}if kind.__class__ is str and kind in MESSAGE_TYPES:",
+            f"{_IND3}try:",
+            f"{_IND3}    return MESSAGE_TYPES[kind]._fast(data, 1)",
+            f"{_IND3}except Exception:",
+            f"{_IND3}    pass",
+            f'{_IND}obj = _object(data, "$", 1)',
+            f'{_IND}kind = _required(obj, "type", "$", 1, _str)',
             f"{_IND}cls = MESSAGE_TYPES.get(kind)",
             f"{_IND}if cls is None:",
             f'{_IND2}raise ValueError(f"type: unknown message type {{_show(kind)}}")',
-            f'{_IND}return cls._decode(obj, "$")',
+            f'{_IND}return cls._decode(obj, "$", 1)',
         ):
             b.code(line)
         yield b

@@ -25,6 +25,17 @@ class Helper:
 HELPERS: tuple[Helper, ...] = (
     Helper("_T", '_T = TypeVar("_T")', imports=("typing:TypeVar",)),
     Helper("_E", '_E = TypeVar("_E", bound=Enum)', imports=("typing:TypeVar", "enum:Enum")),
+    Helper("_MAX_DEPTH", "_MAX_DEPTH = 128"),
+    Helper("_new", "_new = object.__new__"),
+    Helper("_ENCODER", '''\
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)''',
+           imports=("json",)),
+    Helper("_loads", '''\
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None''', imports=("json", "typing:Any")),
     Helper("_show", '''\
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
@@ -37,66 +48,100 @@ def _error(path: str, expected: str, value: Any) -> ValueError:
 def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"'''),
     Helper("_object", '''\
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
-    return value''', needs=("_error",), imports=("typing:Any",)),
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
+    return value''', needs=("_error", "_MAX_DEPTH"), imports=("typing:Any",)),
     Helper("_required", '''\
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)''', needs=("_T", "_at"),
+    return decode(obj[key], at, depth + 1)''', needs=("_T", "_at"),
            imports=("typing:Any", "collections.abc:Callable")),
     Helper("_optional", '''\
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))''',
+    return None if value is None else decode(value, _at(path, key), depth + 1)''',
            needs=("_T", "_at"), imports=("typing:Any", "collections.abc:Callable")),
     Helper("_nullable", '''\
-def _nullable(decode: Callable[[Any, str], _T]) -> Callable[[Any, str], _T | None]:
-    def run(value: Any, path: str) -> _T | None:
-        return None if value is None else decode(value, path)
+def _nullable(
+    decode: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], _T | None]:
+    def run(value: Any, path: str, depth: int) -> _T | None:
+        return None if value is None else decode(value, path, depth)
 
     return run''', needs=("_T",), imports=("typing:Any", "collections.abc:Callable")),
     Helper("_str", '''\
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value''', needs=("_error",), imports=("typing:Any",)),
     Helper("_float", '''\
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
-    return value''', needs=("_error",), imports=("typing:Any",)),
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
+    return value''', needs=("_error", "_show"), imports=("typing:Any",)),
     Helper("_bool", '''\
-def _bool(value: Any, path: str) -> bool:
+def _bool(value: Any, path: str, depth: int = 0) -> bool:
     if not isinstance(value, bool):
         raise _error(path, "boolean", value)
     return value''', needs=("_error",), imports=("typing:Any",)),
     Helper("_null", '''\
-def _null(value: Any, path: str) -> None:
+def _null(value: Any, path: str, depth: int = 0) -> None:
     if value is not None:
         raise _error(path, "null", value)''', needs=("_error",), imports=("typing:Any",)),
     Helper("_any", '''\
-def _any(value: Any, path: str) -> Any:
-    return value''', imports=("typing:Any",)),
+def _any(value: Any, path: str, depth: int) -> Any:
+    if isinstance(value, dict):
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        for k, v in value.items():
+            _any(v, _at(path, k), depth + 1)
+    elif isinstance(value, list):
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        for i, v in enumerate(value):
+            _any(v, f"{path}[{i}]", depth + 1)
+    elif isinstance(value, float):
+        _float(value, path)
+    return value''', needs=("_MAX_DEPTH", "_at", "_float"), imports=("typing:Any",)),
     Helper("_list", '''\
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
-    return run''', needs=("_T", "_error"), imports=("typing:Any", "collections.abc:Callable")),
+    return run''', needs=("_T", "_error", "_MAX_DEPTH"),
+           imports=("typing:Any", "collections.abc:Callable")),
     Helper("_dict", '''\
-def _dict(item: Callable[[Any, str], _T]) -> Callable[[Any, str], dict[str, _T]]:
-    def run(value: Any, path: str) -> dict[str, _T]:
-        return {k: item(v, _at(path, k)) for k, v in _object(value, path).items()}
+def _dict(
+    item: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], dict[str, _T]]:
+    def run(value: Any, path: str, depth: int) -> dict[str, _T]:
+        obj = _object(value, path, depth)
+        return {k: item(v, _at(path, k), depth + 1) for k, v in obj.items()}
 
     return run''', needs=("_T", "_at", "_object"),
            imports=("typing:Any", "collections.abc:Callable")),
@@ -106,8 +151,8 @@ def _kind_ok(value: Any, cls: type[Enum]) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     return isinstance(value, str)''', imports=("typing:Any", "enum:Enum")),
     Helper("_enum", '''\
-def _enum(cls: type[_E]) -> Callable[[Any, str], _E]:
-    def run(value: Any, path: str) -> _E:
+def _enum(cls: type[_E]) -> Callable[[Any, str, int], _E]:
+    def run(value: Any, path: str, depth: int = 0) -> _E:
         if not _kind_ok(value, cls):
             raise _error(path, "integer" if issubclass(cls, int) else "string", value)
         try:
@@ -118,8 +163,8 @@ def _enum(cls: type[_E]) -> Callable[[Any, str], _E]:
     return run''', needs=("_E", "_error", "_kind_ok"),
            imports=("typing:Any", "collections.abc:Callable")),
     Helper("_enums", '''\
-def _enums(name: str, *classes: type[Enum]) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _enums(name: str, *classes: type[Enum]) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         kinds = [cls for cls in classes if _kind_ok(value, cls)]
         if not kinds:
             ints = all(issubclass(cls, int) for cls in classes)
@@ -145,8 +190,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value''',
            imports=("typing:Any", "enum:Enum")),
     Helper("_literal", '''\
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option
@@ -157,26 +202,26 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
            imports=("typing:Any", "collections.abc:Callable")),
     Helper("_tagged", '''\
 def _tagged(
-    expected: str, cases: dict[str, Callable[[Any, str], Any]]
-) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
-        obj = _object(value, path)
-        kind = _required(obj, "type", path, _str)
+    expected: str, cases: dict[str, Callable[[Any, str, int], Any]]
+) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int) -> Any:
+        obj = _object(value, path, depth)
+        kind = _required(obj, "type", path, depth, _str)
         decode = cases.get(kind)
         if decode is None:
             raise _error(_at(path, "type"), expected, kind)
-        return decode(obj, path)
+        return decode(obj, path, depth)
 
     return run''', needs=("_object", "_required", "_str", "_error", "_at"),
            imports=("typing:Any", "collections.abc:Callable")),
     Helper("_union", '''\
 def _union(
-    expected: str, *decoders: Callable[[Any, str], Any]
-) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+    expected: str, *decoders: Callable[[Any, str, int], Any]
+) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int) -> Any:
         for decode in decoders:
             try:
-                return decode(value, path)
+                return decode(value, path, depth)
             except ValueError:
                 pass
         raise _error(path, expected, value)

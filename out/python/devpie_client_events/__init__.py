@@ -61,14 +61,42 @@ class Metadata:
     @classmethod
     def from_dict(cls, data: Any) -> Metadata:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Metadata:
-        _obj = _object(_data, _path)
-        trace_id = _required(_obj, "traceId", _path, _str)
-        user_id = _required(_obj, "userId", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Metadata:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Metadata:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        trace_id = _d["traceId"]
+        if trace_id.__class__ is not str:
+            raise ValueError
+        user_id = _d["userId"]
+        if user_id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.trace_id = trace_id
+        _o.user_id = user_id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Metadata:
+        _obj = _object(_data, _path, _depth)
+        trace_id = _required(_obj, "traceId", _path, _depth, _str)
+        user_id = _required(_obj, "userId", _path, _depth, _str)
         return cls(trace_id=trace_id, user_id=user_id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -90,16 +118,50 @@ class Message:
     @classmethod
     def from_dict(cls, data: Any) -> Message:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Message:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        type = _required(_obj, "type", _path, _enums("EventTypes", Events, Commands))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, _any)
+    def from_json(cls, text: str | bytes | bytearray) -> Message:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Message:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _enums("Events | Commands", Events, Commands)(
+            _d["type"], "$", _depth + 1
+        )
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = _any(_d["data"], "$", _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = type
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Message:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        type = _required(
+            _obj, "type", _path, _depth, _enums("EventTypes", Events, Commands)
+        )
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(_obj, "data", _path, _depth, _any)
         return cls(id=id, type=type, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -121,16 +183,48 @@ class RegisterUserCommand:
     @classmethod
     def from_dict(cls, data: Any) -> RegisterUserCommand:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> RegisterUserCommand:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Commands.REGISTER_USER))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, RegisterUserCommandData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> RegisterUserCommand:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> RegisterUserCommand:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Commands.REGISTER_USER:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = RegisterUserCommandData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Commands.REGISTER_USER
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> RegisterUserCommand:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Commands.REGISTER_USER))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(_obj, "data", _path, _depth, RegisterUserCommandData._decode)
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -155,18 +249,62 @@ class RegisterUserCommandData:
     @classmethod
     def from_dict(cls, data: Any) -> RegisterUserCommandData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> RegisterUserCommandData:
-        _obj = _object(_data, _path)
-        auth0_id = _required(_obj, "auth0Id", _path, _str)
-        email = _required(_obj, "email", _path, _str)
-        email_verified = _required(_obj, "emailVerified", _path, _bool)
-        first_name = _required(_obj, "firstName", _path, _str)
-        last_name = _required(_obj, "lastName", _path, _str)
-        picture = _required(_obj, "picture", _path, _str)
-        locale = _required(_obj, "locale", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> RegisterUserCommandData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> RegisterUserCommandData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        auth0_id = _d["auth0Id"]
+        if auth0_id.__class__ is not str:
+            raise ValueError
+        email = _d["email"]
+        if email.__class__ is not str:
+            raise ValueError
+        email_verified = _d["emailVerified"]
+        if email_verified.__class__ is not bool:
+            raise ValueError
+        first_name = _d["firstName"]
+        if first_name.__class__ is not str:
+            raise ValueError
+        last_name = _d["lastName"]
+        if last_name.__class__ is not str:
+            raise ValueError
+        picture = _d["picture"]
+        if picture.__class__ is not str:
+            raise ValueError
+        locale = _d["locale"]
+        if locale.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.auth0_id = auth0_id
+        _o.email = email
+        _o.email_verified = email_verified
+        _o.first_name = first_name
+        _o.last_name = last_name
+        _o.picture = picture
+        _o.locale = locale
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> RegisterUserCommandData:
+        _obj = _object(_data, _path, _depth)
+        auth0_id = _required(_obj, "auth0Id", _path, _depth, _str)
+        email = _required(_obj, "email", _path, _depth, _str)
+        email_verified = _required(_obj, "emailVerified", _path, _depth, _bool)
+        first_name = _required(_obj, "firstName", _path, _depth, _str)
+        last_name = _required(_obj, "lastName", _path, _depth, _str)
+        picture = _required(_obj, "picture", _path, _depth, _str)
+        locale = _required(_obj, "locale", _path, _depth, _str)
         return cls(
             auth0_id=auth0_id,
             email=email,
@@ -176,6 +314,10 @@ class RegisterUserCommandData:
             picture=picture,
             locale=locale,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -200,16 +342,48 @@ class ModifyUserCommand:
     @classmethod
     def from_dict(cls, data: Any) -> ModifyUserCommand:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ModifyUserCommand:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Commands.MODIFY_USER))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, ModifyUserCommandData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> ModifyUserCommand:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ModifyUserCommand:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Commands.MODIFY_USER:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = ModifyUserCommandData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Commands.MODIFY_USER
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ModifyUserCommand:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Commands.MODIFY_USER))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(_obj, "data", _path, _depth, ModifyUserCommandData._decode)
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -231,21 +405,61 @@ class ModifyUserCommandData:
     @classmethod
     def from_dict(cls, data: Any) -> ModifyUserCommandData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ModifyUserCommandData:
-        _obj = _object(_data, _path)
-        first_name = _optional(_obj, "firstName", _path, _str)
-        last_name = _optional(_obj, "lastName", _path, _str)
-        picture = _optional(_obj, "picture", _path, _str)
-        locale = _optional(_obj, "locale", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> ModifyUserCommandData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ModifyUserCommandData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        first_name = _d.get("firstName")
+        if first_name is not None:
+            if first_name.__class__ is not str:
+                raise ValueError
+        last_name = _d.get("lastName")
+        if last_name is not None:
+            if last_name.__class__ is not str:
+                raise ValueError
+        picture = _d.get("picture")
+        if picture is not None:
+            if picture.__class__ is not str:
+                raise ValueError
+        locale = _d.get("locale")
+        if locale is not None:
+            if locale.__class__ is not str:
+                raise ValueError
+        _o = _new(cls)
+        _o.first_name = first_name
+        _o.last_name = last_name
+        _o.picture = picture
+        _o.locale = locale
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ModifyUserCommandData:
+        _obj = _object(_data, _path, _depth)
+        first_name = _optional(_obj, "firstName", _path, _depth, _str)
+        last_name = _optional(_obj, "lastName", _path, _depth, _str)
+        picture = _optional(_obj, "picture", _path, _depth, _str)
+        locale = _optional(_obj, "locale", _path, _depth, _str)
         return cls(
             first_name=first_name,
             last_name=last_name,
             picture=picture,
             locale=locale,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -271,16 +485,50 @@ class EnableAccountingCommand:
     @classmethod
     def from_dict(cls, data: Any) -> EnableAccountingCommand:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> EnableAccountingCommand:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Commands.ENABLE_ACCOUNTING))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, EnableAccountingCommandData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> EnableAccountingCommand:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> EnableAccountingCommand:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Commands.ENABLE_ACCOUNTING:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = EnableAccountingCommandData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Commands.ENABLE_ACCOUNTING
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> EnableAccountingCommand:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Commands.ENABLE_ACCOUNTING))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(
+            _obj, "data", _path, _depth, EnableAccountingCommandData._decode
+        )
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -301,14 +549,44 @@ class EnableAccountingCommandData:
     @classmethod
     def from_dict(cls, data: Any) -> EnableAccountingCommandData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> EnableAccountingCommandData:
-        _obj = _object(_data, _path)
-        tenant_id = _required(_obj, "tenantId", _path, _str)
-        plan = _required(_obj, "plan", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> EnableAccountingCommandData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> EnableAccountingCommandData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        tenant_id = _d["tenantId"]
+        if tenant_id.__class__ is not str:
+            raise ValueError
+        plan = _d["plan"]
+        if plan.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.tenant_id = tenant_id
+        _o.plan = plan
+        return _o
+
+    @classmethod
+    def _decode(
+        cls, _data: Any, _path: str, _depth: int
+    ) -> EnableAccountingCommandData:
+        _obj = _object(_data, _path, _depth)
+        tenant_id = _required(_obj, "tenantId", _path, _depth, _str)
+        plan = _required(_obj, "plan", _path, _depth, _str)
         return cls(tenant_id=tenant_id, plan=plan)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -328,16 +606,48 @@ class UserRegisteredEvent:
     @classmethod
     def from_dict(cls, data: Any) -> UserRegisteredEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> UserRegisteredEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Events.USER_REGISTERED))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, UserRegisteredEventData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> UserRegisteredEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> UserRegisteredEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Events.USER_REGISTERED:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = UserRegisteredEventData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Events.USER_REGISTERED
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> UserRegisteredEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Events.USER_REGISTERED))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(_obj, "data", _path, _depth, UserRegisteredEventData._decode)
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -363,19 +673,67 @@ class UserRegisteredEventData:
     @classmethod
     def from_dict(cls, data: Any) -> UserRegisteredEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> UserRegisteredEventData:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        auth0_id = _required(_obj, "auth0Id", _path, _str)
-        email = _required(_obj, "email", _path, _str)
-        email_verified = _required(_obj, "emailVerified", _path, _bool)
-        first_name = _required(_obj, "firstName", _path, _str)
-        last_name = _required(_obj, "lastName", _path, _str)
-        picture = _required(_obj, "picture", _path, _str)
-        locale = _required(_obj, "locale", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> UserRegisteredEventData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> UserRegisteredEventData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        auth0_id = _d["auth0Id"]
+        if auth0_id.__class__ is not str:
+            raise ValueError
+        email = _d["email"]
+        if email.__class__ is not str:
+            raise ValueError
+        email_verified = _d["emailVerified"]
+        if email_verified.__class__ is not bool:
+            raise ValueError
+        first_name = _d["firstName"]
+        if first_name.__class__ is not str:
+            raise ValueError
+        last_name = _d["lastName"]
+        if last_name.__class__ is not str:
+            raise ValueError
+        picture = _d["picture"]
+        if picture.__class__ is not str:
+            raise ValueError
+        locale = _d["locale"]
+        if locale.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.auth0_id = auth0_id
+        _o.email = email
+        _o.email_verified = email_verified
+        _o.first_name = first_name
+        _o.last_name = last_name
+        _o.picture = picture
+        _o.locale = locale
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> UserRegisteredEventData:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        auth0_id = _required(_obj, "auth0Id", _path, _depth, _str)
+        email = _required(_obj, "email", _path, _depth, _str)
+        email_verified = _required(_obj, "emailVerified", _path, _depth, _bool)
+        first_name = _required(_obj, "firstName", _path, _depth, _str)
+        last_name = _required(_obj, "lastName", _path, _depth, _str)
+        picture = _required(_obj, "picture", _path, _depth, _str)
+        locale = _required(_obj, "locale", _path, _depth, _str)
         return cls(
             id=id,
             auth0_id=auth0_id,
@@ -386,6 +744,10 @@ class UserRegisteredEventData:
             picture=picture,
             locale=locale,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -411,16 +773,48 @@ class UserModifiedEvent:
     @classmethod
     def from_dict(cls, data: Any) -> UserModifiedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> UserModifiedEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Events.USER_MODIFIED))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, UserModifiedEventData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> UserModifiedEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> UserModifiedEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Events.USER_MODIFIED:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = UserModifiedEventData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Events.USER_MODIFIED
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> UserModifiedEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Events.USER_MODIFIED))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(_obj, "data", _path, _depth, UserModifiedEventData._decode)
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -443,16 +837,56 @@ class UserModifiedEventData:
     @classmethod
     def from_dict(cls, data: Any) -> UserModifiedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> UserModifiedEventData:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        first_name = _optional(_obj, "firstName", _path, _str)
-        last_name = _optional(_obj, "lastName", _path, _str)
-        picture = _optional(_obj, "picture", _path, _str)
-        locale = _optional(_obj, "locale", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> UserModifiedEventData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> UserModifiedEventData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        first_name = _d.get("firstName")
+        if first_name is not None:
+            if first_name.__class__ is not str:
+                raise ValueError
+        last_name = _d.get("lastName")
+        if last_name is not None:
+            if last_name.__class__ is not str:
+                raise ValueError
+        picture = _d.get("picture")
+        if picture is not None:
+            if picture.__class__ is not str:
+                raise ValueError
+        locale = _d.get("locale")
+        if locale is not None:
+            if locale.__class__ is not str:
+                raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.first_name = first_name
+        _o.last_name = last_name
+        _o.picture = picture
+        _o.locale = locale
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> UserModifiedEventData:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        first_name = _optional(_obj, "firstName", _path, _depth, _str)
+        last_name = _optional(_obj, "lastName", _path, _depth, _str)
+        picture = _optional(_obj, "picture", _path, _depth, _str)
+        locale = _optional(_obj, "locale", _path, _depth, _str)
         return cls(
             id=id,
             first_name=first_name,
@@ -460,6 +894,10 @@ class UserModifiedEventData:
             picture=picture,
             locale=locale,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -487,16 +925,50 @@ class MembershipCreatedEvent:
     @classmethod
     def from_dict(cls, data: Any) -> MembershipCreatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> MembershipCreatedEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Events.MEMBERSHIP_CREATED))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, MembershipCreatedEventData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> MembershipCreatedEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> MembershipCreatedEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Events.MEMBERSHIP_CREATED:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = MembershipCreatedEventData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Events.MEMBERSHIP_CREATED
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> MembershipCreatedEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Events.MEMBERSHIP_CREATED))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(
+            _obj, "data", _path, _depth, MembershipCreatedEventData._decode
+        )
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -519,16 +991,52 @@ class MembershipCreatedEventData:
     @classmethod
     def from_dict(cls, data: Any) -> MembershipCreatedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> MembershipCreatedEventData:
-        _obj = _object(_data, _path)
-        membership_id = _required(_obj, "membershipId", _path, _str)
-        team_id = _required(_obj, "teamId", _path, _str)
-        user_id = _required(_obj, "userId", _path, _str)
-        role = _required(_obj, "role", _path, _str)
-        created_at = _required(_obj, "createdAt", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> MembershipCreatedEventData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> MembershipCreatedEventData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        membership_id = _d["membershipId"]
+        if membership_id.__class__ is not str:
+            raise ValueError
+        team_id = _d["teamId"]
+        if team_id.__class__ is not str:
+            raise ValueError
+        user_id = _d["userId"]
+        if user_id.__class__ is not str:
+            raise ValueError
+        role = _d["role"]
+        if role.__class__ is not str:
+            raise ValueError
+        created_at = _d["createdAt"]
+        if created_at.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.membership_id = membership_id
+        _o.team_id = team_id
+        _o.user_id = user_id
+        _o.role = role
+        _o.created_at = created_at
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> MembershipCreatedEventData:
+        _obj = _object(_data, _path, _depth)
+        membership_id = _required(_obj, "membershipId", _path, _depth, _str)
+        team_id = _required(_obj, "teamId", _path, _depth, _str)
+        user_id = _required(_obj, "userId", _path, _depth, _str)
+        role = _required(_obj, "role", _path, _depth, _str)
+        created_at = _required(_obj, "createdAt", _path, _depth, _str)
         return cls(
             membership_id=membership_id,
             team_id=team_id,
@@ -536,6 +1044,10 @@ class MembershipCreatedEventData:
             role=role,
             created_at=created_at,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -558,16 +1070,50 @@ class MembershipUpdatedEvent:
     @classmethod
     def from_dict(cls, data: Any) -> MembershipUpdatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> MembershipUpdatedEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Events.MEMBERSHIP_UPDATED))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, MembershipUpdatedEventData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> MembershipUpdatedEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> MembershipUpdatedEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Events.MEMBERSHIP_UPDATED:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = MembershipUpdatedEventData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Events.MEMBERSHIP_UPDATED
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> MembershipUpdatedEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Events.MEMBERSHIP_UPDATED))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(
+            _obj, "data", _path, _depth, MembershipUpdatedEventData._decode
+        )
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -588,15 +1134,48 @@ class MembershipUpdatedEventData:
     @classmethod
     def from_dict(cls, data: Any) -> MembershipUpdatedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> MembershipUpdatedEventData:
-        _obj = _object(_data, _path)
-        membership_id = _required(_obj, "membershipId", _path, _str)
-        role = _optional(_obj, "role", _path, _str)
-        updated_at = _required(_obj, "updatedAt", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> MembershipUpdatedEventData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> MembershipUpdatedEventData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        membership_id = _d["membershipId"]
+        if membership_id.__class__ is not str:
+            raise ValueError
+        role = _d.get("role")
+        if role is not None:
+            if role.__class__ is not str:
+                raise ValueError
+        updated_at = _d["updatedAt"]
+        if updated_at.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.membership_id = membership_id
+        _o.role = role
+        _o.updated_at = updated_at
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> MembershipUpdatedEventData:
+        _obj = _object(_data, _path, _depth)
+        membership_id = _required(_obj, "membershipId", _path, _depth, _str)
+        role = _optional(_obj, "role", _path, _depth, _str)
+        updated_at = _required(_obj, "updatedAt", _path, _depth, _str)
         return cls(membership_id=membership_id, role=role, updated_at=updated_at)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -619,16 +1198,50 @@ class MembershipDeletedEvent:
     @classmethod
     def from_dict(cls, data: Any) -> MembershipDeletedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> MembershipDeletedEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Events.MEMBERSHIP_DELETED))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, MembershipDeletedEventData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> MembershipDeletedEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> MembershipDeletedEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Events.MEMBERSHIP_DELETED:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = MembershipDeletedEventData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Events.MEMBERSHIP_DELETED
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> MembershipDeletedEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Events.MEMBERSHIP_DELETED))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(
+            _obj, "data", _path, _depth, MembershipDeletedEventData._decode
+        )
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -647,13 +1260,37 @@ class MembershipDeletedEventData:
     @classmethod
     def from_dict(cls, data: Any) -> MembershipDeletedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> MembershipDeletedEventData:
-        _obj = _object(_data, _path)
-        membership_id = _required(_obj, "membershipId", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> MembershipDeletedEventData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> MembershipDeletedEventData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        membership_id = _d["membershipId"]
+        if membership_id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.membership_id = membership_id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> MembershipDeletedEventData:
+        _obj = _object(_data, _path, _depth)
+        membership_id = _required(_obj, "membershipId", _path, _depth, _str)
         return cls(membership_id=membership_id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -672,16 +1309,48 @@ class ProjectCreatedEvent:
     @classmethod
     def from_dict(cls, data: Any) -> ProjectCreatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ProjectCreatedEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Events.PROJECT_CREATED))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, ProjectCreatedEventData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> ProjectCreatedEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ProjectCreatedEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Events.PROJECT_CREATED:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = ProjectCreatedEventData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Events.PROJECT_CREATED
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ProjectCreatedEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Events.PROJECT_CREATED))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(_obj, "data", _path, _depth, ProjectCreatedEventData._decode)
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -713,22 +1382,88 @@ class ProjectCreatedEventData:
     @classmethod
     def from_dict(cls, data: Any) -> ProjectCreatedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ProjectCreatedEventData:
-        _obj = _object(_data, _path)
-        project_id = _required(_obj, "projectId", _path, _str)
-        tenant_id = _required(_obj, "tenantId", _path, _str)
-        name = _required(_obj, "name", _path, _str)
-        prefix = _required(_obj, "prefix", _path, _str)
-        description = _required(_obj, "description", _path, _str)
-        team_id = _required(_obj, "teamId", _path, _str)
-        user_id = _required(_obj, "userId", _path, _str)
-        active = _required(_obj, "active", _path, _bool)
-        public = _required(_obj, "public", _path, _bool)
-        column_order = _required(_obj, "columnOrder", _path, _list(_str))
-        created_at = _required(_obj, "createdAt", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> ProjectCreatedEventData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ProjectCreatedEventData:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        project_id = _d["projectId"]
+        if project_id.__class__ is not str:
+            raise ValueError
+        tenant_id = _d["tenantId"]
+        if tenant_id.__class__ is not str:
+            raise ValueError
+        name = _d["name"]
+        if name.__class__ is not str:
+            raise ValueError
+        prefix = _d["prefix"]
+        if prefix.__class__ is not str:
+            raise ValueError
+        description = _d["description"]
+        if description.__class__ is not str:
+            raise ValueError
+        team_id = _d["teamId"]
+        if team_id.__class__ is not str:
+            raise ValueError
+        user_id = _d["userId"]
+        if user_id.__class__ is not str:
+            raise ValueError
+        active = _d["active"]
+        if active.__class__ is not bool:
+            raise ValueError
+        public = _d["public"]
+        if public.__class__ is not bool:
+            raise ValueError
+        column_order = _d["columnOrder"]
+        if column_order.__class__ is not list:
+            raise ValueError
+        for _v1 in column_order:
+            if _v1.__class__ is not str:
+                raise ValueError
+        column_order = list(column_order)
+        created_at = _d["createdAt"]
+        if created_at.__class__ is not int and (
+            created_at.__class__ is not float or created_at - created_at != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.project_id = project_id
+        _o.tenant_id = tenant_id
+        _o.name = name
+        _o.prefix = prefix
+        _o.description = description
+        _o.team_id = team_id
+        _o.user_id = user_id
+        _o.active = active
+        _o.public = public
+        _o.column_order = column_order
+        _o.created_at = created_at
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ProjectCreatedEventData:
+        _obj = _object(_data, _path, _depth)
+        project_id = _required(_obj, "projectId", _path, _depth, _str)
+        tenant_id = _required(_obj, "tenantId", _path, _depth, _str)
+        name = _required(_obj, "name", _path, _depth, _str)
+        prefix = _required(_obj, "prefix", _path, _depth, _str)
+        description = _required(_obj, "description", _path, _depth, _str)
+        team_id = _required(_obj, "teamId", _path, _depth, _str)
+        user_id = _required(_obj, "userId", _path, _depth, _str)
+        active = _required(_obj, "active", _path, _depth, _bool)
+        public = _required(_obj, "public", _path, _depth, _bool)
+        column_order = _required(_obj, "columnOrder", _path, _depth, _list(_str))
+        created_at = _required(_obj, "createdAt", _path, _depth, _float)
         return cls(
             project_id=project_id,
             tenant_id=tenant_id,
@@ -742,6 +1477,10 @@ class ProjectCreatedEventData:
             column_order=column_order,
             created_at=created_at,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -770,16 +1509,48 @@ class ProjectUpdatedEvent:
     @classmethod
     def from_dict(cls, data: Any) -> ProjectUpdatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ProjectUpdatedEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Events.PROJECT_UPDATED))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, ProjectUpdatedEventData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> ProjectUpdatedEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ProjectUpdatedEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Events.PROJECT_UPDATED:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = ProjectUpdatedEventData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Events.PROJECT_UPDATED
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ProjectUpdatedEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Events.PROJECT_UPDATED))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(_obj, "data", _path, _depth, ProjectUpdatedEventData._decode)
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -804,18 +1575,73 @@ class ProjectUpdatedEventData:
     @classmethod
     def from_dict(cls, data: Any) -> ProjectUpdatedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ProjectUpdatedEventData:
-        _obj = _object(_data, _path)
-        project_id = _required(_obj, "projectId", _path, _str)
-        name = _optional(_obj, "name", _path, _str)
-        description = _optional(_obj, "description", _path, _str)
-        active = _optional(_obj, "active", _path, _bool)
-        public = _optional(_obj, "public", _path, _bool)
-        column_order = _optional(_obj, "columnOrder", _path, _list(_str))
-        updated_at = _required(_obj, "updatedAt", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> ProjectUpdatedEventData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ProjectUpdatedEventData:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        project_id = _d["projectId"]
+        if project_id.__class__ is not str:
+            raise ValueError
+        name = _d.get("name")
+        if name is not None:
+            if name.__class__ is not str:
+                raise ValueError
+        description = _d.get("description")
+        if description is not None:
+            if description.__class__ is not str:
+                raise ValueError
+        active = _d.get("active")
+        if active is not None:
+            if active.__class__ is not bool:
+                raise ValueError
+        public = _d.get("public")
+        if public is not None:
+            if public.__class__ is not bool:
+                raise ValueError
+        column_order = _d.get("columnOrder")
+        if column_order is not None:
+            if column_order.__class__ is not list:
+                raise ValueError
+            for _v1 in column_order:
+                if _v1.__class__ is not str:
+                    raise ValueError
+            column_order = list(column_order)
+        updated_at = _d["updatedAt"]
+        if updated_at.__class__ is not int and (
+            updated_at.__class__ is not float or updated_at - updated_at != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.project_id = project_id
+        _o.name = name
+        _o.description = description
+        _o.active = active
+        _o.public = public
+        _o.column_order = column_order
+        _o.updated_at = updated_at
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ProjectUpdatedEventData:
+        _obj = _object(_data, _path, _depth)
+        project_id = _required(_obj, "projectId", _path, _depth, _str)
+        name = _optional(_obj, "name", _path, _depth, _str)
+        description = _optional(_obj, "description", _path, _depth, _str)
+        active = _optional(_obj, "active", _path, _depth, _bool)
+        public = _optional(_obj, "public", _path, _depth, _bool)
+        column_order = _optional(_obj, "columnOrder", _path, _depth, _list(_str))
+        updated_at = _required(_obj, "updatedAt", _path, _depth, _float)
         return cls(
             project_id=project_id,
             name=name,
@@ -825,6 +1651,10 @@ class ProjectUpdatedEventData:
             column_order=column_order,
             updated_at=updated_at,
         )
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -855,16 +1685,48 @@ class ProjectDeletedEvent:
     @classmethod
     def from_dict(cls, data: Any) -> ProjectDeletedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ProjectDeletedEvent:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        _required(_obj, "type", _path, _literal(Events.PROJECT_DELETED))
-        metadata = _required(_obj, "metadata", _path, Metadata._decode)
-        data = _required(_obj, "data", _path, ProjectDeletedEventData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> ProjectDeletedEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ProjectDeletedEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Events.PROJECT_DELETED:
+            raise ValueError
+        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        data = ProjectDeletedEventData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.type = Events.PROJECT_DELETED
+        _o.metadata = metadata
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ProjectDeletedEvent:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        _required(_obj, "type", _path, _depth, _literal(Events.PROJECT_DELETED))
+        metadata = _required(_obj, "metadata", _path, _depth, Metadata._decode)
+        data = _required(_obj, "data", _path, _depth, ProjectDeletedEventData._decode)
         return cls(id=id, metadata=metadata, data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -883,13 +1745,37 @@ class ProjectDeletedEventData:
     @classmethod
     def from_dict(cls, data: Any) -> ProjectDeletedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ProjectDeletedEventData:
-        _obj = _object(_data, _path)
-        project_id = _required(_obj, "projectId", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> ProjectDeletedEventData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ProjectDeletedEventData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        project_id = _d["projectId"]
+        if project_id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.project_id = project_id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ProjectDeletedEventData:
+        _obj = _object(_data, _path, _depth)
+        project_id = _required(_obj, "projectId", _path, _depth, _str)
         return cls(project_id=project_id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -899,6 +1785,22 @@ class ProjectDeletedEventData:
 
 
 _T = TypeVar("_T")
+
+
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
 
 
 def _show(value: Any) -> str:
@@ -914,55 +1816,83 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _bool(value: Any, path: str) -> bool:
+def _bool(value: Any, path: str, depth: int = 0) -> bool:
     if not isinstance(value, bool):
         raise _error(path, "boolean", value)
     return value
 
 
-def _any(value: Any, path: str) -> Any:
+def _any(value: Any, path: str, depth: int) -> Any:
+    if isinstance(value, dict):
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        for k, v in value.items():
+            _any(v, _at(path, k), depth + 1)
+    elif isinstance(value, list):
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        for i, v in enumerate(value):
+            _any(v, f"{path}[{i}]", depth + 1)
+    elif isinstance(value, float):
+        _float(value, path)
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
@@ -973,8 +1903,8 @@ def _kind_ok(value: Any, cls: type[Enum]) -> bool:
     return isinstance(value, str)
 
 
-def _enums(name: str, *classes: type[Enum]) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _enums(name: str, *classes: type[Enum]) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         kinds = [cls for cls in classes if _kind_ok(value, cls)]
         if not kinds:
             ints = all(issubclass(cls, int) for cls in classes)
@@ -1001,8 +1931,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option
@@ -1043,10 +1973,22 @@ MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
 
 
 def parse_message(data: Any) -> AnyMessage:
-    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
-    obj = _object(data, "$")
-    kind = _required(obj, "type", "$", _str)
+    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to.
+
+    `data` is the parsed JSON value, or JSON text as str or bytes.
+    """
+    if isinstance(data, (str, bytes, bytearray)):
+        data = _loads(data)
+    if data.__class__ is dict:
+        kind = data.get("type")
+        if kind.__class__ is str and kind in MESSAGE_TYPES:
+            try:
+                return MESSAGE_TYPES[kind]._fast(data, 1)
+            except Exception:
+                pass
+    obj = _object(data, "$", 1)
+    kind = _required(obj, "type", "$", 1, _str)
     cls = MESSAGE_TYPES.get(kind)
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
-    return cls._decode(obj, "$")
+    return cls._decode(obj, "$", 1)
