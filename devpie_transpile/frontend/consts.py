@@ -78,7 +78,7 @@ class _Consts:
         if value is None:
             raise EvalError(f"typeof {name}: {name} has neither a type nor a value")
         keep = site.file.text(site.node).startswith(("const", "declare const"))
-        return self.expr(site.file, value, hint, keep=keep, nested=False, depth=depth + 1)
+        return self.expr(site.file, value, hint, keep=keep, as_const=False, depth=depth + 1)
 
     def _enum(self, site: DeclSite, hint: str, span: ir.Span) -> ir.Type:
         enum = self.resolver.enum_ref(site, span)
@@ -93,20 +93,21 @@ class _Consts:
         return ir.Object(hint, fields, site.span)
 
     def expr(
-        self, source: SourceFile, node: Node, hint: str, *, keep: bool, nested: bool, depth: int
+        self, source: SourceFile, node: Node, hint: str, *, keep: bool, as_const: bool, depth: int
     ) -> ir.Type:
-        """The type of expression `node`; `keep`: literal types are kept (not widened)."""
+        """The type of expression `node`; `keep`: its literal type is kept (not widened);
+        `as_const`: inside `as const`, where nested literals are kept too."""
         span = source.span(node)
         kind = node.type
         if kind in ("parenthesized_expression", "satisfies_expression", "non_null_expression"):
             return self.expr(
-                source, node.named_children[0], hint, keep=keep, nested=nested, depth=depth
+                source, node.named_children[0], hint, keep=keep, as_const=as_const, depth=depth
             )
         if kind == "as_expression":
             target = node.named_children[-1] if len(node.named_children) > 1 else None
             if target is None or source.text(node).rstrip().endswith("const"):
                 return self.expr(
-                    source, node.named_children[0], hint, keep=True, nested=nested, depth=depth
+                    source, node.named_children[0], hint, keep=True, as_const=True, depth=depth
                 )
             return TypeConverter(source, self.resolver, self.errors).convert(target, hint)
         if kind in ("string", "template_string"):
@@ -125,14 +126,14 @@ class _Consts:
                 raise EvalError(f"cannot read the type of `{source.text(node)}`")
             return ir.Literal(value, span) if keep else ir.Prim("number", span)
         if kind == "object":
-            return self._object(source, node, hint, keep=keep, depth=depth)
+            return self._object(source, node, hint, keep=as_const, depth=depth)
         if kind == "array":
-            if keep:
+            if as_const:
                 raise EvalError(
                     "typeof an array constant `as const` (a tuple type) is not supported"
                 )
             items = [
-                self.expr(source, c, hint + "Item", keep=False, nested=True, depth=depth + 1)
+                self.expr(source, c, hint + "Item", keep=False, as_const=False, depth=depth + 1)
                 for c in node.named_children
                 if c.type != "comment"
             ]
@@ -173,7 +174,9 @@ class _Consts:
                 continue
             if pair.type == "shorthand_property_identifier":
                 key = source.text(pair)
-                t = self.expr(source, pair, hint + pascal(key), keep=keep, nested=True, depth=depth)
+                t = self.expr(
+                    source, pair, hint + pascal(key), keep=keep, as_const=keep, depth=depth
+                )
                 fields.append(ir.Field(key, t, False, None, source.span(pair)))
                 continue
             if pair.type != "pair":
@@ -188,7 +191,7 @@ class _Consts:
             else:
                 raise EvalError(f"cannot read the property name `{source.text(key_node)}`")
             t = self.expr(
-                source, value, hint + pascal(key), keep=keep, nested=True, depth=depth + 1
+                source, value, hint + pascal(key), keep=keep, as_const=keep, depth=depth + 1
             )
             fields.append(ir.Field(key, t, False, None, source.span(key_node)))
         return ir.Object(hint, tuple(fields), source.span(node))
