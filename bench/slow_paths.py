@@ -62,7 +62,7 @@ def union_diamond(levels: int) -> str:
     aliases of the level below (2**levels paths from the top down to the messages),
     and an interface with a field of the top one."""
     out = [
-        "export enum Kind {\n  A = \"A\",\n  B = \"B\",\n}",
+        'export enum Kind {\n  A = "A",\n  B = "B",\n}',
         "export interface MA {\n  type: Kind.A;\n}",
         "export interface MB {\n  type: Kind.B;\n}",
         "export type L0 = MA | MB;",
