@@ -148,3 +148,35 @@ def test_type_parameters_shadow_declarations_and_defaults_see_earlier_ones(
     assert [(f.name, type(f.type).__name__) for f in p.fields] == [  # type: ignore[attr-defined]
         ("one", "Prim"), ("many", "Array")
     ]
+
+
+def test_templates_across_files_extending_templates(tmp_path: Path) -> None:
+    (tmp_path / "base.ts").write_text(
+        "export interface Base<T> { kind: T; at: number }\nexport type Id<T> = T;\n"
+    )
+    decls = module(tmp_path, (
+        'import { Base, Id } from "./base";\n'
+        "export interface Event<T extends string, P> extends Base<T> { payload: P }\n"
+        'export interface Holder { ev: Event<"x", Id<boolean>> }\n'
+    ))
+    assert list(decls) == ["EventXBoolean", "Holder"]
+    assert [f.name for f in decls["EventXBoolean"].fields] == [  # type: ignore[attr-defined]
+        "kind", "at", "payload"
+    ]
+
+
+def test_a_generic_alias_of_an_object_may_refer_to_itself(tmp_path: Path) -> None:
+    decls = module(tmp_path, (
+        "export type List<T> = { head: T; tail: List<T> | null };\n"
+        "export type Names = List<string>;\n"
+        "export interface Holder { names: List<string> }\n"
+    ))
+    assert list(decls) == ["ListString", "Names", "Holder"]
+
+
+def test_a_generic_map_interface_hoists_an_alias(tmp_path: Path) -> None:
+    decls = module(tmp_path, (
+        "interface Dict<T> { [k: string]: T }\nexport interface H { d: Dict<number> }\n"
+    ))
+    assert list(decls) == ["DictNumber", "H"]
+    assert type(decls["DictNumber"]).__name__ == "Alias"
