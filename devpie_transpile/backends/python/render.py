@@ -637,28 +637,42 @@ class _Renderer:
         return b
 
     def blocks(self) -> Iterator[_Block]:
+        """Declarations in source order, except that an enum whose member is a field's
+        default comes before the first class that needs it (a class body evaluates its
+        defaults when the class is defined)."""
         for decl in self.decls.values():
             match decl:
                 case ir.Enum():
-                    yield self.enum_block(decl)
-                    self.defined.add(decl.name)
+                    if decl.name not in self.defined:  # else hoisted already
+                        yield self.enum_block(decl)
+                        self.defined.add(decl.name)
                 case ir.Interface():
-                    yield self.class_block(decl.name, decl.doc, decl.fields)
-                    self.defined.add(decl.name)
+                    yield from self._class(decl.name, decl.doc, decl.fields)
                     for obj in hoisted(decl.fields):
                         if obj.name in self.defined:
                             continue  # an inherited field's class: emitted with its base
-                        yield self.class_block(obj.name, None, obj.fields)
-                        self.defined.add(obj.name)
+                        yield from self._class(obj.name, None, obj.fields)
                 case ir.Alias():
                     for outer in _objects_of(decl.type):
                         for obj in (outer, *hoisted(outer.fields)):
-                            yield self.class_block(obj.name, None, obj.fields)
-                            self.defined.add(obj.name)
+                            yield from self._class(obj.name, None, obj.fields)
                     yield self.alias_block(decl)
                     self.defined.add(decl.name)
                 case _:
                     assert_never(decl)
+
+    def _class(
+        self, name: str, doc: str | None, fields: tuple[ir.Field, ...]
+    ) -> Iterator[_Block]:
+        """A class, after the enums its defaults need that are not defined yet."""
+        for f in fields:
+            if not f.optional and isinstance(f.type, ir.EnumMemberRef):
+                enum = self.decls.get(f.type.enum)
+                if isinstance(enum, ir.Enum) and enum.name not in self.defined:
+                    yield self.enum_block(enum)
+                    self.defined.add(enum.name)
+        yield self.class_block(name, doc, fields)
+        self.defined.add(name)
 
     def message_blocks(self) -> Iterator[_Block]:
         messages = self.module.messages
