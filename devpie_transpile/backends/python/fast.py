@@ -30,6 +30,7 @@ class FastWriter:
         self.enum_kind = enum_kind
         self.counter = 0
         self.resolving: set[str] = set()
+        self._heights: dict[str, int] = {}  # per alias: a diamond of aliases stays linear
 
     @staticmethod
     def deeper(depth: str) -> str:
@@ -136,11 +137,13 @@ class FastWriter:
                 decl = self.decls[name]
                 if not isinstance(decl, ir.Alias) or name in self.resolving:
                     return 0
-                self.resolving.add(name)
-                try:
-                    return self.height(decl.type)
-                finally:
-                    self.resolving.discard(name)
+                if name not in self._heights:
+                    self.resolving.add(name)
+                    try:
+                        self._heights[name] = self.height(decl.type)
+                    finally:
+                        self.resolving.discard(name)
+                return self._heights[name]
             case _:
                 return 0
 
