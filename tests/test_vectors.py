@@ -46,9 +46,9 @@ def _generate(case: str, tmp: Path) -> dict[str, Any]:
             "go": tmp / case / "go", "module": module}
 
 
-@pytest.fixture(scope="session")
-def all_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    tmp = tmp_path_factory.mktemp("vector-packages")
+def generate_all(tmp: Path) -> dict[str, dict[str, Any]]:
+    """Every case's packages (the `all_packages` fixture of conftest.py, shared with
+    test_runtime_paths.py so that they are generated once)."""
     return {case: _generate(case, tmp) for case in CASE_NAMES}
 
 
