@@ -387,7 +387,9 @@ class Loader:
             if isinstance(what, str):  # `export { A as B }` of an import
                 found = self.lookup(entry, what)
                 if isinstance(found, DeclSite) and found.file is entry:
-                    continue  # declared here: named above
+                    if found.rendered:  # named above; a second name is an alias
+                        self.name_of(found, item)
+                    continue
                 span = entry_scope.reexport_spans.get(item)
                 if found is None and span is not None:
                     self._error(span, f"cannot export {what}: it is not declared")
