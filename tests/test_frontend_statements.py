@@ -69,4 +69,4 @@ def test_imports_and_reexports_are_followed(project: Path) -> None:
         e="export enum E { X }",
     )
     assert notes == []
-    assert list(module.decls) == ["I", "C", "Dee", "E", "A", "B"]
+    assert list(module.decls) == ["I", "C", "Dee", "E", "J", "A", "B"]
