@@ -16,6 +16,7 @@ from tree_sitter import Node, QueryCursor
 
 from .. import ir
 from ..diagnostics import Diagnostic
+from .fs import DISK, FileSystem
 from .literals import decode_string
 from .source import SourceFile, query
 
@@ -105,11 +106,11 @@ class FileScope:
     notes: list[tuple[str, DeclSite | None]] = field(default_factory=list)
 
 
-def project_root(entry: Path) -> Path:
+def project_root(entry: Path, fs: FileSystem = DISK) -> Path:
     """Nearest ancestor of the (resolved) entry holding a project marker, else its dir."""
     start = Path(os.path.realpath(entry)).parent
     for directory in (start, *start.parents):
-        if any(os.path.lexists(directory / marker) for marker in ROOT_MARKERS):
+        if any(fs.exists(directory / marker) for marker in ROOT_MARKERS):
             return directory
     return start
 

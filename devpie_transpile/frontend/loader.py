@@ -21,6 +21,7 @@ from ..diagnostics import Diagnostic, TranspileError
 from ..validate import problems
 from .decls import convert_decl
 from .files import Binding, DeclSite, FileScope, ScopeBuilder, display_path, project_root
+from .fs import DISK, FileSystem
 from .libtypes import library_type
 from .resolve import Found as FoundFile
 from .resolve import ModuleResolver, Package
@@ -34,13 +35,20 @@ Found = DeclSite | Binding | None
 class Loader:
     """One load: files, scopes, the names given to declarations, collected errors."""
 
-    def __init__(self, entry: Path, display_root: Path, note: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        entry: Path,
+        display_root: Path,
+        note: Callable[[str], None],
+        fs: FileSystem = DISK,
+    ) -> None:
         self.entry = entry
         self.display_root = display_root
         self.note = note
+        self.fs = fs
         self.errors: list[Diagnostic] = []
-        self.root = project_root(entry)
-        self.resolver = ModuleResolver(self.root, entry, self.show, self.errors, note)
+        self.root = project_root(entry, fs)
+        self.resolver = ModuleResolver(self.root, entry, self.show, self.errors, note, fs)
         self.files: dict[str, SourceFile | None] = {}
         self.scopes: dict[SourceFile, FileScope] = {}
         self.pending: deque[SourceFile] = deque()
@@ -58,17 +66,18 @@ class Loader:
         self.member_names: dict[DeclSite, frozenset[str]] = {}  # enum -> its member names
         self.skipped: list[DeclSite] = []  # re-exported non-types, noted unless used
 
-    def show(self, path: Path) -> str:
-        return display_path(path, self.display_root)
-
     # -- files --------------------------------------------------------------------
+
+    def show(self, path: Path) -> str:
+        """`path` as diagnostics name it (`HEAD:src/x.ts` when read from a revision)."""
+        return self.fs.label + display_path(path, self.display_root)
 
     def _open(self, path: Path) -> SourceFile | None:
         real = os.path.realpath(path)
         if real in self.files:
             return self.files[real]
         try:
-            source: SourceFile | None = parse_file(path, self.show(path))
+            source: SourceFile | None = parse_file(path, self.show(path), self.fs)
         except TranspileError as exc:
             self.errors.extend(exc.diagnostics)
             source = None
@@ -510,20 +519,21 @@ def load(
     *,
     display_root: Path | None = None,
     note: Callable[[str], None] | None = None,
+    fs: FileSystem = DISK,
 ) -> ir.Module:
     """Parse `entry` (a .ts file) and what it follows into a validated module.
 
-    Raises `TranspileError` with every problem found; never another exception for
-    bad input.
+    `fs` is where files are read from (the disk, or a git revision). Raises
+    `TranspileError` with every problem found; never another exception for bad input.
     """
-    loader = Loader(Path(entry), display_root or Path.cwd(), note or (lambda _: None))
+    loader = Loader(Path(entry), display_root or Path.cwd(), note or (lambda _: None), fs)
     try:
         with few_collections():
             return loader.build()
     except RecursionError:  # pragma: no cover - depth is guarded; this is a last resort
         raise TranspileError(
             Diagnostic(
-                "input is nested too deeply", path=display_path(Path(entry), loader.display_root)
+                "input is nested too deeply", path=loader.show(Path(entry))
             )
         ) from None
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from .fs import DISK, Disk, FileSystem
 from .tsconfig import ConfigReader, TsConfig, inside
 
 MAX_SPECIFIER = 1024
@@ -92,11 +93,13 @@ class ModuleResolver:
         show: Callable[[Path], str],
         errors: list[Diagnostic],
         note: Callable[[str], None],
+        fs: FileSystem = DISK,
     ) -> None:
         self.root = Path(os.path.realpath(root))
         self.entry = entry
         self.show = show
-        self.configs = ConfigReader(self.root, show, errors, note)
+        self.fs = fs
+        self.configs = ConfigReader(self.root, show, errors, note, fs)
         self._config: TsConfig | None = None
         self._config_read = False
 
@@ -163,7 +166,7 @@ class ModuleResolver:
                     f"{quoted(specifier)} is outside the project root ({self.root.name}/)"
                 )
             tried.append(quoted(self.show(candidate))[1:-1])
-            kind = probe(candidate)
+            kind = probe(candidate, self.fs)
             if kind == "file":
                 return Found(candidate)
             if kind not in ("missing", "other") and failure is None:
@@ -191,8 +194,13 @@ def candidates(joined: str) -> list[Path]:
     return found
 
 
-def probe(path: Path) -> str:
-    """ "file", "missing", "other" (a directory, a FIFO...) or why it cannot be read."""
+def probe(path: Path, fs: FileSystem = DISK) -> str:
+    """`file`, `missing`, `other` (a directory, a FIFO...) or why it cannot be read."""
+    if not isinstance(fs, Disk):  # another tree (a git revision): no stat to ask
+        try:
+            return "file" if fs.is_file(path) else "missing"
+        except (OSError, ValueError):
+            return "missing"
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):

@@ -18,6 +18,7 @@ from typing import Any
 
 from .. import ir
 from ..diagnostics import Diagnostic
+from .fs import DISK, FileSystem
 from .jsonc import JsoncError, Located, parse
 
 MAX_EXTENDS = 20
@@ -77,18 +78,20 @@ class ConfigReader:
         show: Callable[[Path], str],
         errors: list[Diagnostic],
         note: Callable[[str], None],
+        fs: FileSystem = DISK,
     ) -> None:
         self.root = root
         self.show = show
         self.errors = errors
         self.note = note
+        self.fs = fs
 
     def nearest(self, start: Path) -> TsConfig | None:
         """The config of the nearest `tsconfig.json` from `start` up to the project root."""
         directory = Path(os.path.abspath(start))
         while True:
             candidate = directory / "tsconfig.json"
-            if _is_file(candidate) and inside(candidate, self.root):
+            if self._is_file(candidate) and inside(candidate, self.root):
                 return self.read(candidate)
             if not inside(directory, self.root) or Path(os.path.realpath(directory)) == self.root:
                 return None
@@ -156,11 +159,12 @@ class ConfigReader:
 
     def _load(self, path: Path) -> Any:
         try:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
-        except OSError as exc:
+            raw = self.fs.read_bytes(path)
+        except (OSError, ValueError) as exc:
             self.errors.append(
-                Diagnostic(f"cannot read: {exc.strerror or exc}", path=self.show(path))
+                Diagnostic(
+                    f"cannot read: {getattr(exc, 'strerror', None) or exc}", path=self.show(path)
+                )
             )
             return None
         if len(raw) > MAX_BYTES:
@@ -188,9 +192,9 @@ class ConfigReader:
             target = Path(os.path.normpath(path.parent / value))
             if not self._confined(target, value, path, "`extends`"):
                 return None
-            if not _is_file(target) and not value.endswith(".json"):
+            if not self._is_file(target) and not value.endswith(".json"):
                 target = target.with_name(target.name + ".json")
-            if not _is_file(target):
+            if not self._is_file(target):
                 self._error(path, value, f'cannot find the configuration "{value}" extends')
                 return None
             return target
@@ -206,7 +210,7 @@ class ConfigReader:
                 modules / (value + ".json"),
                 modules / value / "tsconfig.json",
             ):
-                if _is_file(candidate):
+                if self._is_file(candidate):
                     if not self._confined(candidate, value, path, "`extends`"):
                         return None
                     return candidate
@@ -251,6 +255,12 @@ class ConfigReader:
         )
         return False
 
+    def _is_file(self, path: Path) -> bool:
+        try:
+            return self.fs.is_file(path)
+        except (OSError, ValueError):
+            return False
+
     def _error(self, path: Path, value: Any, message: str) -> None:
         if isinstance(value, Located):
             span = ir.Span(self.show(path), value.line, value.col, value.length)
@@ -261,10 +271,3 @@ class ConfigReader:
 
 def _where(display: str, value: Located) -> str:
     return f"{display}:{value.line}:{value.col}"
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except (OSError, ValueError):
-        return False
