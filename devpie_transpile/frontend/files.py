@@ -104,6 +104,9 @@ class FileScope:
     reexport_spans: dict[str, ir.Span] = field(default_factory=dict)  # of `export { A }`
     # `--verbose` notes in source order; a class's is dropped if a rendered type uses it
     notes: list[tuple[str, DeclSite | None]] = field(default_factory=list)
+    # constants and functions by name: a value may share its name with a type
+    # (`const Status = {...} as const; type Status = ...`), read by `typeof`
+    values: dict[str, DeclSite] = field(default_factory=dict)
 
 
 def project_root(entry: Path, fs: FileSystem = DISK) -> Path:
@@ -223,6 +226,13 @@ class ScopeBuilder:
     def _add(self, site: DeclSite, parent: DeclSite | None) -> bool:
         table = self.scope.decls if parent is None else parent.members
         previous = table.get(site.local)
+        if parent is None and site.kind in ("variable", "function"):
+            if site.local not in self.scope.values:
+                self.scope.values[site.local] = site
+                if previous is not None and previous.rendered:
+                    return False  # the type of that name stays the type
+        elif site.rendered and previous is not None and previous.kind in ("variable", "function"):
+            previous = None  # a type named like a constant: both meanings are kept
         if previous is not None:
             if previous.kind == "namespace" and site.kind == "namespace":
                 return False  # namespaces merge (the caller reuses `previous`)
