@@ -23,15 +23,43 @@ class Paid:
     @classmethod
     def from_dict(cls, data: Any) -> Paid:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Paid:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal("paid"))
-        amount = _required(_obj, "amount", _path, Money._decode)
-        stamp = _required(_obj, "stamp", _path, SignedStamp._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> Paid:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Paid:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != "paid":
+            raise ValueError
+        amount = Money._fast(_d["amount"], _depth + 1)
+        stamp = SignedStamp._fast(_d["stamp"], _depth + 1)
+        _o = _new(cls)
+        _o.type = "paid"
+        _o.amount = amount
+        _o.stamp = stamp
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Paid:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal("paid"))
+        amount = _required(_obj, "amount", _path, _depth, Money._decode)
+        stamp = _required(_obj, "stamp", _path, _depth, SignedStamp._decode)
         return cls(amount=amount, stamp=stamp)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -55,14 +83,44 @@ class Money:
     @classmethod
     def from_dict(cls, data: Any) -> Money:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Money:
-        _obj = _object(_data, _path)
-        amount_cents = _required(_obj, "amountCents", _path, _float)
-        currency = _required(_obj, "currency", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Money:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Money:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        amount_cents = _d["amountCents"]
+        if amount_cents.__class__ is not int and (
+            amount_cents.__class__ is not float or amount_cents - amount_cents != 0.0
+        ):
+            raise ValueError
+        currency = _d["currency"]
+        if currency.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.amount_cents = amount_cents
+        _o.currency = currency
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Money:
+        _obj = _object(_data, _path, _depth)
+        amount_cents = _required(_obj, "amountCents", _path, _depth, _float)
+        currency = _required(_obj, "currency", _path, _depth, _str)
         return cls(amount_cents=amount_cents, currency=currency)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -83,16 +141,53 @@ class SignedStamp:
     @classmethod
     def from_dict(cls, data: Any) -> SignedStamp:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> SignedStamp:
-        _obj = _object(_data, _path)
-        at = _required(_obj, "at", _path, _float)
-        _required(_obj, "kind", _path, _literal("stamp"))
-        label = _optional(_obj, "label", _path, _str)
-        signature = _required(_obj, "signature", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> SignedStamp:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> SignedStamp:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        at = _d["at"]
+        if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
+            raise ValueError
+        kind = _d["kind"]
+        if kind.__class__ is not str or kind != "stamp":
+            raise ValueError
+        label = _d.get("label")
+        if label is not None:
+            if label.__class__ is not str:
+                raise ValueError
+        signature = _d["signature"]
+        if signature.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.at = at
+        _o.kind = "stamp"
+        _o.label = label
+        _o.signature = signature
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> SignedStamp:
+        _obj = _object(_data, _path, _depth)
+        at = _required(_obj, "at", _path, _depth, _float)
+        _required(_obj, "kind", _path, _depth, _literal("stamp"))
+        label = _optional(_obj, "label", _path, _depth, _str)
+        signature = _required(_obj, "signature", _path, _depth, _str)
         return cls(at=at, label=label, signature=signature)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -116,15 +211,48 @@ class Stamp:
     @classmethod
     def from_dict(cls, data: Any) -> Stamp:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Stamp:
-        _obj = _object(_data, _path)
-        at = _required(_obj, "at", _path, _float)
-        _required(_obj, "kind", _path, _literal("stamp"))
-        label = _optional(_obj, "label", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Stamp:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Stamp:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        at = _d["at"]
+        if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
+            raise ValueError
+        kind = _d["kind"]
+        if kind.__class__ is not str or kind != "stamp":
+            raise ValueError
+        label = _d.get("label")
+        if label is not None:
+            if label.__class__ is not str:
+                raise ValueError
+        _o = _new(cls)
+        _o.at = at
+        _o.kind = "stamp"
+        _o.label = label
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Stamp:
+        _obj = _object(_data, _path, _depth)
+        at = _required(_obj, "at", _path, _depth, _float)
+        _required(_obj, "kind", _path, _depth, _literal("stamp"))
+        label = _optional(_obj, "label", _path, _depth, _str)
         return cls(at=at, label=label)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -140,6 +268,22 @@ class Stamp:
 _T = TypeVar("_T")
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -153,37 +297,51 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
@@ -199,8 +357,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option
@@ -219,10 +377,22 @@ MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
 
 
 def parse_message(data: Any) -> AnyMessage:
-    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
-    obj = _object(data, "$")
-    kind = _required(obj, "type", "$", _str)
+    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to.
+
+    `data` is the parsed JSON value, or JSON text as str or bytes.
+    """
+    if isinstance(data, (str, bytes, bytearray)):
+        data = _loads(data)
+    if data.__class__ is dict:
+        kind = data.get("type")
+        if kind.__class__ is str and kind in MESSAGE_TYPES:
+            try:
+                return MESSAGE_TYPES[kind]._fast(data, 1)
+            except Exception:
+                pass
+    obj = _object(data, "$", 1)
+    kind = _required(obj, "type", "$", 1, _str)
     cls = MESSAGE_TYPES.get(kind)
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
-    return cls._decode(obj, "$")
+    return cls._decode(obj, "$", 1)

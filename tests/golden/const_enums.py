@@ -34,14 +34,41 @@ class Hello:
     @classmethod
     def from_dict(cls, data: Any) -> Hello:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Hello:
-        _obj = _object(_data, _path)
-        _required(_obj, "op", _path, _literal(Opcode.HELLO))
-        region = _required(_obj, "region", _path, _enum(Region))
+    def from_json(cls, text: str | bytes | bytearray) -> Hello:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Hello:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        _literal(Opcode.HELLO)(_d["op"], "$", _depth + 1)
+        region = _d["region"]
+        if region.__class__ is not str:
+            raise ValueError
+        region = Region(region)
+        _o = _new(cls)
+        _o.op = Opcode.HELLO
+        _o.region = region
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Hello:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "op", _path, _depth, _literal(Opcode.HELLO))
+        region = _required(_obj, "region", _path, _depth, _enum(Region))
         return cls(region=region)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -59,14 +86,42 @@ class Heartbeat:
     @classmethod
     def from_dict(cls, data: Any) -> Heartbeat:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Heartbeat:
-        _obj = _object(_data, _path)
-        _required(_obj, "op", _path, _literal(Opcode.PING))
-        seq = _required(_obj, "seq", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> Heartbeat:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Heartbeat:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        _literal(Opcode.PING)(_d["op"], "$", _depth + 1)
+        seq = _d["seq"]
+        if seq.__class__ is not int and (
+            seq.__class__ is not float or seq - seq != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.op = Opcode.PING
+        _o.seq = seq
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Heartbeat:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "op", _path, _depth, _literal(Opcode.PING))
+        seq = _required(_obj, "seq", _path, _depth, _float)
         return cls(seq=seq)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -84,14 +139,42 @@ class Frame:
     @classmethod
     def from_dict(cls, data: Any) -> Frame:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Frame:
-        _obj = _object(_data, _path)
-        hello = _optional(_obj, "hello", _path, Hello._decode)
-        heartbeat = _optional(_obj, "heartbeat", _path, Heartbeat._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> Frame:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Frame:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        hello = _d.get("hello")
+        if hello is not None:
+            hello = Hello._fast(hello, _depth + 1)
+        heartbeat = _d.get("heartbeat")
+        if heartbeat is not None:
+            heartbeat = Heartbeat._fast(heartbeat, _depth + 1)
+        _o = _new(cls)
+        _o.hello = hello
+        _o.heartbeat = heartbeat
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Frame:
+        _obj = _object(_data, _path, _depth)
+        hello = _optional(_obj, "hello", _path, _depth, Hello._decode)
+        heartbeat = _optional(_obj, "heartbeat", _path, _depth, Heartbeat._decode)
         return cls(hello=hello, heartbeat=heartbeat)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -109,6 +192,22 @@ _T = TypeVar("_T")
 _E = TypeVar("_E", bound=Enum)
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -122,31 +221,45 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
@@ -156,8 +269,8 @@ def _kind_ok(value: Any, cls: type[Enum]) -> bool:
     return isinstance(value, str)
 
 
-def _enum(cls: type[_E]) -> Callable[[Any, str], _E]:
-    def run(value: Any, path: str) -> _E:
+def _enum(cls: type[_E]) -> Callable[[Any, str, int], _E]:
+    def run(value: Any, path: str, depth: int = 0) -> _E:
         if not _kind_ok(value, cls):
             raise _error(path, "integer" if issubclass(cls, int) else "string", value)
         try:
@@ -180,8 +293,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option

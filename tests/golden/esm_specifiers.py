@@ -22,14 +22,40 @@ class Envelope:
     @classmethod
     def from_dict(cls, data: Any) -> Envelope:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Envelope:
-        _obj = _object(_data, _path)
-        meta = _required(_obj, "meta", _path, Meta._decode)
-        body = _required(_obj, "body", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Envelope:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Envelope:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        meta = Meta._fast(_d["meta"], _depth + 1)
+        body = _d["body"]
+        if body.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.meta = meta
+        _o.body = body
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Envelope:
+        _obj = _object(_data, _path, _depth)
+        meta = _required(_obj, "meta", _path, _depth, Meta._decode)
+        body = _required(_obj, "body", _path, _depth, _str)
         return cls(meta=meta, body=body)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -52,14 +78,42 @@ class Opened:
     @classmethod
     def from_dict(cls, data: Any) -> Opened:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Opened:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal(Kind.OPENED))
-        at = _required(_obj, "at", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> Opened:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Opened:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Kind.OPENED:
+            raise ValueError
+        at = _d["at"]
+        if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
+            raise ValueError
+        _o = _new(cls)
+        _o.type = Kind.OPENED
+        _o.at = at
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Opened:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal(Kind.OPENED))
+        at = _required(_obj, "at", _path, _depth, _float)
         return cls(at=at)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -77,14 +131,44 @@ class Ping:
     @classmethod
     def from_dict(cls, data: Any) -> Ping:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Ping:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal(Kind.PINGED))
-        seq = _required(_obj, "seq", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> Ping:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Ping:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Kind.PINGED:
+            raise ValueError
+        seq = _d["seq"]
+        if seq.__class__ is not int and (
+            seq.__class__ is not float or seq - seq != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.type = Kind.PINGED
+        _o.seq = seq
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Ping:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal(Kind.PINGED))
+        seq = _required(_obj, "seq", _path, _depth, _float)
         return cls(seq=seq)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -101,13 +185,37 @@ class Meta:
     @classmethod
     def from_dict(cls, data: Any) -> Meta:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Meta:
-        _obj = _object(_data, _path)
-        trace_id = _required(_obj, "traceId", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Meta:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Meta:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        trace_id = _d["traceId"]
+        if trace_id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.trace_id = trace_id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Meta:
+        _obj = _object(_data, _path, _depth)
+        trace_id = _required(_obj, "traceId", _path, _depth, _str)
         return cls(trace_id=trace_id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -117,6 +225,22 @@ class Meta:
 
 
 _T = TypeVar("_T")
+
+
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
 
 
 def _show(value: Any) -> str:
@@ -132,30 +256,40 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
@@ -171,8 +305,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option
@@ -192,10 +326,22 @@ MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
 
 
 def parse_message(data: Any) -> AnyMessage:
-    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
-    obj = _object(data, "$")
-    kind = _required(obj, "type", "$", _str)
+    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to.
+
+    `data` is the parsed JSON value, or JSON text as str or bytes.
+    """
+    if isinstance(data, (str, bytes, bytearray)):
+        data = _loads(data)
+    if data.__class__ is dict:
+        kind = data.get("type")
+        if kind.__class__ is str and kind in MESSAGE_TYPES:
+            try:
+                return MESSAGE_TYPES[kind]._fast(data, 1)
+            except Exception:
+                pass
+    obj = _object(data, "$", 1)
+    kind = _required(obj, "type", "$", 1, _str)
     cls = MESSAGE_TYPES.get(kind)
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
-    return cls._decode(obj, "$")
+    return cls._decode(obj, "$", 1)

@@ -22,14 +22,43 @@ class PayloadJoin:
     @classmethod
     def from_dict(cls, data: Any) -> PayloadJoin:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> PayloadJoin:
-        _obj = _object(_data, _path)
-        room = _required(_obj, "room", _path, _str)
-        role = _required(_obj, "role", _path, _enum(PayloadRole))
+    def from_json(cls, text: str | bytes | bytearray) -> PayloadJoin:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> PayloadJoin:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        room = _d["room"]
+        if room.__class__ is not str:
+            raise ValueError
+        role = _d["role"]
+        if role.__class__ is not str:
+            raise ValueError
+        role = PayloadRole(role)
+        _o = _new(cls)
+        _o.room = room
+        _o.role = role
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> PayloadJoin:
+        _obj = _object(_data, _path, _depth)
+        room = _required(_obj, "room", _path, _depth, _str)
+        role = _required(_obj, "role", _path, _depth, _enum(PayloadRole))
         return cls(room=room, role=role)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -51,13 +80,37 @@ class PayloadMediaOffer:
     @classmethod
     def from_dict(cls, data: Any) -> PayloadMediaOffer:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> PayloadMediaOffer:
-        _obj = _object(_data, _path)
-        sdp = _required(_obj, "sdp", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> PayloadMediaOffer:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> PayloadMediaOffer:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        sdp = _d["sdp"]
+        if sdp.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.sdp = sdp
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> PayloadMediaOffer:
+        _obj = _object(_data, _path, _depth)
+        sdp = _required(_obj, "sdp", _path, _depth, _str)
         return cls(sdp=sdp)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -80,17 +133,54 @@ class Joined:
     @classmethod
     def from_dict(cls, data: Any) -> Joined:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Joined:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal("joined"))
-        payload = _required(_obj, "payload", _path, PayloadJoin._decode)
-        offer = _required(_obj, "offer", _path, _nullable(PayloadMediaOffer._decode))
-        _required(_obj, "role", _path, _literal(PayloadRole.HOST))
-        codec = _required(_obj, "codec", _path, _literal("opus", "vp8"))
+    def from_json(cls, text: str | bytes | bytearray) -> Joined:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Joined:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != "joined":
+            raise ValueError
+        payload = PayloadJoin._fast(_d["payload"], _depth + 1)
+        offer = _d["offer"]
+        offer = None if offer is None else PayloadMediaOffer._fast(offer, _depth + 1)
+        role = _d["role"]
+        if role.__class__ is not str or role != PayloadRole.HOST:
+            raise ValueError
+        codec = _literal("opus", "vp8")(_d["codec"], "$", _depth + 1)
+        _o = _new(cls)
+        _o.type = "joined"
+        _o.payload = payload
+        _o.offer = offer
+        _o.role = PayloadRole.HOST
+        _o.codec = codec
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Joined:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal("joined"))
+        payload = _required(_obj, "payload", _path, _depth, PayloadJoin._decode)
+        offer = _required(
+            _obj, "offer", _path, _depth, _nullable(PayloadMediaOffer._decode)
+        )
+        _required(_obj, "role", _path, _depth, _literal(PayloadRole.HOST))
+        codec = _required(_obj, "codec", _path, _depth, _literal("opus", "vp8"))
         return cls(payload=payload, offer=offer, codec=codec)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -109,6 +199,22 @@ _T = TypeVar("_T")
 _E = TypeVar("_E", bound=Enum)
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -122,29 +228,37 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
-def _nullable(decode: Callable[[Any, str], _T]) -> Callable[[Any, str], _T | None]:
-    def run(value: Any, path: str) -> _T | None:
-        return None if value is None else decode(value, path)
+def _nullable(
+    decode: Callable[[Any, str, int], _T],
+) -> Callable[[Any, str, int], _T | None]:
+    def run(value: Any, path: str, depth: int) -> _T | None:
+        return None if value is None else decode(value, path, depth)
 
     return run
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
@@ -156,8 +270,8 @@ def _kind_ok(value: Any, cls: type[Enum]) -> bool:
     return isinstance(value, str)
 
 
-def _enum(cls: type[_E]) -> Callable[[Any, str], _E]:
-    def run(value: Any, path: str) -> _E:
+def _enum(cls: type[_E]) -> Callable[[Any, str, int], _E]:
+    def run(value: Any, path: str, depth: int = 0) -> _E:
         if not _kind_ok(value, cls):
             raise _error(path, "integer" if issubclass(cls, int) else "string", value)
         try:
@@ -180,8 +294,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option
@@ -200,10 +314,22 @@ MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
 
 
 def parse_message(data: Any) -> AnyMessage:
-    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
-    obj = _object(data, "$")
-    kind = _required(obj, "type", "$", _str)
+    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to.
+
+    `data` is the parsed JSON value, or JSON text as str or bytes.
+    """
+    if isinstance(data, (str, bytes, bytearray)):
+        data = _loads(data)
+    if data.__class__ is dict:
+        kind = data.get("type")
+        if kind.__class__ is str and kind in MESSAGE_TYPES:
+            try:
+                return MESSAGE_TYPES[kind]._fast(data, 1)
+            except Exception:
+                pass
+    obj = _object(data, "$", 1)
+    kind = _required(obj, "type", "$", 1, _str)
     cls = MESSAGE_TYPES.get(kind)
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
-    return cls._decode(obj, "$")
+    return cls._decode(obj, "$", 1)

@@ -21,13 +21,35 @@ class Priced:
     @classmethod
     def from_dict(cls, data: Any) -> Priced:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Priced:
-        _obj = _object(_data, _path)
-        price = _required(_obj, "price", _path, Money._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> Priced:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Priced:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        price = Money._fast(_d["price"], _depth + 1)
+        _o = _new(cls)
+        _o.price = price
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Priced:
+        _obj = _object(_data, _path, _depth)
+        price = _required(_obj, "price", _path, _depth, Money._decode)
         return cls(price=price)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -43,13 +65,37 @@ class Proposal:
     @classmethod
     def from_dict(cls, data: Any) -> Proposal:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Proposal:
-        _obj = _object(_data, _path)
-        note = _required(_obj, "note", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Proposal:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Proposal:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        note = _d["note"]
+        if note.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.note = note
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Proposal:
+        _obj = _object(_data, _path, _depth)
+        note = _required(_obj, "note", _path, _depth, _str)
         return cls(note=note)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -67,15 +113,46 @@ class Order:
     @classmethod
     def from_dict(cls, data: Any) -> Order:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Order:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        status = _required(_obj, "status", _path, _enum(OrderStatus))
-        total = _required(_obj, "total", _path, Money._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> Order:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Order:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        status = _d["status"]
+        if status.__class__ is not str:
+            raise ValueError
+        status = OrderStatus(status)
+        total = Money._fast(_d["total"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.status = status
+        _o.total = total
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Order:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        status = _required(_obj, "status", _path, _depth, _enum(OrderStatus))
+        total = _required(_obj, "total", _path, _depth, Money._decode)
         return cls(id=id, status=status, total=total)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -101,13 +178,37 @@ class Refund:
     @classmethod
     def from_dict(cls, data: Any) -> Refund:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Refund:
-        _obj = _object(_data, _path)
-        order_id = _required(_obj, "orderId", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Refund:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Refund:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        order_id = _d["orderId"]
+        if order_id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.order_id = order_id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Refund:
+        _obj = _object(_data, _path, _depth)
+        order_id = _required(_obj, "orderId", _path, _depth, _str)
         return cls(order_id=order_id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -124,14 +225,44 @@ class Money:
     @classmethod
     def from_dict(cls, data: Any) -> Money:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Money:
-        _obj = _object(_data, _path)
-        amount_cents = _required(_obj, "amountCents", _path, _float)
-        currency = _required(_obj, "currency", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Money:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Money:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        amount_cents = _d["amountCents"]
+        if amount_cents.__class__ is not int and (
+            amount_cents.__class__ is not float or amount_cents - amount_cents != 0.0
+        ):
+            raise ValueError
+        currency = _d["currency"]
+        if currency.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.amount_cents = amount_cents
+        _o.currency = currency
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Money:
+        _obj = _object(_data, _path, _depth)
+        amount_cents = _required(_obj, "amountCents", _path, _depth, _float)
+        currency = _required(_obj, "currency", _path, _depth, _str)
         return cls(amount_cents=amount_cents, currency=currency)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -147,6 +278,22 @@ _T = TypeVar("_T")
 _E = TypeVar("_E", bound=Enum)
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -160,30 +307,40 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
@@ -193,8 +350,8 @@ def _kind_ok(value: Any, cls: type[Enum]) -> bool:
     return isinstance(value, str)
 
 
-def _enum(cls: type[_E]) -> Callable[[Any, str], _E]:
-    def run(value: Any, path: str) -> _E:
+def _enum(cls: type[_E]) -> Callable[[Any, str, int], _E]:
+    def run(value: Any, path: str, depth: int = 0) -> _E:
         if not _kind_ok(value, cls):
             raise _error(path, "integer" if issubclass(cls, int) else "string", value)
         try:

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -19,9 +20,12 @@ type Charged struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Charged.
 func (m *Charged) UnmarshalJSON(data []byte) error {
-	v, err := decodeCharged(data, "")
-	if err != nil {
-		return err
+	var v Charged
+	if !fast(data, scanCharged, &v) {
+		var err error
+		if v, err = precise(data, decodeCharged); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -35,7 +39,44 @@ func (m Charged) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeCharged(raw json.RawMessage, path string) (Charged, error) {
+func scanCharged(s *scanner, v *Charged) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !s.str(&v.Type) || v.Type != "charged" {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "amount":
+			if !scanMoney(s, &v.Amount) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "currency":
+			if !scanCurrency(s, &v.Currency) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "audit":
+			if !scanAudit(s, &v.Audit) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeCharged(raw *jsonNode, path string) (Charged, error) {
 	var m Charged
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -63,9 +104,12 @@ type Refunded struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Refunded.
 func (m *Refunded) UnmarshalJSON(data []byte) error {
-	v, err := decodeRefunded(data, "")
-	if err != nil {
-		return err
+	var v Refunded
+	if !fast(data, scanRefunded, &v) {
+		var err error
+		if v, err = precise(data, decodeRefunded); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
@@ -79,7 +123,34 @@ func (m Refunded) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p)
 }
 
-func decodeRefunded(raw json.RawMessage, path string) (Refunded, error) {
+func scanRefunded(s *scanner, v *Refunded) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !s.str(&v.Type) || v.Type != "refunded" {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "amount":
+			if !scanMoney(s, &v.Amount) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeRefunded(raw *jsonNode, path string) (Refunded, error) {
 	var m Refunded
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -100,15 +171,40 @@ type Money struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Money.
 func (m *Money) UnmarshalJSON(data []byte) error {
-	v, err := decodeMoney(data, "")
-	if err != nil {
-		return err
+	var v Money
+	if !fast(data, scanMoney, &v) {
+		var err error
+		if v, err = precise(data, decodeMoney); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeMoney(raw json.RawMessage, path string) (Money, error) {
+func scanMoney(s *scanner, v *Money) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "amountCents":
+			if !s.num(&v.AmountCents) {
+				return false
+			}
+			seen0 |= 1 << 0
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x1
+}
+
+func decodeMoney(raw *jsonNode, path string) (Money, error) {
 	var m Money
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -124,15 +220,22 @@ type Currency string
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Currency.
 func (e *Currency) UnmarshalJSON(data []byte) error {
-	v, err := decodeCurrency(data, "")
-	if err != nil {
-		return err
+	var v Currency
+	if !fast(data, scanCurrency, &v) {
+		var err error
+		if v, err = precise(data, decodeCurrency); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeCurrency(raw json.RawMessage, path string) (Currency, error) {
+func scanCurrency(s *scanner, v *Currency) bool {
+	return scanVia(s, decodeCurrency, v)
+}
+
+func decodeCurrency(raw *jsonNode, path string) (Currency, error) {
 	v, err := decodeOneOf(decodeString, []string{"EUR", "USD"}, "one of \"EUR\", \"USD\"")(raw, path)
 	return Currency(v), err
 }
@@ -143,15 +246,40 @@ type Audit struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Audit.
 func (m *Audit) UnmarshalJSON(data []byte) error {
-	v, err := decodeAudit(data, "")
-	if err != nil {
-		return err
+	var v Audit
+	if !fast(data, scanAudit, &v) {
+		var err error
+		if v, err = precise(data, decodeAudit); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeAudit(raw json.RawMessage, path string) (Audit, error) {
+func scanAudit(s *scanner, v *Audit) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "by":
+			if !s.str(&v.By) {
+				return false
+			}
+			seen0 |= 1 << 0
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x1
+}
+
+func decodeAudit(raw *jsonNode, path string) (Audit, error) {
 	var m Audit
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -165,15 +293,30 @@ func decodeAudit(raw json.RawMessage, path string) (Audit, error) {
 
 // ParseMessage decodes and validates a message of any type, chosen by its "type" member, and returns a pointer to its struct (such as *Charged).
 func ParseMessage(data []byte) (any, error) {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
+	switch string(messageType(data, "type")) {
+	case "charged":
+		if v := new(Charged); fast(data, scanCharged, v) {
+			return v, nil
+		}
+	case "refunded":
+		if v := new(Refunded); fast(data, scanRefunded, v) {
+			return v, nil
+		}
 	}
-	obj, err := decodeObject(raw, "")
+	return parseMessage(data)
+}
+
+// parseMessage is the precise path of ParseMessage: it names the first problem.
+func parseMessage(data []byte) (any, error) {
+	root, err := parseRoot(data)
 	if err != nil {
 		return nil, err
 	}
-	typ, ok := obj["type"]
+	obj, err := decodeObject(root, "")
+	if err != nil {
+		return nil, err
+	}
+	typ, ok := obj.members["type"]
 	if !ok {
 		return nil, errors.New("type: missing")
 	}
@@ -183,33 +326,96 @@ func ParseMessage(data []byte) (any, error) {
 	}
 	switch kind {
 	case "charged":
-		return parseAs(raw, decodeCharged)
+		return parseAs(root, decodeCharged)
 	case "refunded":
-		return parseAs(raw, decodeRefunded)
+		return parseAs(root, decodeRefunded)
 	}
-	return nil, errors.New("type: unknown message type " + jsonText(typ))
+	return nil, errors.New("type: unknown message type " + jsonText(typ.raw))
 }
 
-// A decoder checks and decodes raw, the JSON value at path.
-type decoder[T any] func(raw json.RawMessage, path string) (T, error)
+// maxDepth is the deepest nesting of objects and arrays a value may have (the root is 1),
+// the same limit as the generated Python's.
+const maxDepth = 128
 
-// A jsonObject holds the undecoded members of a JSON object.
-type jsonObject = map[string]json.RawMessage
+// A decoder checks and decodes v, the JSON value at path: the precise path, which
+// names the first problem in declaration order.
+type decoder[T any] func(v *jsonNode, path string) (T, error)
 
-// jsonKind is the first byte of a JSON value ('{', '[', '"', 't', 'f', 'n', '-', a digit).
-func jsonKind(raw json.RawMessage) byte {
-	for _, c := range raw {
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		return c
+// A jsonNode is a parsed JSON value of the precise path: its kind ('{', '[', '"', 't',
+// 'f', 'n', or '0' for a number), its text, its depth and its members or items.
+type jsonNode struct {
+	raw     []byte
+	kind    byte
+	depth   int
+	keys    []string             // object keys in document order (first occurrence)
+	members map[string]*jsonNode // object members (the last of duplicates)
+	items   []*jsonNode
+}
+
+// parseRoot parses data, a whole JSON document, for the precise path; invalid JSON gets
+// encoding/json's error.
+func parseRoot(data []byte) (*jsonNode, error) {
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		return nil, json.Unmarshal(data, &raw)
 	}
-	return 0
+	return parseTree(data, 0), nil
+}
+
+// parseTree parses valid JSON whose enclosing containers number depth.
+func parseTree(data []byte, depth int) *jsonNode {
+	s := scanner{data: data}
+	return s.node(depth + 1)
+}
+
+func (s *scanner) node(depth int) *jsonNode {
+	n := &jsonNode{depth: depth}
+	c := s.space()
+	start := s.pos
+	switch c {
+	case '{':
+		n.kind = c
+		n.members = map[string]*jsonNode{}
+		s.pos++
+		for s.space() != '}' {
+			var key string
+			s.str(&key)
+			s.space()
+			s.pos++ // ':'
+			member := s.node(depth + 1)
+			if _, dup := n.members[key]; !dup {
+				n.keys = append(n.keys, key)
+			}
+			n.members[key] = member
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	case '[':
+		n.kind = c
+		s.pos++
+		for s.space() != ']' {
+			n.items = append(n.items, s.node(depth+1))
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	default:
+		if c == '"' || c == 't' || c == 'f' || c == 'n' {
+			n.kind = c
+		} else {
+			n.kind = '0'
+		}
+		s.skip()
+	}
+	n.raw = s.data[start:s.pos]
+	return n
 }
 
 // jsonText is raw as compact JSON for an error message, cut to 40 characters.
-func jsonText(raw json.RawMessage) string {
+func jsonText(raw []byte) string {
 	var buf bytes.Buffer
 	text := string(raw)
 	if err := json.Compact(&buf, raw); err == nil {
@@ -235,71 +441,443 @@ func fieldPath(path, key string) string {
 	return path + "." + key
 }
 
-func mismatchError(path, expected string, raw json.RawMessage) error {
-	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(raw))
+func mismatchError(path, expected string, v *jsonNode) error {
+	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(v.raw))
 }
 
-// decodeObject returns the members of a JSON object, undecoded.
-func decodeObject(raw json.RawMessage, path string) (jsonObject, error) {
-	if jsonKind(raw) != '{' {
-		return nil, mismatchError(path, "object", raw)
+// checkContainer says whether v is an object ('{') or an array ('[') within maxDepth.
+func checkContainer(v *jsonNode, path string, kind byte, expected string) error {
+	if v.kind != kind {
+		return mismatchError(path, expected, v)
 	}
-	var obj jsonObject
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, err
+	if v.depth > maxDepth {
+		return errors.New(errorPath(path) + ": nested too deeply")
 	}
-	return obj, nil
+	return nil
+}
+
+// decodeObject checks that v is an object within maxDepth.
+func decodeObject(v *jsonNode, path string) (*jsonNode, error) {
+	return v, checkContainer(v, path, '{', "object")
 }
 
 // decodeField decodes the required member key of obj.
-func decodeField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
+func decodeField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
 	if !ok {
 		var zero T
 		return zero, errors.New(fieldPath(path, key) + ": missing")
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
-func decodeString(raw json.RawMessage, path string) (string, error) {
-	var v string
-	if jsonKind(raw) != '"' {
-		return v, mismatchError(path, "string", raw)
+func decodeString(v *jsonNode, path string) (string, error) {
+	var out string
+	if v.kind != '"' {
+		return out, mismatchError(path, "string", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	s := scanner{data: v.raw}
+	s.str(&out)
+	return out, nil
 }
 
-func decodeNumber(raw json.RawMessage, path string) (float64, error) {
-	var v float64
-	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') {
-		return v, mismatchError(path, "number", raw)
+func decodeNumber(v *jsonNode, path string) (float64, error) {
+	if v.kind != '0' {
+		return 0, mismatchError(path, "number", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	f, err := strconv.ParseFloat(string(v.raw), 64)
+	if err != nil {
+		return 0, errors.New(errorPath(path) + ": number out of range, got " + jsonText(v.raw))
+	}
+	return f, nil
 }
 
 // decodeOneOf accepts only the values in want (literals, discriminators).
 func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		v, err := dec(raw, path)
+	return func(v *jsonNode, path string) (T, error) {
+		x, err := dec(v, path)
 		if err == nil {
 			for _, w := range want {
-				if v == w {
-					return v, nil
+				if x == w {
+					return x, nil
 				}
 			}
 		}
 		var zero T
-		return zero, mismatchError(path, expected, raw)
+		return zero, mismatchError(path, expected, v)
 	}
 }
 
 // parseAs decodes a whole message with dec and returns a pointer to it.
-func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
-	v, err := dec(data, "")
+func parseAs[T any](v *jsonNode, dec decoder[T]) (any, error) {
+	x, err := dec(v, "")
 	if err != nil {
 		return nil, err
 	}
-	return &v, nil
+	return &x, nil
+}
+
+// precise decodes data with dec, naming the first problem in declaration order.
+func precise[T any](data []byte, dec decoder[T]) (T, error) {
+	root, err := parseRoot(data)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return dec(root, "")
+}
+
+// A scanner reads JSON in one pass on the fast path: decoding a valid value straight into
+// its Go type, it only says whether the input is valid (the precise path says why not).
+// It is never more lenient than the precise path: when unsure, it fails.
+type scanner struct {
+	data  []byte
+	pos   int
+	depth int
+	bad   bool
+}
+
+// space skips whitespace and returns the next byte (0 at the end).
+func (s *scanner) space() byte {
+	for s.pos < len(s.data) {
+		switch c := s.data[s.pos]; c {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// end says whether only whitespace is left.
+func (s *scanner) end() bool {
+	s.space()
+	return s.pos == len(s.data)
+}
+
+// enter opens an object or array and says whether a member follows (false when it is
+// empty; when it is no such container, s.bad is set too).
+func (s *scanner) enter(open, close byte) bool {
+	if s.space() != open {
+		s.bad = true
+		return false
+	}
+	s.pos++
+	s.depth++
+	if s.depth > maxDepth {
+		s.bad = true
+		return false
+	}
+	if s.space() == close {
+		s.pos++
+		s.depth--
+		return false
+	}
+	return true
+}
+
+// more reads the comma before the next member (true) or the closing bracket (false).
+func (s *scanner) more(close byte) bool {
+	switch s.space() {
+	case ',':
+		s.pos++
+		return true
+	case close:
+		s.pos++
+		s.depth--
+		return false
+	}
+	s.bad = true
+	return false
+}
+
+// key reads an object key and its colon; nil unless the key is plain (no escapes).
+func (s *scanner) key() []byte {
+	if s.space() != '"' {
+		return nil
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			key := s.data[start:i]
+			if high && !utf8.Valid(key) {
+				return nil
+			}
+			s.pos = i + 1
+			if s.space() != ':' {
+				return nil
+			}
+			s.pos++
+			return key
+		case c == '\\' || c < 0x20:
+			return nil
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return nil
+}
+
+// str reads a string as encoding/json does (escapes and invalid UTF-8 the slow way).
+func (s *scanner) str(dst *string) bool {
+	if s.space() != '"' {
+		return false
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			if high && !utf8.Valid(s.data[start:i]) {
+				return s.quoted(dst)
+			}
+			*dst = string(s.data[start:i])
+			s.pos = i + 1
+			return true
+		case c == '\\' || c < 0x20:
+			return s.quoted(dst)
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return false
+}
+
+// quoted reads a string with escapes (or invalid UTF-8) through encoding/json.
+func (s *scanner) quoted(dst *string) bool {
+	start := s.pos
+	if !s.skipString() {
+		return false
+	}
+	return json.Unmarshal(s.data[start:s.pos], dst) == nil
+}
+
+// skipString steps over a valid JSON string.
+func (s *scanner) skipString() bool {
+	for i := s.pos + 1; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			s.pos = i + 1
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			i++
+			if i >= len(s.data) {
+				return false
+			}
+			switch s.data[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(s.data) {
+					return false
+				}
+				for _, h := range s.data[i+1 : i+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return false
+					}
+				}
+				i += 4
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// number steps over a JSON number and returns its text, and whether it is an integer.
+func (s *scanner) number() (text []byte, integer bool) {
+	d := s.data
+	start := s.pos
+	i := start
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	digits := func() bool {
+		from := i
+		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
+			i++
+		}
+		return i > from
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case !digits():
+		return nil, false
+	}
+	integer = true
+	if i < len(d) && d[i] == '.' {
+		i++
+		integer = false
+		if !digits() {
+			return nil, false
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		integer = false
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return nil, false
+		}
+	}
+	s.pos = i
+	return d[start:i], integer
+}
+
+// num reads a JSON number within float64's range.
+func (s *scanner) num(dst *float64) bool {
+	s.space()
+	text, integer := s.number()
+	if text == nil {
+		return false
+	}
+	if integer && len(text) <= 15 {
+		var n int64
+		for _, c := range text {
+			if c != '-' {
+				n = n*10 + int64(c-'0')
+			}
+		}
+		f := float64(n)
+		if text[0] == '-' {
+			f = -f
+		}
+		*dst = f
+		return true
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	*dst = f
+	return err == nil
+}
+
+// integer reads a JSON integer that fits an int (int enums).
+func (s *scanner) integer(dst *int) bool {
+	s.space()
+	text, integer := s.number()
+	if !integer {
+		return false
+	}
+	n, err := strconv.ParseInt(string(text), 10, 0)
+	*dst = int(n)
+	return err == nil
+}
+
+func (s *scanner) literal(word string) bool {
+	if !bytes.HasPrefix(s.data[s.pos:], []byte(word)) {
+		return false
+	}
+	s.pos += len(word)
+	return true
+}
+
+func (s *scanner) boolean(dst *bool) bool {
+	switch s.space() {
+	case 't':
+		*dst = true
+		return s.literal("true")
+	case 'f':
+		*dst = false
+		return s.literal("false")
+	}
+	return false
+}
+
+// null reads a null if one comes next.
+func (s *scanner) null() bool {
+	return s.space() == 'n' && s.literal("null")
+}
+
+// skip steps over any valid JSON value.
+func (s *scanner) skip() bool {
+	switch c := s.space(); c {
+	case '"':
+		return s.skipString()
+	case '{':
+		for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+			if s.space() != '"' || !s.skipString() || s.space() != ':' {
+				return false
+			}
+			s.pos++
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case '[':
+		for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case 't':
+		return s.literal("true")
+	case 'f':
+		return s.literal("false")
+	case 'n':
+		return s.literal("null")
+	}
+	text, _ := s.number()
+	return text != nil
+}
+
+// scanVia decodes the next value with the precise decoder dec: the fast path of the
+// types it does not read itself (unions, any), still in one pass over their bytes.
+func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
+	s.space()
+	start := s.pos
+	if !s.skip() {
+		return false
+	}
+	v, err := dec(parseTree(s.data[start:s.pos], s.depth), "")
+	*dst = v
+	return err == nil
+}
+
+// fast decodes data with scan: true only when all of it is valid.
+func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
+	s := scanner{data: data}
+	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// messageType returns the value of the member key of a JSON object when it is a plain
+// string, reading no further than that member; nil otherwise.
+func messageType(data []byte, key string) []byte {
+	s := scanner{data: data}
+	if s.space() != '{' {
+		return nil
+	}
+	s.pos++
+	for {
+		k := s.key()
+		if k == nil {
+			return nil
+		}
+		if string(k) == key {
+			if s.space() != '"' {
+				return nil
+			}
+			for i := s.pos + 1; i < len(s.data); i++ {
+				switch c := s.data[i]; {
+				case c == '"':
+					return s.data[s.pos+1 : i]
+				case c == '\\' || c < 0x20:
+					return nil
+				}
+			}
+			return nil
+		}
+		if !s.skip() || s.space() != ',' {
+			return nil
+		}
+		s.pos++
+	}
 }

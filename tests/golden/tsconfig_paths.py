@@ -24,16 +24,46 @@ class Charged:
     @classmethod
     def from_dict(cls, data: Any) -> Charged:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Charged:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal("charged"))
-        amount = _required(_obj, "amount", _path, Money._decode)
-        currency = _required(_obj, "currency", _path, _literal("EUR", "USD"))
-        audit = _required(_obj, "audit", _path, Audit._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> Charged:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Charged:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != "charged":
+            raise ValueError
+        amount = Money._fast(_d["amount"], _depth + 1)
+        currency = _literal("EUR", "USD")(_d["currency"], "$", _depth + 1)
+        audit = Audit._fast(_d["audit"], _depth + 1)
+        _o = _new(cls)
+        _o.type = "charged"
+        _o.amount = amount
+        _o.currency = currency
+        _o.audit = audit
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Charged:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal("charged"))
+        amount = _required(_obj, "amount", _path, _depth, Money._decode)
+        currency = _required(_obj, "currency", _path, _depth, _literal("EUR", "USD"))
+        audit = _required(_obj, "audit", _path, _depth, Audit._decode)
         return cls(amount=amount, currency=currency, audit=audit)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -53,14 +83,40 @@ class Refunded:
     @classmethod
     def from_dict(cls, data: Any) -> Refunded:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Refunded:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal("refunded"))
-        amount = _required(_obj, "amount", _path, Money._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> Refunded:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Refunded:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != "refunded":
+            raise ValueError
+        amount = Money._fast(_d["amount"], _depth + 1)
+        _o = _new(cls)
+        _o.type = "refunded"
+        _o.amount = amount
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Refunded:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal("refunded"))
+        amount = _required(_obj, "amount", _path, _depth, Money._decode)
         return cls(amount=amount)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -77,13 +133,39 @@ class Money:
     @classmethod
     def from_dict(cls, data: Any) -> Money:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Money:
-        _obj = _object(_data, _path)
-        amount_cents = _required(_obj, "amountCents", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> Money:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Money:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        amount_cents = _d["amountCents"]
+        if amount_cents.__class__ is not int and (
+            amount_cents.__class__ is not float or amount_cents - amount_cents != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.amount_cents = amount_cents
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Money:
+        _obj = _object(_data, _path, _depth)
+        amount_cents = _required(_obj, "amountCents", _path, _depth, _float)
         return cls(amount_cents=amount_cents)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -102,13 +184,37 @@ class Audit:
     @classmethod
     def from_dict(cls, data: Any) -> Audit:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Audit:
-        _obj = _object(_data, _path)
-        by = _required(_obj, "by", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Audit:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Audit:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        by = _d["by"]
+        if by.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.by = by
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Audit:
+        _obj = _object(_data, _path, _depth)
+        by = _required(_obj, "by", _path, _depth, _str)
         return cls(by=by)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -118,6 +224,22 @@ class Audit:
 
 
 _T = TypeVar("_T")
+
+
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
 
 
 def _show(value: Any) -> str:
@@ -133,30 +255,40 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
@@ -172,8 +304,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option
@@ -193,10 +325,22 @@ MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
 
 
 def parse_message(data: Any) -> AnyMessage:
-    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
-    obj = _object(data, "$")
-    kind = _required(obj, "type", "$", _str)
+    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to.
+
+    `data` is the parsed JSON value, or JSON text as str or bytes.
+    """
+    if isinstance(data, (str, bytes, bytearray)):
+        data = _loads(data)
+    if data.__class__ is dict:
+        kind = data.get("type")
+        if kind.__class__ is str and kind in MESSAGE_TYPES:
+            try:
+                return MESSAGE_TYPES[kind]._fast(data, 1)
+            except Exception:
+                pass
+    obj = _object(data, "$", 1)
+    kind = _required(obj, "type", "$", 1, _str)
     cls = MESSAGE_TYPES.get(kind)
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
-    return cls._decode(obj, "$")
+    return cls._decode(obj, "$", 1)
