@@ -23,14 +23,21 @@ class FastWriter:
     """Python statements and expressions checking one JSON value of a type."""
 
     def __init__(self, decls: dict[str, ir.Decl], decoder: Callable[[ir.Type], str],
-                 enum_kind: Callable[[str], str | None], quote: Callable[[str], str]) -> None:
+                 enum_kind: Callable[[str], str | None], quote: Callable[[str], str],
+                 chain_end: Callable[[ir.Alias], ir.Alias]) -> None:
         self.decls = decls
+        self.chain_end = chain_end  # walks `type A = B`, `type B = C`... without recursing
         self.quote = quote
         self.decoder = decoder
         self.enum_kind = enum_kind
         self.counter = 0
         self.resolving: set[str] = set()
         self._heights: dict[str, int] = {}  # per alias: a diamond of aliases stays linear
+
+    def _to_alias(self, alias: ir.Alias) -> bool:
+        """Whether alias is `type A = B` with B another alias (left to the precise path)."""
+        return isinstance(alias.type, ir.Ref) and isinstance(self.decls.get(alias.type.name),
+                                                              ir.Alias)
 
     @staticmethod
     def deeper(depth: str) -> str:
@@ -74,11 +81,12 @@ class FastWriter:
                     base = "int" if decl.kind == "int" else "str"
                     return [f"{ind}if {var}.__class__ is not {base}:", f"{ind}    {_FAIL}"], \
                         f"{name}({var})"
-                if name in self.resolving:
+                end = self.chain_end(decl) if isinstance(decl, ir.Alias) else decl
+                if name in self.resolving or not isinstance(end, ir.Alias) or self._to_alias(end):
                     return self._fallback(t, var, depth)
                 self.resolving.add(name)
                 try:
-                    return self.value(decl.type, var, depth, ind)
+                    return self.value(end.type, var, depth, ind)
                 finally:
                     self.resolving.discard(name)
             case ir.Object(name=name):
@@ -137,10 +145,13 @@ class FastWriter:
                 decl = self.decls[name]
                 if not isinstance(decl, ir.Alias) or name in self.resolving:
                     return 0
+                end = self.chain_end(decl)
+                if self._to_alias(end):
+                    return 0
                 if name not in self._heights:
                     self.resolving.add(name)
                     try:
-                        self._heights[name] = self.height(decl.type)
+                        self._heights[name] = self.height(end.type)
                     finally:
                         self.resolving.discard(name)
                 return self._heights[name]

@@ -253,7 +253,8 @@ class _Renderer:
         self._enum_cache: dict[str, list[str] | None] = {}
         self._chain_ends: dict[str, ir.Alias] = {}
         self._collecting: list[set[str]] = []  # helpers used by the memo entries being built
-        self.fast = FastWriter(module.decls, self.decoder, self._kind_of, py_str)
+        self.fast = FastWriter(module.decls, self.decoder, self._kind_of, py_str,
+                               self._chain_end)
 
     def _kind_of(self, name: str) -> str | None:
         decl = self.decls.get(name)
