@@ -217,3 +217,49 @@ def test_npm_repository_end_to_end(npm_repo: Path, tmp_path: Path) -> None:
                          text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout == "0.0.44\n"
+
+
+def _readme_block(heading: str, lang: str) -> str:
+    from helpers import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index(heading):]
+    start = section.index(f"```{lang}\n") + len(lang) + 4
+    return section[start:section.index("```\n", start)]
+
+
+def test_the_readme_npm_setup_works_as_written(npm_repo: Path) -> None:
+    data = json.loads(_readme_block("## Setup in an npm repository", "json"))
+    assert data["devpie-transpile"] == CONFIG
+    proc = run_cli(cwd=npm_repo)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_the_readme_toml_configuration_works_as_written(npm_repo: Path) -> None:
+    data = json.loads((npm_repo / "package.json").read_text())
+    del data["devpie-transpile"]
+    (npm_repo / "package.json").write_text(json.dumps(data))
+    shutil.rmtree(npm_repo / "go")  # no Go module yet: the example's target makes one
+    (npm_repo / "devpie-transpile.toml").write_text(_readme_block("## Configuration\n", "toml"))
+    proc = run_cli(cwd=npm_repo)
+    assert proc.returncode == 0, proc.stderr
+    assert (npm_repo / "go/events/go.mod").exists() and (npm_repo / "py/pyproject.toml").exists()
+
+
+def test_hooks_run_on_contract_config_and_generated_files() -> None:
+    import re
+
+    import yaml  # pre-commit's own dependency
+    from helpers import REPO
+
+    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    for name in ("devpie-transpile", "devpie-transpile-check"):
+        hook = hooks[name]
+        assert hook["pass_filenames"] is False
+        pattern = re.compile(hook["files"])
+        for path in ("src/index.ts", "src/a.mts", "package.json", "pyproject.toml",
+                     "devpie-transpile.toml", "py/events/__init__.py", "go/events.go", "go/go.mod",
+                     "py/events/py.typed"):
+            assert pattern.search(path), (name, path)
+        for path in ("README.md", "docs/x.png", "Makefile"):
+            assert not pattern.search(path), (name, path)
