@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import random
 import shutil
 import subprocess
@@ -160,6 +161,13 @@ func verdict(ok bool, err error, same bool) (bool, string, string) {
 }
 
 var _ = reflect.DeepEqual
+
+// ZeroValues encodes the zero value of every message and decodes it with ParseMessage.
+func ZeroValues() map[string]string {
+	out := map[string]string{}
+@ZERO@
+	return out
+}
 """
 
 MAIN = """package main
@@ -178,6 +186,10 @@ type input struct {
 	Text string `json:"text"`
 }
 
+type zeroOutput struct {
+	Zero map[string]map[string]string `json:"zero"`
+}
+
 type output struct {
 	Fast    bool   `json:"fast"`
 	Error   string `json:"error"`
@@ -186,14 +198,20 @@ type output struct {
 }
 
 func main() {
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	if len(os.Args) > 2 && os.Args[2] == "zero" {
+		z := zeroOutput{map[string]map[string]string{}}
+@ZEROCALLS@
+		enc.Encode(z)
+		return
+	}
 	raw, _ := os.ReadFile(os.Args[1])
 	var inputs []input
 	if err := json.Unmarshal(raw, &inputs); err != nil {
 		panic(err)
 	}
-	w := bufio.NewWriter(os.Stdout)
-	defer w.Flush()
-	enc := json.NewEncoder(w)
 	for _, in := range inputs {
 		var o output
 		switch in.Case {
@@ -228,8 +246,17 @@ def go_agree(all_packages: dict[str, dict[str, Any]],
             f"\t\tb, err := precise(data, decode{n})\n"
             f"\t\treturn verdict(ok, err, reflect.DeepEqual(a, b))"
             for n in _type_names(case))
-        (dest / "zz_agree.go").write_text(
-            AGREE.replace("@PKG@", package).replace("@CASES@", cases), encoding="utf-8")
+        messages = re.findall(r"if v := new\((\w+)\); fast", go_file.read_text())
+        zero = "\n".join(
+            f"\tif data, err := json.Marshal({m}{{}}); err != nil {{\n"
+            f"\t\tout[{json.dumps(m)}] = err.Error()\n"
+            f"\t}} else if _, err := ParseMessage(data); err != nil {{\n"
+            f"\t\tout[{json.dumps(m)}] = string(data) + \": \" + err.Error()\n"
+            f"\t}} else {{\n\t\tout[{json.dumps(m)}] = \"\"\n\t}}" for m in messages)
+        agree = AGREE.replace("@PKG@", package).replace("@CASES@", cases).replace("@ZERO@", zero)
+        if messages:
+            agree = agree.replace('import "reflect"', 'import (\n\t"encoding/json"\n\t"reflect"\n)')
+        (dest / "zz_agree.go").write_text(agree, encoding="utf-8")
         module = pkg["module"]
         imports.append(f"\tp{i} {json.dumps(module)}")
         public = "\n".join(
@@ -242,8 +269,11 @@ def go_agree(all_packages: dict[str, dict[str, Any]],
         requires.append(f"require {module} v0.0.0\nreplace {module} => {dest}\n")
     main = tmp / "main"
     main.mkdir()
+    zero_calls = "\n".join(f"\t\tz.Zero[{json.dumps(case)}] = p{i}.ZeroValues()"
+                           for i, case in enumerate(CASE_NAMES))
     (main / "main.go").write_text(MAIN.replace("@IMPORTS@", "\n".join(imports))
-                                  .replace("@SWITCH@", "\n".join(switch)), encoding="utf-8")
+                                  .replace("@SWITCH@", "\n".join(switch))
+                                  .replace("@ZEROCALLS@", zero_calls), encoding="utf-8")
     (main / "go.mod").write_text("module agree\n\ngo 1.24\n\n" + "".join(requires))
     env = go_env(tmp)
     go(["build", "-o", str(tmp / "agree.bin"), "."], main, env)
@@ -443,3 +473,20 @@ def test_parse_message_accepts_value_str_and_bytes(python_packages: dict[str, Pa
         mod.parse_message(b"[]")
     with pytest.raises(ValueError):
         mod.parse_message(b"{not json")
+
+
+def test_go_zero_value_of_every_message_encodes_to_json_that_decodes(go_agree: Path) -> None:
+    """A nil required array or map is written as []/{} and a message writes its own
+    discriminator (and every field of one literal value its value): `json.Marshal(Msg{})`
+    of every fixture message gives JSON that ParseMessage accepts; in the other cases,
+    only a zero enum value (set by no one) may be refused, never a null or a missing key."""
+    proc = subprocess.run([str(go_agree), "/dev/null", "zero"], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    zero = json.loads(proc.stdout)["zero"]
+    assert len(zero["fixture"]) == 11
+    for case, results in zero.items():
+        for message, problem in results.items():
+            if case == "fixture":
+                assert problem == "", (case, message, problem)
+            assert "got null" not in problem and ": missing" not in problem, (case, problem)

@@ -289,7 +289,9 @@ def check_python(tools: dict[str, PyOps]) -> dict[str, dict[str, str]]:
 
 # --- report --------------------------------------------------------------------------
 
-_LABEL = {"devpie": "devpie-transpile", "plain": "plain encoding/json",
+_LABEL = {"devpie": "devpie-transpile",
+          "devpie-direct": "devpie-transpile, v.MarshalJSON() (no json.Marshal)",
+          "plain": "plain encoding/json",
           "quicktype": "quicktype", "pydantic": "pydantic v2 strict", "msgspec": "msgspec",
           "json.loads": "json.loads / json.dumps alone"}
 
@@ -350,7 +352,7 @@ def chart(cells: list[Cell], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2))
-    colors = {"devpie": "#1f77b4", "plain": "#7f7f7f", "quicktype": "#d62728",
+    colors = {"devpie": "#1f77b4", "devpie-direct": "#aec7e8", "plain": "#7f7f7f", "quicktype": "#d62728",
               "pydantic": "#9467bd", "msgspec": "#2ca02c", "json.loads": "#bcbd22"}
     for ax, lang in zip(axes, ("go", "python"), strict=True):
         mine = [c for c in cells if c.lang == lang]

@@ -237,6 +237,24 @@ func (m *Metadata) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Metadata) MarshalJSON() ([]byte, error) {
+	return appendMetadata(make([]byte, 0, 80), &m)
+}
+
+func appendMetadata(b []byte, m *Metadata) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"traceId\":"...)
+	b = appendString(b, m.TraceID)
+	b = append(b, ",\"userId\":"...)
+	b = appendString(b, m.UserID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanMetadata(s *scanner, v *Metadata) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -298,6 +316,35 @@ func (m *Message) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Message) MarshalJSON() ([]byte, error) {
+	return appendMessage(make([]byte, 0, 160), &m)
+}
+
+func appendMessage(b []byte, m *Message) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":"...)
+	b = appendString(b, string(m.Type))
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	x1, err := json.Marshal(m.Data)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x1...)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMessage(s *scanner, v *Message) bool {
@@ -378,12 +425,30 @@ func (m *RegisterUserCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "RegisterUser", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "RegisterUser" whatever Type holds.
 func (m RegisterUserCommand) MarshalJSON() ([]byte, error) {
-	type plain RegisterUserCommand // the same fields, without this method
-	p := plain(m)
-	p.Type = CommandsRegisterUser
-	return json.Marshal(p)
+	return appendRegisterUserCommand(make([]byte, 0, 400), &m)
+}
+
+func appendRegisterUserCommand(b []byte, m *RegisterUserCommand) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"RegisterUser\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendRegisterUserCommandData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanRegisterUserCommand(s *scanner, v *RegisterUserCommand) bool {
@@ -465,6 +530,34 @@ func (m *RegisterUserCommandData) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m RegisterUserCommandData) MarshalJSON() ([]byte, error) {
+	return appendRegisterUserCommandData(make([]byte, 0, 280), &m)
+}
+
+func appendRegisterUserCommandData(b []byte, m *RegisterUserCommandData) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"auth0Id\":"...)
+	b = appendString(b, m.Auth0ID)
+	b = append(b, ",\"email\":"...)
+	b = appendString(b, m.Email)
+	b = append(b, ",\"emailVerified\":"...)
+	b = appendBool(b, m.EmailVerified)
+	b = append(b, ",\"firstName\":"...)
+	b = appendString(b, m.FirstName)
+	b = append(b, ",\"lastName\":"...)
+	b = appendString(b, m.LastName)
+	b = append(b, ",\"picture\":"...)
+	b = appendString(b, m.Picture)
+	b = append(b, ",\"locale\":"...)
+	b = appendString(b, m.Locale)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanRegisterUserCommandData(s *scanner, v *RegisterUserCommandData) bool {
@@ -569,12 +662,30 @@ func (m *ModifyUserCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ModifyUser", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ModifyUser" whatever Type holds.
 func (m ModifyUserCommand) MarshalJSON() ([]byte, error) {
-	type plain ModifyUserCommand // the same fields, without this method
-	p := plain(m)
-	p.Type = CommandsModifyUser
-	return json.Marshal(p)
+	return appendModifyUserCommand(make([]byte, 0, 280), &m)
+}
+
+func appendModifyUserCommand(b []byte, m *ModifyUserCommand) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"ModifyUser\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendModifyUserCommandData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanModifyUserCommand(s *scanner, v *ModifyUserCommand) bool {
@@ -653,6 +764,36 @@ func (m *ModifyUserCommandData) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m ModifyUserCommandData) MarshalJSON() ([]byte, error) {
+	return appendModifyUserCommandData(make([]byte, 0, 160), &m)
+}
+
+func appendModifyUserCommandData(b []byte, m *ModifyUserCommandData) ([]byte, error) {
+	start := len(b)
+	if m.FirstName != nil {
+		b = append(b, ",\"firstName\":"...)
+		b = appendString(b, (*m.FirstName))
+	}
+	if m.LastName != nil {
+		b = append(b, ",\"lastName\":"...)
+		b = appendString(b, (*m.LastName))
+	}
+	if m.Picture != nil {
+		b = append(b, ",\"picture\":"...)
+		b = appendString(b, (*m.Picture))
+	}
+	if m.Locale != nil {
+		b = append(b, ",\"locale\":"...)
+		b = appendString(b, (*m.Locale))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanModifyUserCommandData(s *scanner, v *ModifyUserCommandData) bool {
@@ -752,12 +893,30 @@ func (m *EnableAccountingCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "EnableAccounting", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "EnableAccounting" whatever Type holds.
 func (m EnableAccountingCommand) MarshalJSON() ([]byte, error) {
-	type plain EnableAccountingCommand // the same fields, without this method
-	p := plain(m)
-	p.Type = CommandsEnableAccounting
-	return json.Marshal(p)
+	return appendEnableAccountingCommand(make([]byte, 0, 200), &m)
+}
+
+func appendEnableAccountingCommand(b []byte, m *EnableAccountingCommand) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"EnableAccounting\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendEnableAccountingCommandData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanEnableAccountingCommand(s *scanner, v *EnableAccountingCommand) bool {
@@ -837,6 +996,24 @@ func (m *EnableAccountingCommandData) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m EnableAccountingCommandData) MarshalJSON() ([]byte, error) {
+	return appendEnableAccountingCommandData(make([]byte, 0, 80), &m)
+}
+
+func appendEnableAccountingCommandData(b []byte, m *EnableAccountingCommandData) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"tenantId\":"...)
+	b = appendString(b, m.TenantID)
+	b = append(b, ",\"plan\":"...)
+	b = appendString(b, m.Plan)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanEnableAccountingCommandData(s *scanner, v *EnableAccountingCommandData) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -899,12 +1076,30 @@ func (m *UserRegisteredEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "UserRegistered", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "UserRegistered" whatever Type holds.
 func (m UserRegisteredEvent) MarshalJSON() ([]byte, error) {
-	type plain UserRegisteredEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsUserRegistered
-	return json.Marshal(p)
+	return appendUserRegisteredEvent(make([]byte, 0, 440), &m)
+}
+
+func appendUserRegisteredEvent(b []byte, m *UserRegisteredEvent) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"UserRegistered\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendUserRegisteredEventData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanUserRegisteredEvent(s *scanner, v *UserRegisteredEvent) bool {
@@ -987,6 +1182,36 @@ func (m *UserRegisteredEventData) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m UserRegisteredEventData) MarshalJSON() ([]byte, error) {
+	return appendUserRegisteredEventData(make([]byte, 0, 320), &m)
+}
+
+func appendUserRegisteredEventData(b []byte, m *UserRegisteredEventData) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"auth0Id\":"...)
+	b = appendString(b, m.Auth0ID)
+	b = append(b, ",\"email\":"...)
+	b = appendString(b, m.Email)
+	b = append(b, ",\"emailVerified\":"...)
+	b = appendBool(b, m.EmailVerified)
+	b = append(b, ",\"firstName\":"...)
+	b = appendString(b, m.FirstName)
+	b = append(b, ",\"lastName\":"...)
+	b = appendString(b, m.LastName)
+	b = append(b, ",\"picture\":"...)
+	b = appendString(b, m.Picture)
+	b = append(b, ",\"locale\":"...)
+	b = appendString(b, m.Locale)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanUserRegisteredEventData(s *scanner, v *UserRegisteredEventData) bool {
@@ -1099,12 +1324,30 @@ func (m *UserModifiedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "UserModified", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "UserModified" whatever Type holds.
 func (m UserModifiedEvent) MarshalJSON() ([]byte, error) {
-	type plain UserModifiedEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsUserModified
-	return json.Marshal(p)
+	return appendUserModifiedEvent(make([]byte, 0, 320), &m)
+}
+
+func appendUserModifiedEvent(b []byte, m *UserModifiedEvent) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"UserModified\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendUserModifiedEventData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanUserModifiedEvent(s *scanner, v *UserModifiedEvent) bool {
@@ -1184,6 +1427,38 @@ func (m *UserModifiedEventData) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m UserModifiedEventData) MarshalJSON() ([]byte, error) {
+	return appendUserModifiedEventData(make([]byte, 0, 200), &m)
+}
+
+func appendUserModifiedEventData(b []byte, m *UserModifiedEventData) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	if m.FirstName != nil {
+		b = append(b, ",\"firstName\":"...)
+		b = appendString(b, (*m.FirstName))
+	}
+	if m.LastName != nil {
+		b = append(b, ",\"lastName\":"...)
+		b = appendString(b, (*m.LastName))
+	}
+	if m.Picture != nil {
+		b = append(b, ",\"picture\":"...)
+		b = appendString(b, (*m.Picture))
+	}
+	if m.Locale != nil {
+		b = append(b, ",\"locale\":"...)
+		b = appendString(b, (*m.Locale))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanUserModifiedEventData(s *scanner, v *UserModifiedEventData) bool {
@@ -1292,12 +1567,30 @@ func (m *MembershipCreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "MembershipCreated", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "MembershipCreated" whatever Type holds.
 func (m MembershipCreatedEvent) MarshalJSON() ([]byte, error) {
-	type plain MembershipCreatedEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsMembershipCreated
-	return json.Marshal(p)
+	return appendMembershipCreatedEvent(make([]byte, 0, 320), &m)
+}
+
+func appendMembershipCreatedEvent(b []byte, m *MembershipCreatedEvent) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"MembershipCreated\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendMembershipCreatedEventData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMembershipCreatedEvent(s *scanner, v *MembershipCreatedEvent) bool {
@@ -1377,6 +1670,30 @@ func (m *MembershipCreatedEventData) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m MembershipCreatedEventData) MarshalJSON() ([]byte, error) {
+	return appendMembershipCreatedEventData(make([]byte, 0, 200), &m)
+}
+
+func appendMembershipCreatedEventData(b []byte, m *MembershipCreatedEventData) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"membershipId\":"...)
+	b = appendString(b, m.MembershipID)
+	b = append(b, ",\"teamId\":"...)
+	b = appendString(b, m.TeamID)
+	b = append(b, ",\"userId\":"...)
+	b = appendString(b, m.UserID)
+	b = append(b, ",\"role\":"...)
+	b = appendString(b, m.Role)
+	b = append(b, ",\"createdAt\":"...)
+	b = appendString(b, m.CreatedAt)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMembershipCreatedEventData(s *scanner, v *MembershipCreatedEventData) bool {
@@ -1465,12 +1782,30 @@ func (m *MembershipUpdatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "MembershipUpdated", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "MembershipUpdated" whatever Type holds.
 func (m MembershipUpdatedEvent) MarshalJSON() ([]byte, error) {
-	type plain MembershipUpdatedEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsMembershipUpdated
-	return json.Marshal(p)
+	return appendMembershipUpdatedEvent(make([]byte, 0, 240), &m)
+}
+
+func appendMembershipUpdatedEvent(b []byte, m *MembershipUpdatedEvent) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"MembershipUpdated\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendMembershipUpdatedEventData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMembershipUpdatedEvent(s *scanner, v *MembershipUpdatedEvent) bool {
@@ -1550,6 +1885,28 @@ func (m *MembershipUpdatedEventData) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m MembershipUpdatedEventData) MarshalJSON() ([]byte, error) {
+	return appendMembershipUpdatedEventData(make([]byte, 0, 120), &m)
+}
+
+func appendMembershipUpdatedEventData(b []byte, m *MembershipUpdatedEventData) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"membershipId\":"...)
+	b = appendString(b, m.MembershipID)
+	if m.Role != nil {
+		b = append(b, ",\"role\":"...)
+		b = appendString(b, (*m.Role))
+	}
+	b = append(b, ",\"updatedAt\":"...)
+	b = appendString(b, m.UpdatedAt)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanMembershipUpdatedEventData(s *scanner, v *MembershipUpdatedEventData) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -1625,12 +1982,30 @@ func (m *MembershipDeletedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "MembershipDeleted", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "MembershipDeleted" whatever Type holds.
 func (m MembershipDeletedEvent) MarshalJSON() ([]byte, error) {
-	type plain MembershipDeletedEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsMembershipDeleted
-	return json.Marshal(p)
+	return appendMembershipDeletedEvent(make([]byte, 0, 160), &m)
+}
+
+func appendMembershipDeletedEvent(b []byte, m *MembershipDeletedEvent) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"MembershipDeleted\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendMembershipDeletedEventData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMembershipDeletedEvent(s *scanner, v *MembershipDeletedEvent) bool {
@@ -1708,6 +2083,22 @@ func (m *MembershipDeletedEventData) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m MembershipDeletedEventData) MarshalJSON() ([]byte, error) {
+	return appendMembershipDeletedEventData(make([]byte, 0, 64), &m)
+}
+
+func appendMembershipDeletedEventData(b []byte, m *MembershipDeletedEventData) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"membershipId\":"...)
+	b = appendString(b, m.MembershipID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanMembershipDeletedEventData(s *scanner, v *MembershipDeletedEventData) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -1762,12 +2153,30 @@ func (m *ProjectCreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ProjectCreated", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ProjectCreated" whatever Type holds.
 func (m ProjectCreatedEvent) MarshalJSON() ([]byte, error) {
-	type plain ProjectCreatedEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsProjectCreated
-	return json.Marshal(p)
+	return appendProjectCreatedEvent(make([]byte, 0, 560), &m)
+}
+
+func appendProjectCreatedEvent(b []byte, m *ProjectCreatedEvent) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"ProjectCreated\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendProjectCreatedEventData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanProjectCreatedEvent(s *scanner, v *ProjectCreatedEvent) bool {
@@ -1856,6 +2265,52 @@ func (m *ProjectCreatedEventData) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m ProjectCreatedEventData) MarshalJSON() ([]byte, error) {
+	return appendProjectCreatedEventData(make([]byte, 0, 440), &m)
+}
+
+func appendProjectCreatedEventData(b []byte, m *ProjectCreatedEventData) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"projectId\":"...)
+	b = appendString(b, m.ProjectID)
+	b = append(b, ",\"tenantId\":"...)
+	b = appendString(b, m.TenantID)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	b = append(b, ",\"prefix\":"...)
+	b = appendString(b, m.Prefix)
+	b = append(b, ",\"description\":"...)
+	b = appendString(b, m.Description)
+	b = append(b, ",\"teamId\":"...)
+	b = appendString(b, m.TeamID)
+	b = append(b, ",\"userId\":"...)
+	b = appendString(b, m.UserID)
+	b = append(b, ",\"active\":"...)
+	b = appendBool(b, m.Active)
+	b = append(b, ",\"public\":"...)
+	b = appendBool(b, m.Public)
+	b = append(b, ",\"columnOrder\":"...)
+	b = append(b, '[')
+	for x1 := range m.ColumnOrder {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, m.ColumnOrder[x1])
+	}
+	b = append(b, ']')
+	b = append(b, ",\"createdAt\":"...)
+	if b, err = appendNumber(b, m.CreatedAt); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanProjectCreatedEventData(s *scanner, v *ProjectCreatedEventData) bool {
@@ -2001,12 +2456,30 @@ func (m *ProjectUpdatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ProjectUpdated", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ProjectUpdated" whatever Type holds.
 func (m ProjectUpdatedEvent) MarshalJSON() ([]byte, error) {
-	type plain ProjectUpdatedEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsProjectUpdated
-	return json.Marshal(p)
+	return appendProjectUpdatedEvent(make([]byte, 0, 400), &m)
+}
+
+func appendProjectUpdatedEvent(b []byte, m *ProjectUpdatedEvent) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"ProjectUpdated\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendProjectUpdatedEventData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanProjectUpdatedEvent(s *scanner, v *ProjectUpdatedEvent) bool {
@@ -2088,6 +2561,54 @@ func (m *ProjectUpdatedEventData) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m ProjectUpdatedEventData) MarshalJSON() ([]byte, error) {
+	return appendProjectUpdatedEventData(make([]byte, 0, 280), &m)
+}
+
+func appendProjectUpdatedEventData(b []byte, m *ProjectUpdatedEventData) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"projectId\":"...)
+	b = appendString(b, m.ProjectID)
+	if m.Name != nil {
+		b = append(b, ",\"name\":"...)
+		b = appendString(b, (*m.Name))
+	}
+	if m.Description != nil {
+		b = append(b, ",\"description\":"...)
+		b = appendString(b, (*m.Description))
+	}
+	if m.Active != nil {
+		b = append(b, ",\"active\":"...)
+		b = appendBool(b, (*m.Active))
+	}
+	if m.Public != nil {
+		b = append(b, ",\"public\":"...)
+		b = appendBool(b, (*m.Public))
+	}
+	if m.ColumnOrder != nil {
+		b = append(b, ",\"columnOrder\":"...)
+		b = append(b, '[')
+		for x1 := range m.ColumnOrder {
+			if x1 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, m.ColumnOrder[x1])
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ",\"updatedAt\":"...)
+	if b, err = appendNumber(b, m.UpdatedAt); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanProjectUpdatedEventData(s *scanner, v *ProjectUpdatedEventData) bool {
@@ -2224,12 +2745,30 @@ func (m *ProjectDeletedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ProjectDeleted", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ProjectDeleted" whatever Type holds.
 func (m ProjectDeletedEvent) MarshalJSON() ([]byte, error) {
-	type plain ProjectDeletedEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsProjectDeleted
-	return json.Marshal(p)
+	return appendProjectDeletedEvent(make([]byte, 0, 160), &m)
+}
+
+func appendProjectDeletedEvent(b []byte, m *ProjectDeletedEvent) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"ProjectDeleted\""...)
+	b = append(b, ",\"metadata\":"...)
+	if b, err = appendMetadata(b, &m.Metadata); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"data\":"...)
+	if b, err = appendProjectDeletedEventData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanProjectDeletedEvent(s *scanner, v *ProjectDeletedEvent) bool {
@@ -2305,6 +2844,22 @@ func (m *ProjectDeletedEventData) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m ProjectDeletedEventData) MarshalJSON() ([]byte, error) {
+	return appendProjectDeletedEventData(make([]byte, 0, 64), &m)
+}
+
+func appendProjectDeletedEventData(b []byte, m *ProjectDeletedEventData) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"projectId\":"...)
+	b = appendString(b, m.ProjectID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanProjectDeletedEventData(s *scanner, v *ProjectDeletedEventData) bool {
@@ -3045,6 +3600,83 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

@@ -226,6 +226,29 @@ func (m *Point) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Point) MarshalJSON() ([]byte, error) {
+	return appendPoint(make([]byte, 0, 80), &m)
+}
+
+func appendPoint(b []byte, m *Point) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"x\":"...)
+	if b, err = appendNumber(b, m.X); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"y\":"...)
+	if b, err = appendNumber(b, m.Y); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanPoint(s *scanner, v *Point) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -293,6 +316,25 @@ func (m *MaybePointObject) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m MaybePointObject) MarshalJSON() ([]byte, error) {
+	return appendMaybePointObject(make([]byte, 0, 64), &m)
+}
+
+func appendMaybePointObject(b []byte, m *MaybePointObject) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"x\":"...)
+	if b, err = appendNumber(b, m.X); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMaybePointObject(s *scanner, v *MaybePointObject) bool {
@@ -401,6 +443,74 @@ func (m *UsesAliases) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m UsesAliases) MarshalJSON() ([]byte, error) {
+	return appendUsesAliases(make([]byte, 0, 400), &m)
+}
+
+func appendUsesAliases(b []byte, m *UsesAliases) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":"...)
+	b = appendString(b, string(m.Type))
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, string(m.ID))
+	b = append(b, ",\"ids\":"...)
+	x1, err := json.Marshal(m.Ids)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x1...)
+	b = append(b, ",\"score\":"...)
+	if b, err = appendNumber(b, float64(m.Score)); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"flag\":"...)
+	x2, err := json.Marshal(m.Flag)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x2...)
+	b = append(b, ",\"point\":"...)
+	if b, err = appendPoint(b, &m.Point); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"maybe\":"...)
+	x3, err := json.Marshal(m.Maybe)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x3...)
+	b = append(b, ",\"points\":"...)
+	x4, err := json.Marshal(m.Points)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x4...)
+	b = append(b, ",\"lookup\":"...)
+	x5, err := json.Marshal(m.Lookup)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x5...)
+	if m.Names != nil {
+		b = append(b, ",\"names\":"...)
+		b = append(b, '[')
+		for x6 := range m.Names {
+			if x6 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, string(m.Names[x6]))
+		}
+		b = append(b, ']')
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanUsesAliases(s *scanner, v *UsesAliases) bool {
@@ -1081,4 +1191,74 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }

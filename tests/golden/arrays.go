@@ -37,6 +37,146 @@ func (m *Arrays) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Arrays) MarshalJSON() ([]byte, error) {
+	return appendArrays(make([]byte, 0, 400), &m)
+}
+
+func appendArrays(b []byte, m *Arrays) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"plain\":"...)
+	b = append(b, '[')
+	for x1 := range m.Plain {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, m.Plain[x1])
+	}
+	b = append(b, ']')
+	b = append(b, ",\"generic\":"...)
+	b = append(b, '[')
+	for x2 := range m.Generic {
+		if x2 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendNumber(b, m.Generic[x2]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	b = append(b, ",\"readonlyGeneric\":"...)
+	b = append(b, '[')
+	for x3 := range m.ReadonlyGeneric {
+		if x3 > 0 {
+			b = append(b, ',')
+		}
+		b = appendBool(b, m.ReadonlyGeneric[x3])
+	}
+	b = append(b, ']')
+	b = append(b, ",\"readonlyPlain\":"...)
+	b = append(b, '[')
+	for x4 := range m.ReadonlyPlain {
+		if x4 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, m.ReadonlyPlain[x4])
+	}
+	b = append(b, ']')
+	b = append(b, ",\"nested\":"...)
+	b = append(b, '[')
+	for x5 := range m.Nested {
+		if x5 > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for x6 := range m.Nested[x5] {
+			if x6 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, m.Nested[x5][x6])
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ']')
+	b = append(b, ",\"deep\":"...)
+	b = append(b, '[')
+	for x7 := range m.Deep {
+		if x7 > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		for x8 := range m.Deep[x7] {
+			if x8 > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			for x9 := range m.Deep[x7][x8] {
+				if x9 > 0 {
+					b = append(b, ',')
+				}
+				if b, err = appendNumber(b, m.Deep[x7][x8][x9]); err != nil {
+					return b, err
+				}
+			}
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ']')
+	b = append(b, ",\"items\":"...)
+	b = append(b, '[')
+	for x10 := range m.Items {
+		if x10 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendArraysItemsItem(b, &m.Items[x10]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	b = append(b, ",\"boxes\":"...)
+	b = append(b, '[')
+	for x11 := range m.Boxes {
+		if x11 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendArraysBoxesItem(b, &m.Boxes[x11]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	if m.OptionalTags != nil {
+		b = append(b, ",\"optionalTags\":"...)
+		b = append(b, '[')
+		for x12 := range m.OptionalTags {
+			if x12 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, m.OptionalTags[x12])
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ",\"nullableItems\":"...)
+	b = append(b, '[')
+	for x13 := range m.NullableItems {
+		if x13 > 0 {
+			b = append(b, ',')
+		}
+		if m.NullableItems[x13] == nil {
+			b = append(b, "null"...)
+		} else {
+			b = appendString(b, (*m.NullableItems[x13]))
+		}
+	}
+	b = append(b, ']')
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanArrays(s *scanner, v *Arrays) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -287,6 +427,27 @@ func (m *ArraysItemsItem) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m ArraysItemsItem) MarshalJSON() ([]byte, error) {
+	return appendArraysItemsItem(make([]byte, 0, 80), &m)
+}
+
+func appendArraysItemsItem(b []byte, m *ArraysItemsItem) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"qty\":"...)
+	if b, err = appendNumber(b, m.Qty); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanArraysItemsItem(s *scanner, v *ArraysItemsItem) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -345,6 +506,34 @@ func (m *ArraysBoxesItem) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m ArraysBoxesItem) MarshalJSON() ([]byte, error) {
+	return appendArraysBoxesItem(make([]byte, 0, 80), &m)
+}
+
+func appendArraysBoxesItem(b []byte, m *ArraysBoxesItem) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"label\":"...)
+	b = appendString(b, m.Label)
+	b = append(b, ",\"sizes\":"...)
+	b = append(b, '[')
+	for x1 := range m.Sizes {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendNumber(b, m.Sizes[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanArraysBoxesItem(s *scanner, v *ArraysBoxesItem) bool {
@@ -928,4 +1117,81 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
 }

@@ -30,12 +30,28 @@ func (m *Paid) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "paid", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "paid" whatever Type holds.
 func (m Paid) MarshalJSON() ([]byte, error) {
-	type plain Paid // the same fields, without this method
-	p := plain(m)
-	p.Type = "paid"
-	return json.Marshal(p)
+	return appendPaid(make([]byte, 0, 120), &m)
+}
+
+func appendPaid(b []byte, m *Paid) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"paid\""...)
+	b = append(b, ",\"amount\":"...)
+	if b, err = appendMoney(b, &m.Amount); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"stamp\":"...)
+	if b, err = appendSignedStamp(b, &m.Stamp); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanPaid(s *scanner, v *Paid) bool {
@@ -109,6 +125,27 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Money) MarshalJSON() ([]byte, error) {
+	return appendMoney(make([]byte, 0, 80), &m)
+}
+
+func appendMoney(b []byte, m *Money) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"amountCents\":"...)
+	if b, err = appendNumber(b, m.AmountCents); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"currency\":"...)
+	b = appendString(b, m.Currency)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanMoney(s *scanner, v *Money) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -170,6 +207,32 @@ func (m *SignedStamp) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m SignedStamp) MarshalJSON() ([]byte, error) {
+	return appendSignedStamp(make([]byte, 0, 160), &m)
+}
+
+func appendSignedStamp(b []byte, m *SignedStamp) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"at\":"...)
+	if b, err = appendNumber(b, m.At); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"kind\":\"stamp\""...)
+	if m.Label != nil {
+		b = append(b, ",\"label\":"...)
+		b = appendString(b, (*m.Label))
+	}
+	b = append(b, ",\"signature\":"...)
+	b = appendString(b, m.Signature)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanSignedStamp(s *scanner, v *SignedStamp) bool {
@@ -253,6 +316,30 @@ func (m *Stamp) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Stamp) MarshalJSON() ([]byte, error) {
+	return appendStamp(make([]byte, 0, 120), &m)
+}
+
+func appendStamp(b []byte, m *Stamp) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"at\":"...)
+	if b, err = appendNumber(b, m.At); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"kind\":\"stamp\""...)
+	if m.Label != nil {
+		b = append(b, ",\"label\":"...)
+		b = appendString(b, (*m.Label))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanStamp(s *scanner, v *Stamp) bool {
@@ -870,6 +957,76 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

@@ -29,12 +29,21 @@ func (m *AddTodo) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ADD_TODO", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ADD_TODO" whatever Type holds.
 func (m AddTodo) MarshalJSON() ([]byte, error) {
-	type plain AddTodo // the same fields, without this method
-	p := plain(m)
-	p.Type = "ADD_TODO"
-	return json.Marshal(p)
+	return appendAddTodo(make([]byte, 0, 80), &m)
+}
+
+func appendAddTodo(b []byte, m *AddTodo) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"ADD_TODO\""...)
+	b = append(b, ",\"text\":"...)
+	b = appendString(b, m.Text)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanAddTodo(s *scanner, v *AddTodo) bool {
@@ -121,6 +130,37 @@ func (m *Account) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Account) MarshalJSON() ([]byte, error) {
+	return appendAccount(make([]byte, 0, 160), &m)
+}
+
+func appendAccount(b []byte, m *Account) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	if m.Email != nil {
+		b = append(b, ",\"email\":"...)
+		b = appendString(b, (*m.Email))
+	}
+	b = append(b, ",\"tags\":"...)
+	b = append(b, '[')
+	for x1 := range m.Tags {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, m.Tags[x1])
+	}
+	b = append(b, ']')
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanAccount(s *scanner, v *Account) bool {
@@ -237,12 +277,21 @@ func (m *ActionAdd) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "add", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "add" whatever Type holds.
 func (m ActionAdd) MarshalJSON() ([]byte, error) {
-	type plain ActionAdd // the same fields, without this method
-	p := plain(m)
-	p.Type = "add"
-	return json.Marshal(p)
+	return appendActionAdd(make([]byte, 0, 80), &m)
+}
+
+func appendActionAdd(b []byte, m *ActionAdd) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"add\""...)
+	b = append(b, ",\"text\":"...)
+	b = appendString(b, m.Text)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanActionAdd(s *scanner, v *ActionAdd) bool {
@@ -305,12 +354,24 @@ func (m *ActionRemove) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "remove", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "remove" whatever Type holds.
 func (m ActionRemove) MarshalJSON() ([]byte, error) {
-	type plain ActionRemove // the same fields, without this method
-	p := plain(m)
-	p.Type = "remove"
-	return json.Marshal(p)
+	return appendActionRemove(make([]byte, 0, 80), &m)
+}
+
+func appendActionRemove(b []byte, m *ActionRemove) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"remove\""...)
+	b = append(b, ",\"id\":"...)
+	if b, err = appendNumber(b, m.ID); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanActionRemove(s *scanner, v *ActionRemove) bool {
@@ -423,6 +484,39 @@ func (m *Report) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Report) MarshalJSON() ([]byte, error) {
+	return appendReport(make([]byte, 0, 360), &m)
+}
+
+func appendReport(b []byte, m *Report) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"status\":"...)
+	b = appendString(b, string(m.Status))
+	b = append(b, ",\"key\":"...)
+	b = appendString(b, string(m.Key))
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	if m.Email != nil {
+		b = append(b, ",\"email\":"...)
+		b = appendString(b, (*m.Email))
+	}
+	b = append(b, ",\"tag\":"...)
+	b = appendString(b, m.Tag)
+	b = append(b, ",\"defaults\":"...)
+	if b, err = appendReportDefaults(b, &m.Defaults); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"action\":"...)
+	b = appendString(b, string(m.Action))
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanReport(s *scanner, v *Report) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -529,6 +623,31 @@ func (m *ReportDefaults) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m ReportDefaults) MarshalJSON() ([]byte, error) {
+	return appendReportDefaults(make([]byte, 0, 120), &m)
+}
+
+func appendReportDefaults(b []byte, m *ReportDefaults) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"retries\":"...)
+	if b, err = appendNumber(b, m.Retries); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"mode\":"...)
+	b = appendString(b, m.Mode)
+	b = append(b, ",\"nested\":"...)
+	if b, err = appendReportDefaultsNested(b, &m.Nested); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanReportDefaults(s *scanner, v *ReportDefaults) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -594,6 +713,22 @@ func (m *ReportDefaultsNested) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m ReportDefaultsNested) MarshalJSON() ([]byte, error) {
+	return appendReportDefaultsNested(make([]byte, 0, 64), &m)
+}
+
+func appendReportDefaultsNested(b []byte, m *ReportDefaultsNested) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"on\":"...)
+	b = appendBool(b, m.On)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanReportDefaultsNested(s *scanner, v *ReportDefaultsNested) bool {
@@ -1276,6 +1411,83 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 )
@@ -362,6 +363,63 @@ func (m *Enums) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Enums) MarshalJSON() ([]byte, error) {
+	return appendEnums(make([]byte, 0, 400), &m)
+}
+
+func appendEnums(b []byte, m *Enums) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"color\":"...)
+	b = appendString(b, string(m.Color))
+	b = append(b, ",\"level\":"...)
+	b = appendInt(b, int(m.Level))
+	b = append(b, ",\"implicit\":"...)
+	b = appendInt(b, int(m.Implicit))
+	b = append(b, ",\"start\":"...)
+	b = appendInt(b, int(m.Start))
+	b = append(b, ",\"single\":"...)
+	b = appendString(b, string(m.Single))
+	b = append(b, ",\"quoted\":"...)
+	b = appendString(b, string(m.Quoted))
+	b = append(b, ",\"hostile\":"...)
+	b = appendString(b, string(m.Hostile))
+	if m.Colors != nil {
+		b = append(b, ",\"colors\":"...)
+		b = append(b, '[')
+		for x1 := range m.Colors {
+			if x1 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, string(m.Colors[x1]))
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ",\"byName\":"...)
+	b = append(b, '{')
+	for x2, x3 := range sortedKeys(m.ByName) {
+		if x2 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, x3)
+		b = append(b, ':')
+		var x4 Level = m.ByName[x3]
+		b = appendInt(b, int(x4))
+	}
+	b = append(b, '}')
+	b = append(b, ",\"maybeLevel\":"...)
+	if m.MaybeLevel == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendInt(b, int((*m.MaybeLevel)))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanEnums(s *scanner, v *Enums) bool {
@@ -1039,4 +1097,67 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+func appendInt(b []byte, n int) []byte {
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+// sortedKeys returns the keys of m in the order encoding/json writes them.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

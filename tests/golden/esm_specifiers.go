@@ -29,6 +29,27 @@ func (m *Envelope) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Envelope) MarshalJSON() ([]byte, error) {
+	return appendEnvelope(make([]byte, 0, 80), &m)
+}
+
+func appendEnvelope(b []byte, m *Envelope) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"meta\":"...)
+	if b, err = appendMeta(b, &m.Meta); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"body\":"...)
+	b = appendString(b, m.Body)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanEnvelope(s *scanner, v *Envelope) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -134,12 +155,24 @@ func (m *Opened) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Opened", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Opened" whatever Type holds.
 func (m Opened) MarshalJSON() ([]byte, error) {
-	type plain Opened // the same fields, without this method
-	p := plain(m)
-	p.Type = KindOpened
-	return json.Marshal(p)
+	return appendOpened(make([]byte, 0, 80), &m)
+}
+
+func appendOpened(b []byte, m *Opened) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"Opened\""...)
+	b = append(b, ",\"at\":"...)
+	if b, err = appendNumber(b, m.At); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanOpened(s *scanner, v *Opened) bool {
@@ -202,12 +235,24 @@ func (m *Ping) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Pinged", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Pinged" whatever Type holds.
 func (m Ping) MarshalJSON() ([]byte, error) {
-	type plain Ping // the same fields, without this method
-	p := plain(m)
-	p.Type = KindPinged
-	return json.Marshal(p)
+	return appendPing(make([]byte, 0, 80), &m)
+}
+
+func appendPing(b []byte, m *Ping) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"Pinged\""...)
+	b = append(b, ",\"seq\":"...)
+	if b, err = appendNumber(b, m.Seq); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanPing(s *scanner, v *Ping) bool {
@@ -267,6 +312,22 @@ func (m *Meta) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Meta) MarshalJSON() ([]byte, error) {
+	return appendMeta(make([]byte, 0, 64), &m)
+}
+
+func appendMeta(b []byte, m *Meta) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"traceId\":"...)
+	b = appendString(b, m.TraceID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMeta(s *scanner, v *Meta) bool {
@@ -845,6 +906,76 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

@@ -29,6 +29,27 @@ func (m *Base) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Base) MarshalJSON() ([]byte, error) {
+	return appendBase(make([]byte, 0, 80), &m)
+}
+
+func appendBase(b []byte, m *Base) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"meta\":"...)
+	if b, err = appendBaseMeta(b, &m.Meta); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanBase(s *scanner, v *Base) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -88,6 +109,25 @@ func (m *BaseMeta) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m BaseMeta) MarshalJSON() ([]byte, error) {
+	return appendBaseMeta(make([]byte, 0, 64), &m)
+}
+
+func appendBaseMeta(b []byte, m *BaseMeta) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"createdAt\":"...)
+	if b, err = appendNumber(b, m.CreatedAt); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanBaseMeta(s *scanner, v *BaseMeta) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -138,6 +178,24 @@ func (m *Audit) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Audit) MarshalJSON() ([]byte, error) {
+	return appendAudit(make([]byte, 0, 80), &m)
+}
+
+func appendAudit(b []byte, m *Audit) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"by\":"...)
+	b = appendString(b, m.By)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanAudit(s *scanner, v *Audit) bool {
@@ -201,6 +259,33 @@ func (m *Derived) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Derived) MarshalJSON() ([]byte, error) {
+	return appendDerived(make([]byte, 0, 160), &m)
+}
+
+func appendDerived(b []byte, m *Derived) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"meta\":"...)
+	if b, err = appendBaseMeta(b, &m.Meta); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"by\":"...)
+	b = appendString(b, m.By)
+	if m.Extra != nil {
+		b = append(b, ",\"extra\":"...)
+		b = appendBool(b, (*m.Extra))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanDerived(s *scanner, v *Derived) bool {
@@ -283,6 +368,29 @@ func (m *Other) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Other) MarshalJSON() ([]byte, error) {
+	return appendOther(make([]byte, 0, 120), &m)
+}
+
+func appendOther(b []byte, m *Other) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"meta\":"...)
+	if b, err = appendBaseMeta(b, &m.Meta); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"note\":"...)
+	b = appendString(b, m.Note)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanOther(s *scanner, v *Other) bool {
@@ -844,4 +952,81 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
 }

@@ -30,12 +30,28 @@ func (m *Purchased) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "purchased", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "purchased" whatever Type holds.
 func (m Purchased) MarshalJSON() ([]byte, error) {
-	type plain Purchased // the same fields, without this method
-	p := plain(m)
-	p.Type = "purchased"
-	return json.Marshal(p)
+	return appendPurchased(make([]byte, 0, 120), &m)
+}
+
+func appendPurchased(b []byte, m *Purchased) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"purchased\""...)
+	b = append(b, ",\"customer\":"...)
+	if b, err = appendCustomer(b, &m.Customer); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"invoice\":"...)
+	if b, err = appendInvoice(b, &m.Invoice); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanPurchased(s *scanner, v *Purchased) bool {
@@ -106,6 +122,24 @@ func (m *Customer) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Customer) MarshalJSON() ([]byte, error) {
+	return appendCustomer(make([]byte, 0, 80), &m)
+}
+
+func appendCustomer(b []byte, m *Customer) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanCustomer(s *scanner, v *Customer) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -164,6 +198,27 @@ func (m *Invoice) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Invoice) MarshalJSON() ([]byte, error) {
+	return appendInvoice(make([]byte, 0, 80), &m)
+}
+
+func appendInvoice(b []byte, m *Invoice) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"number\":"...)
+	b = appendString(b, m.Number)
+	b = append(b, ",\"totalCents\":"...)
+	if b, err = appendNumber(b, m.TotalCents); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanInvoice(s *scanner, v *Invoice) bool {
@@ -744,6 +799,76 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

@@ -76,12 +76,28 @@ func (m *Deposited) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Deposited", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Deposited" whatever Type holds.
 func (m Deposited) MarshalJSON() ([]byte, error) {
-	type plain Deposited // the same fields, without this method
-	p := plain(m)
-	p.Type = "Deposited"
-	return json.Marshal(p)
+	return appendDeposited(make([]byte, 0, 160), &m)
+}
+
+func appendDeposited(b []byte, m *Deposited) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"Deposited\""...)
+	b = append(b, ",\"data\":"...)
+	if b, err = appendDepositedData(b, &m.Data); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"occurredAt\":"...)
+	if b, err = appendNumber(b, m.OccurredAt); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanDeposited(s *scanner, v *Deposited) bool {
@@ -152,6 +168,27 @@ func (m *DepositedData) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m DepositedData) MarshalJSON() ([]byte, error) {
+	return appendDepositedData(make([]byte, 0, 80), &m)
+}
+
+func appendDepositedData(b []byte, m *DepositedData) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"accountId\":"...)
+	b = appendString(b, m.AccountID)
+	b = append(b, ",\"amount\":"...)
+	if b, err = appendNumber(b, m.Amount); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanDepositedData(s *scanner, v *DepositedData) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -215,12 +252,29 @@ func (m *Withdrawn) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Withdrawn", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Withdrawn" whatever Type holds.
 func (m Withdrawn) MarshalJSON() ([]byte, error) {
-	type plain Withdrawn // the same fields, without this method
-	p := plain(m)
-	p.Type = "Withdrawn"
-	return json.Marshal(p)
+	return appendWithdrawn(make([]byte, 0, 200), &m)
+}
+
+func appendWithdrawn(b []byte, m *Withdrawn) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"Withdrawn\""...)
+	b = append(b, ",\"data\":"...)
+	if b, err = appendWithdrawnData(b, &m.Data); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"occurredAt\":"...)
+	if b, err = appendNumber(b, m.OccurredAt); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"version\":2"...)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanWithdrawn(s *scanner, v *Withdrawn) bool {
@@ -299,6 +353,27 @@ func (m *WithdrawnData) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m WithdrawnData) MarshalJSON() ([]byte, error) {
+	return appendWithdrawnData(make([]byte, 0, 80), &m)
+}
+
+func appendWithdrawnData(b []byte, m *WithdrawnData) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"accountId\":"...)
+	b = appendString(b, m.AccountID)
+	b = append(b, ",\"amount\":"...)
+	if b, err = appendNumber(b, m.Amount); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanWithdrawnData(s *scanner, v *WithdrawnData) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -361,12 +436,28 @@ func (m *Pinged) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Pinged", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Pinged" whatever Type holds.
 func (m Pinged) MarshalJSON() ([]byte, error) {
-	type plain Pinged // the same fields, without this method
-	p := plain(m)
-	p.Type = "Pinged"
-	return json.Marshal(p)
+	return appendPinged(make([]byte, 0, 80), &m)
+}
+
+func appendPinged(b []byte, m *Pinged) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"Pinged\""...)
+	b = append(b, ",\"data\":"...)
+	if b, err = appendPingedData(b, &m.Data); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"occurredAt\":"...)
+	if b, err = appendNumber(b, m.OccurredAt); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanPinged(s *scanner, v *Pinged) bool {
@@ -434,6 +525,20 @@ func (m *PingedData) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m PingedData) MarshalJSON() ([]byte, error) {
+	return appendPingedData(make([]byte, 0, 64), &m)
+}
+
+func appendPingedData(b []byte, m *PingedData) ([]byte, error) {
+	start := len(b)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanPingedData(s *scanner, v *PingedData) bool {
 	if s.space() != '{' {
 		return false
@@ -466,6 +571,27 @@ func (m *EnvelopeDeposited) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m EnvelopeDeposited) MarshalJSON() ([]byte, error) {
+	return appendEnvelopeDeposited(make([]byte, 0, 80), &m)
+}
+
+func appendEnvelopeDeposited(b []byte, m *EnvelopeDeposited) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"message\":"...)
+	if b, err = appendDeposited(b, &m.Message); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanEnvelopeDeposited(s *scanner, v *EnvelopeDeposited) bool {
@@ -528,6 +654,27 @@ func (m *EnvelopeWithdrawn) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m EnvelopeWithdrawn) MarshalJSON() ([]byte, error) {
+	return appendEnvelopeWithdrawn(make([]byte, 0, 80), &m)
+}
+
+func appendEnvelopeWithdrawn(b []byte, m *EnvelopeWithdrawn) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"message\":"...)
+	if b, err = appendWithdrawn(b, &m.Message); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanEnvelopeWithdrawn(s *scanner, v *EnvelopeWithdrawn) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -588,6 +735,42 @@ func (m *Batch) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Batch) MarshalJSON() ([]byte, error) {
+	return appendBatch(make([]byte, 0, 120), &m)
+}
+
+func appendBatch(b []byte, m *Batch) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"first\":"...)
+	if b, err = appendEnvelopeDeposited(b, &m.First); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"rest\":"...)
+	b = append(b, '[')
+	for x1 := range m.Rest {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendEnvelopeDeposited(b, &m.Rest[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	if m.Audit != nil {
+		b = append(b, ",\"audit\":"...)
+		if b, err = appendEnvelopeWithdrawn(b, &(*m.Audit)); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanBatch(s *scanner, v *Batch) bool {
@@ -672,6 +855,23 @@ func (m *TaggedLowPriority) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m TaggedLowPriority) MarshalJSON() ([]byte, error) {
+	return appendTaggedLowPriority(make([]byte, 0, 80), &m)
+}
+
+func appendTaggedLowPriority(b []byte, m *TaggedLowPriority) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"tag\":\"low-priority\""...)
+	b = append(b, ",\"value\":"...)
+	b = appendString(b, m.Value)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanTaggedLowPriority(s *scanner, v *TaggedLowPriority) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -730,6 +930,23 @@ func (m *Tagged1) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Tagged1) MarshalJSON() ([]byte, error) {
+	return appendTagged1(make([]byte, 0, 80), &m)
+}
+
+func appendTagged1(b []byte, m *Tagged1) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"tag\":1"...)
+	b = append(b, ",\"value\":"...)
+	b = appendString(b, m.Value)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanTagged1(s *scanner, v *Tagged1) bool {
@@ -792,6 +1009,26 @@ func (m *TaggedKindsOpenedNumber) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m TaggedKindsOpenedNumber) MarshalJSON() ([]byte, error) {
+	return appendTaggedKindsOpenedNumber(make([]byte, 0, 80), &m)
+}
+
+func appendTaggedKindsOpenedNumber(b []byte, m *TaggedKindsOpenedNumber) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"tag\":\"opened\""...)
+	b = append(b, ",\"value\":"...)
+	if b, err = appendNumber(b, m.Value); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanTaggedKindsOpenedNumber(s *scanner, v *TaggedKindsOpenedNumber) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -852,6 +1089,24 @@ func (m *TaggedStringBoolean) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m TaggedStringBoolean) MarshalJSON() ([]byte, error) {
+	return appendTaggedStringBoolean(make([]byte, 0, 80), &m)
+}
+
+func appendTaggedStringBoolean(b []byte, m *TaggedStringBoolean) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"tag\":"...)
+	b = appendString(b, m.Tag)
+	b = append(b, ",\"value\":"...)
+	b = appendBool(b, m.Value)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanTaggedStringBoolean(s *scanner, v *TaggedStringBoolean) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -910,6 +1165,34 @@ func (m *TaggedNumberList) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m TaggedNumberList) MarshalJSON() ([]byte, error) {
+	return appendTaggedNumberList(make([]byte, 0, 80), &m)
+}
+
+func appendTaggedNumberList(b []byte, m *TaggedNumberList) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"tag\":"...)
+	b = append(b, '[')
+	for x1 := range m.Tag {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendNumber(b, m.Tag[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	b = append(b, ",\"value\":"...)
+	b = appendString(b, m.Value)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanTaggedNumberList(s *scanner, v *TaggedNumberList) bool {
@@ -981,6 +1264,27 @@ func (m *TaggedLabelsShape) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m TaggedLabelsShape) MarshalJSON() ([]byte, error) {
+	return appendTaggedLabelsShape(make([]byte, 0, 120), &m)
+}
+
+func appendTaggedLabelsShape(b []byte, m *TaggedLabelsShape) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"tag\":"...)
+	if b, err = appendTaggedLabelsShapeTag(b, &m.Tag); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"value\":"...)
+	b = appendString(b, m.Value)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanTaggedLabelsShape(s *scanner, v *TaggedLabelsShape) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -1039,6 +1343,29 @@ func (m *TaggedLabelsShapeTag) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m TaggedLabelsShapeTag) MarshalJSON() ([]byte, error) {
+	return appendTaggedLabelsShapeTag(make([]byte, 0, 80), &m)
+}
+
+func appendTaggedLabelsShapeTag(b []byte, m *TaggedLabelsShapeTag) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"x\":"...)
+	if b, err = appendNumber(b, m.X); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"y\":"...)
+	if b, err = appendNumber(b, m.Y); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanTaggedLabelsShapeTag(s *scanner, v *TaggedLabelsShapeTag) bool {
@@ -1105,6 +1432,45 @@ func (m *Labels) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Labels) MarshalJSON() ([]byte, error) {
+	return appendLabels(make([]byte, 0, 240), &m)
+}
+
+func appendLabels(b []byte, m *Labels) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"low\":"...)
+	if b, err = appendTaggedLowPriority(b, &m.Low); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"one\":"...)
+	if b, err = appendTagged1(b, &m.One); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"opened\":"...)
+	if b, err = appendTaggedKindsOpenedNumber(b, &m.Opened); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"text\":"...)
+	if b, err = appendTaggedStringBoolean(b, &m.Text); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"many\":"...)
+	if b, err = appendTaggedNumberList(b, &m.Many); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"shape\":"...)
+	if b, err = appendTaggedLabelsShape(b, &m.Shape); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanLabels(s *scanner, v *Labels) bool {
@@ -1200,6 +1566,34 @@ func (m *TreeString) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m TreeString) MarshalJSON() ([]byte, error) {
+	return appendTreeString(make([]byte, 0, 80), &m)
+}
+
+func appendTreeString(b []byte, m *TreeString) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"value\":"...)
+	b = appendString(b, m.Value)
+	b = append(b, ",\"children\":"...)
+	b = append(b, '[')
+	for x1 := range m.Children {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendTreeString(b, &m.Children[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanTreeString(s *scanner, v *TreeString) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -1268,6 +1662,32 @@ func (m *Forest) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Forest) MarshalJSON() ([]byte, error) {
+	return appendForest(make([]byte, 0, 64), &m)
+}
+
+func appendForest(b []byte, m *Forest) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"trees\":"...)
+	b = append(b, '[')
+	for x1 := range m.Trees {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendTreeString(b, &m.Trees[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanForest(s *scanner, v *Forest) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -1328,6 +1748,38 @@ func (m *PageDeposited) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m PageDeposited) MarshalJSON() ([]byte, error) {
+	return appendPageDeposited(make([]byte, 0, 80), &m)
+}
+
+func appendPageDeposited(b []byte, m *PageDeposited) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"items\":"...)
+	b = append(b, '[')
+	for x1 := range m.Items {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendDeposited(b, &m.Items[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	b = append(b, ",\"next\":"...)
+	if m.Next == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, (*m.Next))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanPageDeposited(s *scanner, v *PageDeposited) bool {
@@ -1403,6 +1855,31 @@ func (m *Listing) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Listing) MarshalJSON() ([]byte, error) {
+	return appendListing(make([]byte, 0, 80), &m)
+}
+
+func appendListing(b []byte, m *Listing) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"page\":"...)
+	if b, err = appendPageDeposited(b, &m.Page); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"cursor\":"...)
+	if m.Cursor == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, (*m.Cursor))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanListing(s *scanner, v *Listing) bool {
@@ -2069,6 +2546,83 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

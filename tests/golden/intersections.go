@@ -74,6 +74,27 @@ func (m *Meta) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Meta) MarshalJSON() ([]byte, error) {
+	return appendMeta(make([]byte, 0, 80), &m)
+}
+
+func appendMeta(b []byte, m *Meta) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"at\":"...)
+	if b, err = appendNumber(b, m.At); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanMeta(s *scanner, v *Meta) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -132,6 +153,26 @@ func (m *Kind) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Kind) MarshalJSON() ([]byte, error) {
+	return appendKind(make([]byte, 0, 80), &m)
+}
+
+func appendKind(b []byte, m *Kind) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":"...)
+	b = appendString(b, string(m.Type))
+	if m.Note != nil {
+		b = append(b, ",\"note\":"...)
+		b = appendString(b, (*m.Note))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanKind(s *scanner, v *Kind) bool {
@@ -202,12 +243,30 @@ func (m *Created) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "created", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "created" whatever Type holds.
 func (m Created) MarshalJSON() ([]byte, error) {
-	type plain Created // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsCreated
-	return json.Marshal(p)
+	return appendCreated(make([]byte, 0, 200), &m)
+}
+
+func appendCreated(b []byte, m *Created) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"at\":"...)
+	if b, err = appendNumber(b, m.At); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"type\":\"created\""...)
+	b = append(b, ",\"note\":"...)
+	b = appendString(b, m.Note)
+	b = append(b, ",\"by\":"...)
+	b = appendString(b, m.By)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanCreated(s *scanner, v *Created) bool {
@@ -295,12 +354,26 @@ func (m *Deleted) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "deleted", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "deleted" whatever Type holds.
 func (m Deleted) MarshalJSON() ([]byte, error) {
-	type plain Deleted // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsDeleted
-	return json.Marshal(p)
+	return appendDeleted(make([]byte, 0, 120), &m)
+}
+
+func appendDeleted(b []byte, m *Deleted) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"at\":"...)
+	if b, err = appendNumber(b, m.At); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"type\":\"deleted\""...)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanDeleted(s *scanner, v *Deleted) bool {
@@ -370,6 +443,25 @@ func (m *Owner) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Owner) MarshalJSON() ([]byte, error) {
+	return appendOwner(make([]byte, 0, 120), &m)
+}
+
+func appendOwner(b []byte, m *Owner) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"owner\":"...)
+	if b, err = appendOwnerOwner(b, &m.Owner); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanOwner(s *scanner, v *Owner) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -421,6 +513,29 @@ func (m *OwnerOwner) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m OwnerOwner) MarshalJSON() ([]byte, error) {
+	return appendOwnerOwner(make([]byte, 0, 120), &m)
+}
+
+func appendOwnerOwner(b []byte, m *OwnerOwner) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"at\":"...)
+	if b, err = appendNumber(b, m.At); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanOwnerOwner(s *scanner, v *OwnerOwner) bool {
@@ -1039,6 +1154,76 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

@@ -61,6 +61,55 @@ func (m *Literals) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Literals) MarshalJSON() ([]byte, error) {
+	return appendLiterals(make([]byte, 0, 400), &m)
+}
+
+func appendLiterals(b []byte, m *Literals) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"kind\":\"fixed\""...)
+	b = append(b, ",\"version\":2"...)
+	b = append(b, ",\"enabled\":true"...)
+	b = append(b, ",\"role\":"...)
+	b = appendString(b, m.Role)
+	b = append(b, ",\"level\":"...)
+	if b, err = appendNumber(b, m.Level); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"mixed\":"...)
+	x1, err := json.Marshal(m.Mixed)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x1...)
+	b = append(b, ",\"aliased\":"...)
+	b = appendString(b, string(m.Aliased))
+	if m.MaybeRole != nil {
+		b = append(b, ",\"maybeRole\":"...)
+		b = appendString(b, string((*m.MaybeRole)))
+	}
+	b = append(b, ",\"roles\":"...)
+	b = append(b, '[')
+	for x2 := range m.Roles {
+		if x2 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, string(m.Roles[x2]))
+	}
+	b = append(b, ']')
+	b = append(b, ",\"ratio\":"...)
+	if b, err = appendNumber(b, m.Ratio); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanLiterals(s *scanner, v *Literals) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -787,4 +836,74 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }

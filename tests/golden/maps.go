@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 )
@@ -84,6 +85,116 @@ func (m *Maps) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Maps) MarshalJSON() ([]byte, error) {
+	return appendMaps(make([]byte, 0, 280), &m)
+}
+
+func appendMaps(b []byte, m *Maps) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"labels\":"...)
+	x1, err := json.Marshal(m.Labels)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x1...)
+	b = append(b, ",\"counts\":"...)
+	x2, err := json.Marshal(m.Counts)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x2...)
+	b = append(b, ",\"record\":"...)
+	b = append(b, '{')
+	for x3, x4 := range sortedKeys(m.Record) {
+		if x3 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, x4)
+		b = append(b, ':')
+		var x5 bool = m.Record[x4]
+		b = appendBool(b, x5)
+	}
+	b = append(b, '}')
+	b = append(b, ",\"index\":"...)
+	b = append(b, '{')
+	for x6, x7 := range sortedKeys(m.Index) {
+		if x6 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, x7)
+		b = append(b, ':')
+		var x8 []string = m.Index[x7]
+		b = append(b, '[')
+		for x9 := range x8 {
+			if x9 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, x8[x9])
+		}
+		b = append(b, ']')
+	}
+	b = append(b, '}')
+	b = append(b, ",\"nested\":"...)
+	b = append(b, '{')
+	for x10, x11 := range sortedKeys(m.Nested) {
+		if x10 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, x11)
+		b = append(b, ':')
+		var x12 map[string]float64 = m.Nested[x11]
+		b = append(b, '{')
+		for x13, x14 := range sortedKeys(x12) {
+			if x13 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, x14)
+			b = append(b, ':')
+			var x15 float64 = x12[x14]
+			if b, err = appendNumber(b, x15); err != nil {
+				return b, err
+			}
+		}
+		b = append(b, '}')
+	}
+	b = append(b, '}')
+	b = append(b, ",\"objects\":"...)
+	b = append(b, '{')
+	for x16, x17 := range sortedKeys(m.Objects) {
+		if x16 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, x17)
+		b = append(b, ':')
+		var x18 MapsObjectsValue = m.Objects[x17]
+		if b, err = appendMapsObjectsValue(b, &x18); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, '}')
+	if m.Optional != nil {
+		b = append(b, ",\"optional\":"...)
+		b = append(b, '{')
+		for x19, x20 := range sortedKeys(m.Optional) {
+			if x19 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, x20)
+			b = append(b, ':')
+			var x21 string = m.Optional[x20]
+			b = appendString(b, x21)
+		}
+		b = append(b, '}')
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMaps(s *scanner, v *Maps) bool {
@@ -274,6 +385,29 @@ func (m *MapsObjectsValue) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m MapsObjectsValue) MarshalJSON() ([]byte, error) {
+	return appendMapsObjectsValue(make([]byte, 0, 80), &m)
+}
+
+func appendMapsObjectsValue(b []byte, m *MapsObjectsValue) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"x\":"...)
+	if b, err = appendNumber(b, m.X); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"y\":"...)
+	if b, err = appendNumber(b, m.Y); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMapsObjectsValue(s *scanner, v *MapsObjectsValue) bool {
@@ -851,4 +985,91 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
+}
+
+// sortedKeys returns the keys of m in the order encoding/json writes them.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

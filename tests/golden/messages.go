@@ -73,6 +73,22 @@ func (m *Envelope) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Envelope) MarshalJSON() ([]byte, error) {
+	return appendEnvelope(make([]byte, 0, 64), &m)
+}
+
+func appendEnvelope(b []byte, m *Envelope) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanEnvelope(s *scanner, v *Envelope) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -126,12 +142,23 @@ func (m *CreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Created", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Created" whatever Type holds.
 func (m CreatedEvent) MarshalJSON() ([]byte, error) {
-	type plain CreatedEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = KindsCreated
-	return json.Marshal(p)
+	return appendCreatedEvent(make([]byte, 0, 120), &m)
+}
+
+func appendCreatedEvent(b []byte, m *CreatedEvent) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"Created\""...)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanCreatedEvent(s *scanner, v *CreatedEvent) bool {
@@ -204,12 +231,25 @@ func (m *RenamedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Renamed", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Renamed" whatever Type holds.
 func (m RenamedEvent) MarshalJSON() ([]byte, error) {
-	type plain RenamedEvent // the same fields, without this method
-	p := plain(m)
-	p.Type = KindsRenamed
-	return json.Marshal(p)
+	return appendRenamedEvent(make([]byte, 0, 160), &m)
+}
+
+func appendRenamedEvent(b []byte, m *RenamedEvent) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"type\":\"Renamed\""...)
+	b = append(b, ",\"from\":"...)
+	b = appendString(b, m.From)
+	b = append(b, ",\"to\":"...)
+	b = appendString(b, m.To)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanRenamedEvent(s *scanner, v *RenamedEvent) bool {
@@ -288,12 +328,24 @@ func (m *PingMessage) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ping", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ping" whatever Type holds.
 func (m PingMessage) MarshalJSON() ([]byte, error) {
-	type plain PingMessage // the same fields, without this method
-	p := plain(m)
-	p.Type = "ping"
-	return json.Marshal(p)
+	return appendPingMessage(make([]byte, 0, 80), &m)
+}
+
+func appendPingMessage(b []byte, m *PingMessage) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"ping\""...)
+	b = append(b, ",\"at\":"...)
+	if b, err = appendNumber(b, m.At); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanPingMessage(s *scanner, v *PingMessage) bool {
@@ -375,6 +427,41 @@ func (m *Batch) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Batch) MarshalJSON() ([]byte, error) {
+	return appendBatch(make([]byte, 0, 80), &m)
+}
+
+func appendBatch(b []byte, m *Batch) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"items\":"...)
+	b = append(b, '[')
+	for x1 := range m.Items {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		x2, err := json.Marshal(m.Items[x1])
+		if err != nil {
+			return b, err
+		}
+		b = append(b, x2...)
+	}
+	b = append(b, ']')
+	if m.Last != nil {
+		b = append(b, ",\"last\":"...)
+		x3, err := json.Marshal(m.Last)
+		if err != nil {
+			return b, err
+		}
+		b = append(b, x3...)
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanBatch(s *scanner, v *Batch) bool {
@@ -1053,6 +1140,76 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

@@ -29,6 +29,24 @@ func (m *PayloadJoin) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m PayloadJoin) MarshalJSON() ([]byte, error) {
+	return appendPayloadJoin(make([]byte, 0, 80), &m)
+}
+
+func appendPayloadJoin(b []byte, m *PayloadJoin) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"room\":"...)
+	b = appendString(b, m.Room)
+	b = append(b, ",\"role\":"...)
+	b = appendString(b, string(m.Role))
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanPayloadJoin(s *scanner, v *PayloadJoin) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -133,6 +151,22 @@ func (m *PayloadMediaOffer) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m PayloadMediaOffer) MarshalJSON() ([]byte, error) {
+	return appendPayloadMediaOffer(make([]byte, 0, 64), &m)
+}
+
+func appendPayloadMediaOffer(b []byte, m *PayloadMediaOffer) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"sdp\":"...)
+	b = appendString(b, m.Sdp)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanPayloadMediaOffer(s *scanner, v *PayloadMediaOffer) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -212,12 +246,35 @@ func (m *Joined) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "joined", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "joined" whatever Type holds.
 func (m Joined) MarshalJSON() ([]byte, error) {
-	type plain Joined // the same fields, without this method
-	p := plain(m)
-	p.Type = "joined"
-	return json.Marshal(p)
+	return appendJoined(make([]byte, 0, 200), &m)
+}
+
+func appendJoined(b []byte, m *Joined) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"joined\""...)
+	b = append(b, ",\"payload\":"...)
+	if b, err = appendPayloadJoin(b, &m.Payload); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"offer\":"...)
+	if m.Offer == nil {
+		b = append(b, "null"...)
+	} else {
+		if b, err = appendPayloadMediaOffer(b, &(*m.Offer)); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ",\"role\":\"host\""...)
+	b = append(b, ",\"codec\":"...)
+	b = appendString(b, string(m.Codec))
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanJoined(s *scanner, v *Joined) bool {
@@ -844,6 +901,55 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

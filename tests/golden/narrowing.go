@@ -75,6 +75,28 @@ func (m *BaseEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m BaseEvent) MarshalJSON() ([]byte, error) {
+	return appendBaseEvent(make([]byte, 0, 120), &m)
+}
+
+func appendBaseEvent(b []byte, m *BaseEvent) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":"...)
+	b = appendString(b, m.Type)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	if m.Reason != nil {
+		b = append(b, ",\"reason\":"...)
+		b = appendString(b, (*m.Reason))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanBaseEvent(s *scanner, v *BaseEvent) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -150,12 +172,27 @@ func (m *Opened) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "opened", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "opened" whatever Type holds.
 func (m Opened) MarshalJSON() ([]byte, error) {
-	type plain Opened // the same fields, without this method
-	p := plain(m)
-	p.Type = "opened"
-	return json.Marshal(p)
+	return appendOpened(make([]byte, 0, 160), &m)
+}
+
+func appendOpened(b []byte, m *Opened) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"opened\""...)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	if m.Reason != nil {
+		b = append(b, ",\"reason\":"...)
+		b = appendString(b, (*m.Reason))
+	}
+	b = append(b, ",\"owner\":"...)
+	b = appendString(b, m.Owner)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanOpened(s *scanner, v *Opened) bool {
@@ -240,12 +277,23 @@ func (m *Closed) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "closed", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "closed" whatever Type holds.
 func (m Closed) MarshalJSON() ([]byte, error) {
-	type plain Closed // the same fields, without this method
-	p := plain(m)
-	p.Type = "closed"
-	return json.Marshal(p)
+	return appendClosed(make([]byte, 0, 120), &m)
+}
+
+func appendClosed(b []byte, m *Closed) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"closed\""...)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"reason\":"...)
+	b = appendString(b, m.Reason)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanClosed(s *scanner, v *Closed) bool {
@@ -315,6 +363,26 @@ func (m *Order) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Order) MarshalJSON() ([]byte, error) {
+	return appendOrder(make([]byte, 0, 120), &m)
+}
+
+func appendOrder(b []byte, m *Order) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":"...)
+	b = appendString(b, string(m.Type))
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"size\":"...)
+	b = appendString(b, m.Size)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanOrder(s *scanner, v *Order) bool {
@@ -393,12 +461,23 @@ func (m *Shipped) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "shipped", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "shipped" whatever Type holds.
 func (m Shipped) MarshalJSON() ([]byte, error) {
-	type plain Shipped // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsShipped
-	return json.Marshal(p)
+	return appendShipped(make([]byte, 0, 120), &m)
+}
+
+func appendShipped(b []byte, m *Shipped) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"shipped\""...)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"size\":"...)
+	b = appendString(b, m.Size)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanShipped(s *scanner, v *Shipped) bool {
@@ -477,12 +556,23 @@ func (m *Cancelled) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "cancelled", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "cancelled" whatever Type holds.
 func (m Cancelled) MarshalJSON() ([]byte, error) {
-	type plain Cancelled // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsCancelled
-	return json.Marshal(p)
+	return appendCancelled(make([]byte, 0, 120), &m)
+}
+
+func appendCancelled(b []byte, m *Cancelled) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"cancelled\""...)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"size\":"...)
+	b = appendString(b, m.Size)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanCancelled(s *scanner, v *Cancelled) bool {
@@ -561,6 +651,33 @@ func (m *Level1) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Level1) MarshalJSON() ([]byte, error) {
+	return appendLevel1(make([]byte, 0, 80), &m)
+}
+
+func appendLevel1(b []byte, m *Level1) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"kind\":"...)
+	if m.Kind == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, (*m.Kind))
+	}
+	if m.Code != nil {
+		b = append(b, ",\"code\":"...)
+		if b, err = appendNumber(b, (*m.Code)); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanLevel1(s *scanner, v *Level1) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -632,6 +749,29 @@ func (m *Level2) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Level2) MarshalJSON() ([]byte, error) {
+	return appendLevel2(make([]byte, 0, 80), &m)
+}
+
+func appendLevel2(b []byte, m *Level2) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"kind\":"...)
+	b = appendString(b, m.Kind)
+	if m.Code != nil {
+		b = append(b, ",\"code\":"...)
+		if b, err = appendNumber(b, (*m.Code)); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanLevel2(s *scanner, v *Level2) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -695,6 +835,22 @@ func (m *Level3) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Level3) MarshalJSON() ([]byte, error) {
+	return appendLevel3(make([]byte, 0, 80), &m)
+}
+
+func appendLevel3(b []byte, m *Level3) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"kind\":\"three\""...)
+	b = append(b, ",\"code\":3"...)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanLevel3(s *scanner, v *Level3) bool {
@@ -1330,6 +1486,76 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

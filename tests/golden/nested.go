@@ -30,6 +30,42 @@ func (m *Order) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Order) MarshalJSON() ([]byte, error) {
+	return appendOrder(make([]byte, 0, 240), &m)
+}
+
+func appendOrder(b []byte, m *Order) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"customer\":"...)
+	if b, err = appendOrderCustomer(b, &m.Customer); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"lines\":"...)
+	b = append(b, '[')
+	for x1 := range m.Lines {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendOrderLinesItem(b, &m.Lines[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	if m.ContentType != nil {
+		b = append(b, ",\"content-type\":"...)
+		if b, err = appendOrderContentType(b, &(*m.ContentType)); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanOrder(s *scanner, v *Order) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -112,6 +148,27 @@ func (m *OrderCustomer) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m OrderCustomer) MarshalJSON() ([]byte, error) {
+	return appendOrderCustomer(make([]byte, 0, 160), &m)
+}
+
+func appendOrderCustomer(b []byte, m *OrderCustomer) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	b = append(b, ",\"address\":"...)
+	if b, err = appendOrderCustomerAddress(b, &m.Address); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanOrderCustomer(s *scanner, v *OrderCustomer) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -170,6 +227,27 @@ func (m *OrderCustomerAddress) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m OrderCustomerAddress) MarshalJSON() ([]byte, error) {
+	return appendOrderCustomerAddress(make([]byte, 0, 120), &m)
+}
+
+func appendOrderCustomerAddress(b []byte, m *OrderCustomerAddress) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"street\":"...)
+	b = appendString(b, m.Street)
+	b = append(b, ",\"geo\":"...)
+	if b, err = appendOrderCustomerAddressGeo(b, &m.Geo); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanOrderCustomerAddress(s *scanner, v *OrderCustomerAddress) bool {
@@ -232,6 +310,29 @@ func (m *OrderCustomerAddressGeo) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m OrderCustomerAddressGeo) MarshalJSON() ([]byte, error) {
+	return appendOrderCustomerAddressGeo(make([]byte, 0, 80), &m)
+}
+
+func appendOrderCustomerAddressGeo(b []byte, m *OrderCustomerAddressGeo) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"lat\":"...)
+	if b, err = appendNumber(b, m.Lat); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"lng\":"...)
+	if b, err = appendNumber(b, m.Lng); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanOrderCustomerAddressGeo(s *scanner, v *OrderCustomerAddressGeo) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -290,6 +391,34 @@ func (m *OrderLinesItem) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m OrderLinesItem) MarshalJSON() ([]byte, error) {
+	return appendOrderLinesItem(make([]byte, 0, 80), &m)
+}
+
+func appendOrderLinesItem(b []byte, m *OrderLinesItem) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"sku\":"...)
+	b = appendString(b, m.Sku)
+	b = append(b, ",\"options\":"...)
+	b = append(b, '[')
+	for x1 := range m.Options {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendOrderLinesItemOptionsItem(b, &m.Options[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanOrderLinesItem(s *scanner, v *OrderLinesItem) bool {
@@ -361,6 +490,24 @@ func (m *OrderLinesItemOptionsItem) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m OrderLinesItemOptionsItem) MarshalJSON() ([]byte, error) {
+	return appendOrderLinesItemOptionsItem(make([]byte, 0, 80), &m)
+}
+
+func appendOrderLinesItemOptionsItem(b []byte, m *OrderLinesItemOptionsItem) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"key\":"...)
+	b = appendString(b, m.Key)
+	b = append(b, ",\"value\":"...)
+	b = appendString(b, m.Value)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanOrderLinesItemOptionsItem(s *scanner, v *OrderLinesItemOptionsItem) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -418,6 +565,22 @@ func (m *OrderContentType) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m OrderContentType) MarshalJSON() ([]byte, error) {
+	return appendOrderContentType(make([]byte, 0, 64), &m)
+}
+
+func appendOrderContentType(b []byte, m *OrderContentType) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"primary\":"...)
+	b = appendString(b, m.Primary)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanOrderContentType(s *scanner, v *OrderContentType) bool {
@@ -974,4 +1137,74 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 )
@@ -35,6 +36,70 @@ func (m *Nullability) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Nullability) MarshalJSON() ([]byte, error) {
+	return appendNullability(make([]byte, 0, 240), &m)
+}
+
+func appendNullability(b []byte, m *Nullability) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"required\":"...)
+	if m.Required == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, (*m.Required))
+	}
+	if m.Optional != nil {
+		b = append(b, ",\"optional\":"...)
+		b = appendString(b, (*m.Optional))
+	}
+	if m.Both != nil {
+		b = append(b, ",\"both\":"...)
+		b = appendString(b, (*m.Both))
+	}
+	b = append(b, ",\"count\":"...)
+	if m.Count == nil {
+		b = append(b, "null"...)
+	} else {
+		if b, err = appendNumber(b, (*m.Count)); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ",\"tags\":"...)
+	if m.Tags == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for x1 := range m.Tags {
+			if x1 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, m.Tags[x1])
+		}
+		b = append(b, ']')
+	}
+	if m.Labels != nil {
+		b = append(b, ",\"labels\":"...)
+		b = append(b, '{')
+		for x2, x3 := range sortedKeys(m.Labels) {
+			if x2 > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, x3)
+			b = append(b, ':')
+			var x4 string = m.Labels[x3]
+			b = appendString(b, x4)
+		}
+		b = append(b, '}')
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanNullability(s *scanner, v *Nullability) bool {
@@ -710,4 +775,84 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+// sortedKeys returns the keys of m in the order encoding/json writes them.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

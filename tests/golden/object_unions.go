@@ -29,12 +29,21 @@ func (m *ClientMessageJoin) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "join", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "join" whatever Type holds.
 func (m ClientMessageJoin) MarshalJSON() ([]byte, error) {
-	type plain ClientMessageJoin // the same fields, without this method
-	p := plain(m)
-	p.Type = "join"
-	return json.Marshal(p)
+	return appendClientMessageJoin(make([]byte, 0, 80), &m)
+}
+
+func appendClientMessageJoin(b []byte, m *ClientMessageJoin) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"join\""...)
+	b = append(b, ",\"room\":"...)
+	b = appendString(b, m.Room)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanClientMessageJoin(s *scanner, v *ClientMessageJoin) bool {
@@ -99,12 +108,30 @@ func (m *ClientMessageSay) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "say", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "say" whatever Type holds.
 func (m ClientMessageSay) MarshalJSON() ([]byte, error) {
-	type plain ClientMessageSay // the same fields, without this method
-	p := plain(m)
-	p.Type = "say"
-	return json.Marshal(p)
+	return appendClientMessageSay(make([]byte, 0, 160), &m)
+}
+
+func appendClientMessageSay(b []byte, m *ClientMessageSay) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"say\""...)
+	b = append(b, ",\"room\":"...)
+	b = appendString(b, m.Room)
+	b = append(b, ",\"text\":"...)
+	b = appendString(b, m.Text)
+	if m.Meta != nil {
+		b = append(b, ",\"meta\":"...)
+		if b, err = appendClientMessageSayMeta(b, &(*m.Meta)); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanClientMessageSay(s *scanner, v *ClientMessageSay) bool {
@@ -187,6 +214,25 @@ func (m *ClientMessageSayMeta) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m ClientMessageSayMeta) MarshalJSON() ([]byte, error) {
+	return appendClientMessageSayMeta(make([]byte, 0, 64), &m)
+}
+
+func appendClientMessageSayMeta(b []byte, m *ClientMessageSayMeta) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"at\":"...)
+	if b, err = appendNumber(b, m.At); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanClientMessageSayMeta(s *scanner, v *ClientMessageSayMeta) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -238,12 +284,19 @@ func (m *ClientMessageLeave) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "leave", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "leave" whatever Type holds.
 func (m ClientMessageLeave) MarshalJSON() ([]byte, error) {
-	type plain ClientMessageLeave // the same fields, without this method
-	p := plain(m)
-	p.Type = "leave"
-	return json.Marshal(p)
+	return appendClientMessageLeave(make([]byte, 0, 64), &m)
+}
+
+func appendClientMessageLeave(b []byte, m *ClientMessageLeave) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"leave\""...)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanClientMessageLeave(s *scanner, v *ClientMessageLeave) bool {
@@ -366,12 +419,24 @@ func (m *FigureCircle) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "circle", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "circle" whatever Type holds.
 func (m FigureCircle) MarshalJSON() ([]byte, error) {
-	type plain FigureCircle // the same fields, without this method
-	p := plain(m)
-	p.Type = ShapeCircle
-	return json.Marshal(p)
+	return appendFigureCircle(make([]byte, 0, 80), &m)
+}
+
+func appendFigureCircle(b []byte, m *FigureCircle) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"circle\""...)
+	b = append(b, ",\"radius\":"...)
+	if b, err = appendNumber(b, m.Radius); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanFigureCircle(s *scanner, v *FigureCircle) bool {
@@ -434,12 +499,24 @@ func (m *FigureSquare) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "square", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "square" whatever Type holds.
 func (m FigureSquare) MarshalJSON() ([]byte, error) {
-	type plain FigureSquare // the same fields, without this method
-	p := plain(m)
-	p.Type = ShapeSquare
-	return json.Marshal(p)
+	return appendFigureSquare(make([]byte, 0, 80), &m)
+}
+
+func appendFigureSquare(b []byte, m *FigureSquare) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"square\""...)
+	b = append(b, ",\"side\":"...)
+	if b, err = appendNumber(b, m.Side); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanFigureSquare(s *scanner, v *FigureSquare) bool {
@@ -523,6 +600,41 @@ func (m *Canvas) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Canvas) MarshalJSON() ([]byte, error) {
+	return appendCanvas(make([]byte, 0, 80), &m)
+}
+
+func appendCanvas(b []byte, m *Canvas) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"figures\":"...)
+	b = append(b, '[')
+	for x1 := range m.Figures {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		x2, err := json.Marshal(m.Figures[x1])
+		if err != nil {
+			return b, err
+		}
+		b = append(b, x2...)
+	}
+	b = append(b, ']')
+	if m.Last != nil {
+		b = append(b, ",\"last\":"...)
+		x3, err := json.Marshal(m.Last)
+		if err != nil {
+			return b, err
+		}
+		b = append(b, x3...)
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanCanvas(s *scanner, v *Canvas) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -594,12 +706,19 @@ func (m *SessionStateIdle) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "idle", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "idle" whatever Type holds.
 func (m SessionStateIdle) MarshalJSON() ([]byte, error) {
-	type plain SessionStateIdle // the same fields, without this method
-	p := plain(m)
-	p.Type = "idle"
-	return json.Marshal(p)
+	return appendSessionStateIdle(make([]byte, 0, 64), &m)
+}
+
+func appendSessionStateIdle(b []byte, m *SessionStateIdle) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"idle\""...)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanSessionStateIdle(s *scanner, v *SessionStateIdle) bool {
@@ -654,12 +773,24 @@ func (m *SessionStateBusy) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "busy", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "busy" whatever Type holds.
 func (m SessionStateBusy) MarshalJSON() ([]byte, error) {
-	type plain SessionStateBusy // the same fields, without this method
-	p := plain(m)
-	p.Type = "busy"
-	return json.Marshal(p)
+	return appendSessionStateBusy(make([]byte, 0, 80), &m)
+}
+
+func appendSessionStateBusy(b []byte, m *SessionStateBusy) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"busy\""...)
+	b = append(b, ",\"since\":"...)
+	if b, err = appendNumber(b, m.Since); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanSessionStateBusy(s *scanner, v *SessionStateBusy) bool {
@@ -720,6 +851,26 @@ func (m *Session) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Session) MarshalJSON() ([]byte, error) {
+	return appendSession(make([]byte, 0, 64), &m)
+}
+
+func appendSession(b []byte, m *Session) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"state\":"...)
+	x1, err := json.Marshal(m.State)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x1...)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanSession(s *scanner, v *Session) bool {
@@ -1416,6 +1567,76 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

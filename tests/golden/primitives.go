@@ -39,6 +39,67 @@ func (m *Scalars) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Scalars) MarshalJSON() ([]byte, error) {
+	return appendScalars(make([]byte, 0, 400), &m)
+}
+
+func appendScalars(b []byte, m *Scalars) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	b = append(b, ",\"count\":"...)
+	if b, err = appendNumber(b, m.Count); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"ratio\":"...)
+	if b, err = appendNumber(b, m.Ratio); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"active\":"...)
+	b = appendBool(b, m.Active)
+	b = append(b, ",\"payload\":"...)
+	x1, err := json.Marshal(m.Payload)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x1...)
+	b = append(b, ",\"extra\":"...)
+	x2, err := json.Marshal(m.Extra)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x2...)
+	b = append(b, ",\"note\":"...)
+	if m.Note == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, (*m.Note))
+	}
+	if m.Maybe != nil {
+		b = append(b, ",\"maybe\":"...)
+		if b, err = appendNumber(b, (*m.Maybe)); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ",\"either\":"...)
+	x3, err := json.Marshal(m.Either)
+	if err != nil {
+		return b, err
+	}
+	b = append(b, x3...)
+	if m.Flag != nil {
+		b = append(b, ",\"flag\":"...)
+		b = appendBool(b, (*m.Flag))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanScalars(s *scanner, v *Scalars) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -746,4 +807,81 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 )
@@ -28,6 +29,40 @@ func (m *TreeNode) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m TreeNode) MarshalJSON() ([]byte, error) {
+	return appendTreeNode(make([]byte, 0, 120), &m)
+}
+
+func appendTreeNode(b []byte, m *TreeNode) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"value\":"...)
+	b = appendString(b, m.Value)
+	b = append(b, ",\"children\":"...)
+	b = append(b, '[')
+	for x1 := range m.Children {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendTreeNode(b, &m.Children[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	if m.Parent != nil {
+		b = append(b, ",\"parent\":"...)
+		if b, err = appendTreeNode(b, &(*m.Parent)); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanTreeNode(s *scanner, v *TreeNode) bool {
@@ -113,6 +148,42 @@ func (m *Folder) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Folder) MarshalJSON() ([]byte, error) {
+	return appendFolder(make([]byte, 0, 120), &m)
+}
+
+func appendFolder(b []byte, m *Folder) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	b = append(b, ",\"files\":"...)
+	b = append(b, '[')
+	for x1 := range m.Files {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendFile(b, &m.Files[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	b = append(b, ",\"owner\":"...)
+	if m.Owner == nil {
+		b = append(b, "null"...)
+	} else {
+		if b, err = appendPerson(b, &(*m.Owner)); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanFolder(s *scanner, v *Folder) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -196,6 +267,29 @@ func (m *File) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m File) MarshalJSON() ([]byte, error) {
+	return appendFile(make([]byte, 0, 80), &m)
+}
+
+func appendFile(b []byte, m *File) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	if m.Folder != nil {
+		b = append(b, ",\"folder\":"...)
+		if b, err = appendFolder(b, &(*m.Folder)); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanFile(s *scanner, v *File) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -260,6 +354,43 @@ func (m *Person) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Person) MarshalJSON() ([]byte, error) {
+	return appendPerson(make([]byte, 0, 120), &m)
+}
+
+func appendPerson(b []byte, m *Person) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	if m.Home != nil {
+		b = append(b, ",\"home\":"...)
+		if b, err = appendFolder(b, &(*m.Home)); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ",\"friends\":"...)
+	b = append(b, '{')
+	for x1, x2 := range sortedKeys(m.Friends) {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, x2)
+		b = append(b, ':')
+		var x3 Person = m.Friends[x2]
+		if b, err = appendPerson(b, &x3); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, '}')
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanPerson(s *scanner, v *Person) bool {
@@ -856,4 +987,63 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// sortedKeys returns the keys of m in the order encoding/json writes them.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -28,6 +28,25 @@ func (m *Priced) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Priced) MarshalJSON() ([]byte, error) {
+	return appendPriced(make([]byte, 0, 64), &m)
+}
+
+func appendPriced(b []byte, m *Priced) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"price\":"...)
+	if b, err = appendMoney(b, &m.Price); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanPriced(s *scanner, v *Priced) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -77,6 +96,22 @@ func (m *Proposal) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Proposal) MarshalJSON() ([]byte, error) {
+	return appendProposal(make([]byte, 0, 64), &m)
+}
+
+func appendProposal(b []byte, m *Proposal) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"note\":"...)
+	b = appendString(b, m.Note)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanProposal(s *scanner, v *Proposal) bool {
@@ -130,6 +165,29 @@ func (m *Order) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Order) MarshalJSON() ([]byte, error) {
+	return appendOrder(make([]byte, 0, 120), &m)
+}
+
+func appendOrder(b []byte, m *Order) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"status\":"...)
+	b = appendString(b, string(m.Status))
+	b = append(b, ",\"total\":"...)
+	if b, err = appendMoney(b, &m.Total); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanOrder(s *scanner, v *Order) bool {
@@ -257,6 +315,22 @@ func (m *Refund) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Refund) MarshalJSON() ([]byte, error) {
+	return appendRefund(make([]byte, 0, 64), &m)
+}
+
+func appendRefund(b []byte, m *Refund) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"orderId\":"...)
+	b = appendString(b, m.OrderID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanRefund(s *scanner, v *Refund) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -307,6 +381,27 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Money) MarshalJSON() ([]byte, error) {
+	return appendMoney(make([]byte, 0, 80), &m)
+}
+
+func appendMoney(b []byte, m *Money) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"amountCents\":"...)
+	if b, err = appendNumber(b, m.AmountCents); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"currency\":"...)
+	b = appendString(b, m.Currency)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMoney(s *scanner, v *Money) bool {
@@ -826,4 +921,74 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }

@@ -31,12 +31,30 @@ func (m *Charged) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "charged", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "charged" whatever Type holds.
 func (m Charged) MarshalJSON() ([]byte, error) {
-	type plain Charged // the same fields, without this method
-	p := plain(m)
-	p.Type = "charged"
-	return json.Marshal(p)
+	return appendCharged(make([]byte, 0, 160), &m)
+}
+
+func appendCharged(b []byte, m *Charged) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"charged\""...)
+	b = append(b, ",\"amount\":"...)
+	if b, err = appendMoney(b, &m.Amount); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"currency\":"...)
+	b = appendString(b, string(m.Currency))
+	b = append(b, ",\"audit\":"...)
+	if b, err = appendAudit(b, &m.Audit); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanCharged(s *scanner, v *Charged) bool {
@@ -115,12 +133,24 @@ func (m *Refunded) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "refunded", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "refunded" whatever Type holds.
 func (m Refunded) MarshalJSON() ([]byte, error) {
-	type plain Refunded // the same fields, without this method
-	p := plain(m)
-	p.Type = "refunded"
-	return json.Marshal(p)
+	return appendRefunded(make([]byte, 0, 80), &m)
+}
+
+func appendRefunded(b []byte, m *Refunded) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"refunded\""...)
+	b = append(b, ",\"amount\":"...)
+	if b, err = appendMoney(b, &m.Amount); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanRefunded(s *scanner, v *Refunded) bool {
@@ -180,6 +210,25 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Money) MarshalJSON() ([]byte, error) {
+	return appendMoney(make([]byte, 0, 64), &m)
+}
+
+func appendMoney(b []byte, m *Money) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"amountCents\":"...)
+	if b, err = appendNumber(b, m.AmountCents); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanMoney(s *scanner, v *Money) bool {
@@ -255,6 +304,22 @@ func (m *Audit) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Audit) MarshalJSON() ([]byte, error) {
+	return appendAudit(make([]byte, 0, 64), &m)
+}
+
+func appendAudit(b []byte, m *Audit) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"by\":"...)
+	b = appendString(b, m.By)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanAudit(s *scanner, v *Audit) bool {
@@ -846,6 +911,76 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

@@ -30,12 +30,23 @@ func (m *Toast) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "toast", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "toast" whatever Type holds.
 func (m Toast) MarshalJSON() ([]byte, error) {
-	type plain Toast // the same fields, without this method
-	p := plain(m)
-	p.Type = "toast"
-	return json.Marshal(p)
+	return appendToast(make([]byte, 0, 120), &m)
+}
+
+func appendToast(b []byte, m *Toast) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"toast\""...)
+	b = append(b, ",\"text\":"...)
+	b = appendString(b, m.Text)
+	b = append(b, ",\"level\":"...)
+	b = appendString(b, string(m.Level))
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanToast(s *scanner, v *Toast) bool {
@@ -151,12 +162,21 @@ func (m *Dismissed) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "dismissed", whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "dismissed" whatever Type holds.
 func (m Dismissed) MarshalJSON() ([]byte, error) {
-	type plain Dismissed // the same fields, without this method
-	p := plain(m)
-	p.Type = "dismissed"
-	return json.Marshal(p)
+	return appendDismissed(make([]byte, 0, 80), &m)
+}
+
+func appendDismissed(b []byte, m *Dismissed) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"dismissed\""...)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanDismissed(s *scanner, v *Dismissed) bool {
@@ -732,6 +752,55 @@ func (s *scanner) skip() bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain

@@ -78,6 +78,37 @@ func (m *Account) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Account) MarshalJSON() ([]byte, error) {
+	return appendAccount(make([]byte, 0, 280), &m)
+}
+
+func appendAccount(b []byte, m *Account) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	b = append(b, ",\"email\":"...)
+	b = appendString(b, m.Email)
+	b = append(b, ",\"secret\":"...)
+	b = appendString(b, m.Secret)
+	if m.Nickname != nil {
+		b = append(b, ",\"nickname\":"...)
+		b = appendString(b, (*m.Nickname))
+	}
+	b = append(b, ",\"address\":"...)
+	if b, err = appendAccountAddress(b, &m.Address); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanAccount(s *scanner, v *Account) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -175,6 +206,24 @@ func (m *AccountAddress) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m AccountAddress) MarshalJSON() ([]byte, error) {
+	return appendAccountAddress(make([]byte, 0, 80), &m)
+}
+
+func appendAccountAddress(b []byte, m *AccountAddress) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"street\":"...)
+	b = appendString(b, m.Street)
+	b = append(b, ",\"city\":"...)
+	b = appendString(b, m.City)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanAccountAddress(s *scanner, v *AccountAddress) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -237,6 +286,39 @@ func (m *AccountView) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m AccountView) MarshalJSON() ([]byte, error) {
+	return appendAccountView(make([]byte, 0, 280), &m)
+}
+
+func appendAccountView(b []byte, m *AccountView) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	b = append(b, ",\"email\":"...)
+	b = appendString(b, m.Email)
+	if m.Nickname != nil {
+		b = append(b, ",\"nickname\":"...)
+		b = appendString(b, (*m.Nickname))
+	}
+	b = append(b, ",\"address\":"...)
+	if b, err = appendAccountViewAddress(b, &m.Address); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"balance\":"...)
+	if b, err = appendNumber(b, m.Balance); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanAccountView(s *scanner, v *AccountView) bool {
@@ -336,6 +418,24 @@ func (m *AccountViewAddress) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m AccountViewAddress) MarshalJSON() ([]byte, error) {
+	return appendAccountViewAddress(make([]byte, 0, 80), &m)
+}
+
+func appendAccountViewAddress(b []byte, m *AccountViewAddress) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"street\":"...)
+	b = appendString(b, m.Street)
+	b = append(b, ",\"city\":"...)
+	b = appendString(b, m.City)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanAccountViewAddress(s *scanner, v *AccountViewAddress) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -394,6 +494,28 @@ func (m *Draft) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Draft) MarshalJSON() ([]byte, error) {
+	return appendDraft(make([]byte, 0, 80), &m)
+}
+
+func appendDraft(b []byte, m *Draft) ([]byte, error) {
+	start := len(b)
+	if m.Name != nil {
+		b = append(b, ",\"name\":"...)
+		b = appendString(b, (*m.Name))
+	}
+	if m.Email != nil {
+		b = append(b, ",\"email\":"...)
+		b = appendString(b, (*m.Email))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanDraft(s *scanner, v *Draft) bool {
@@ -465,6 +587,24 @@ func (m *Complete) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Complete) MarshalJSON() ([]byte, error) {
+	return appendComplete(make([]byte, 0, 80), &m)
+}
+
+func appendComplete(b []byte, m *Complete) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"nickname\":"...)
+	b = appendString(b, m.Nickname)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanComplete(s *scanner, v *Complete) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -523,6 +663,29 @@ func (m *Limits) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Limits) MarshalJSON() ([]byte, error) {
+	return appendLimits(make([]byte, 0, 80), &m)
+}
+
+func appendLimits(b []byte, m *Limits) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"daily\":"...)
+	if b, err = appendNumber(b, m.Daily); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"monthly\":"...)
+	if b, err = appendNumber(b, m.Monthly); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanLimits(s *scanner, v *Limits) bool {
@@ -585,6 +748,29 @@ func (m *PerRegion) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m PerRegion) MarshalJSON() ([]byte, error) {
+	return appendPerRegion(make([]byte, 0, 80), &m)
+}
+
+func appendPerRegion(b []byte, m *PerRegion) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"eu\":"...)
+	if b, err = appendPerRegionEu(b, &m.Eu); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"us\":"...)
+	if b, err = appendPerRegionUs(b, &m.Us); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanPerRegion(s *scanner, v *PerRegion) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -644,6 +830,22 @@ func (m *PerRegionEu) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m PerRegionEu) MarshalJSON() ([]byte, error) {
+	return appendPerRegionEu(make([]byte, 0, 64), &m)
+}
+
+func appendPerRegionEu(b []byte, m *PerRegionEu) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"enabled\":"...)
+	b = appendBool(b, m.Enabled)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanPerRegionEu(s *scanner, v *PerRegionEu) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -693,6 +895,22 @@ func (m *PerRegionUs) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m PerRegionUs) MarshalJSON() ([]byte, error) {
+	return appendPerRegionUs(make([]byte, 0, 64), &m)
+}
+
+func appendPerRegionUs(b []byte, m *PerRegionUs) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"enabled\":"...)
+	b = appendBool(b, m.Enabled)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanPerRegionUs(s *scanner, v *PerRegionUs) bool {
@@ -800,6 +1018,34 @@ func (m *Filter) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Filter) MarshalJSON() ([]byte, error) {
+	return appendFilter(make([]byte, 0, 440), &m)
+}
+
+func appendFilter(b []byte, m *Filter) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"loud\":"...)
+	b = appendString(b, m.Loud)
+	b = append(b, ",\"quiet\":"...)
+	b = appendString(b, m.Quiet)
+	b = append(b, ",\"region\":\"eu\""...)
+	b = append(b, ",\"owner\":"...)
+	if b, err = appendAccount(b, &m.Owner); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"patch\":"...)
+	if b, err = appendFilterPatch(b, &m.Patch); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
 func scanFilter(s *scanner, v *Filter) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -900,6 +1146,47 @@ func (m *FilterPatch) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m FilterPatch) MarshalJSON() ([]byte, error) {
+	return appendFilterPatch(make([]byte, 0, 280), &m)
+}
+
+func appendFilterPatch(b []byte, m *FilterPatch) ([]byte, error) {
+	var err error
+	start := len(b)
+	if m.ID != nil {
+		b = append(b, ",\"id\":"...)
+		b = appendString(b, (*m.ID))
+	}
+	if m.Name != nil {
+		b = append(b, ",\"name\":"...)
+		b = appendString(b, (*m.Name))
+	}
+	if m.Email != nil {
+		b = append(b, ",\"email\":"...)
+		b = appendString(b, (*m.Email))
+	}
+	if m.Secret != nil {
+		b = append(b, ",\"secret\":"...)
+		b = appendString(b, (*m.Secret))
+	}
+	if m.Nickname != nil {
+		b = append(b, ",\"nickname\":"...)
+		b = appendString(b, (*m.Nickname))
+	}
+	if m.Address != nil {
+		b = append(b, ",\"address\":"...)
+		if b, err = appendFilterPatchAddress(b, &(*m.Address)); err != nil {
+			return b, err
+		}
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanFilterPatch(s *scanner, v *FilterPatch) bool {
@@ -1021,6 +1308,24 @@ func (m *FilterPatchAddress) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m FilterPatchAddress) MarshalJSON() ([]byte, error) {
+	return appendFilterPatchAddress(make([]byte, 0, 80), &m)
+}
+
+func appendFilterPatchAddress(b []byte, m *FilterPatchAddress) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"street\":"...)
+	b = appendString(b, m.Street)
+	b = append(b, ",\"city\":"...)
+	b = appendString(b, m.City)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
 }
 
 func scanFilterPatchAddress(s *scanner, v *FilterPatchAddress) bool {
@@ -1620,4 +1925,81 @@ func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
 func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	s := scanner{data: data}
 	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
 }

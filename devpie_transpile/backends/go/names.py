@@ -45,7 +45,7 @@ PARSE_MESSAGE = "ParseMessage"
 PARSE_MESSAGE_PRECISE = "parseMessage"
 
 # Locals of generated functions that refer to package-level names in their scope.
-LOCAL_NAMES = frozenset("m e v obj err raw path data typ kind ok s key root x".split())
+LOCAL_NAMES = frozenset("m e v obj err raw path data typ kind ok s key root x b start".split())
 # ... and the numbered temporaries of the fast path (x1, x2, ...) and its `seen0` words
 _LOCAL_NUMBERED = re.compile(r"(x|seen)[0-9]+")
 
@@ -266,6 +266,7 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
         scope.add(decl.name, f"type {decl.name}", decl.span)
         scope.add("decode" + decl.name, f"the decoder of {decl.name}", decl.span)
         scope.add("scan" + decl.name, f"the fast decoder of {decl.name}", decl.span)
+        scope.add("append" + decl.name, f"the encoder of {decl.name}", decl.span)
         match decl:
             case ir.Enum():
                 for m in decl.members:
@@ -286,6 +287,7 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
             scope.add(obj.name, f"the struct {obj.name}", obj.span)
             scope.add("decode" + obj.name, f"the decoder of {obj.name}", obj.span)
             scope.add("scan" + obj.name, f"the fast decoder of {obj.name}", obj.span)
+            scope.add("append" + obj.name, f"the encoder of {obj.name}", obj.span)
             _check_fields(names, obj.name, obj.fields, errors)
     _check_messages(module, errors)
     return names, errors

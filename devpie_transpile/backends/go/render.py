@@ -13,6 +13,7 @@ from ..._gc import few_collections
 from ...diagnostics import Diagnostic, TranspileError
 from .. import Target, header, header_source
 from ..unions import MIXED_ENUMS, tagged_union
+from .encode import EncodeWriter, json_string
 from .gofmt import align, clean_text, comment_lines, doc_comment
 from .names import (
     PARSE_MESSAGE,
@@ -68,6 +69,7 @@ class _Renderer:
         # smaller than the file, which is never scanned
         self.uses: set[str] = set()
         self.scan = ScanWriter(module, mapper, self.uses)
+        self.encode = EncodeWriter(module, mapper, self.uses)
         self.marshals = False  # whether a MarshalJSON calls json.Marshal
 
     def render(self) -> str:
@@ -212,36 +214,49 @@ class _Renderer:
         out.append("\treturn nil")
         out.append("}")
 
-    def _marshal_message(self, name: str, fields: tuple[ir.Field, ...]) -> None:
-        """A message always encodes its own discriminator, as its Python class does
-        (there it is a defaulted field): a zero `Type` cannot go out as `""`."""
+    def _discriminator(self, name: str, fields: tuple[ir.Field, ...]) -> tuple[str, str] | None:
+        """(JSON key, JSON value) of the discriminator a message always encodes, as its
+        Python class does (there it is a defaulted field): a zero `Type` cannot go out
+        as `""`."""
         if name not in self.discriminators:
-            return
+            return None
         field = next((f for f in fields if f.name == "type"), None)
         match None if field is None else field.type:
-            case ir.EnumMemberRef(enum=enum, member=member):
-                value = self.names.consts[(enum, enum, member)]
-            case ir.Literal(value=literal) if isinstance(literal, str):
-                value = go_string(literal)
+            case ir.EnumMemberRef() | ir.Literal(value=str()):
+                return "type", json_string(self.discriminators[name])
             case _:
-                return
-        go_name = self.names.fields[(name, "type")]
-        discriminator = go_string(self.discriminators[name])
+                return None
+
+    def _leaves(self, fields: tuple[ir.Field, ...], seen: frozenset[str] = frozenset()) -> int:
+        """How many values a struct writes, its inline objects' included (a size hint)."""
+        count = 0
+        for f in fields:
+            if isinstance(f.type, ir.Object) and f.type.name not in seen:
+                count += self._leaves(f.type.fields, seen | {f.type.name})
+            else:
+                count += 1
+        return count
+
+    def _marshal(self, name: str, fields: tuple[ir.Field, ...],
+                 types: list[tuple[str, ir.Field, str]]) -> None:
+        """MarshalJSON through `append<Name>`: one pass, no reflection, no re-marshal."""
+        discriminator = self._discriminator(name, fields)
         out = self.out
         out.append("")
-        out.extend(
-            doc_comment(
-                f"MarshalJSON encodes the receiver with its type set to {discriminator}, "
-                f"whatever {go_name} holds."
-            )
-        )
+        doc = ("MarshalJSON encodes the receiver as the contract's JSON: optional fields "
+               "only when set, a nil required array or map as [] or {}")
+        if discriminator is not None:
+            doc += f", and its type as {discriminator[1]} whatever Type holds"
+        out.extend(doc_comment(doc + "."))
         out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
-        self.marshals = True
-        out.append(f"\ttype plain {name} // the same fields, without this method")
-        out.append("\tp := plain(m)")
-        out.append(f"\tp.{go_name} = {value}")
-        out.append("\treturn json.Marshal(p)")
+        size = min(4096, max(64, 40 * self._leaves(fields)))  # one buffer for most values
+        out.append(f"\treturn append{name}(make([]byte, 0, {size}), &m)")
         out.append("}")
+        out.append("")
+        lines = self.encode.struct(name, types, discriminator)
+        if any("json.Marshal(" in line for line in lines):
+            self.marshals = True
+        out.extend(lines)
 
     def _sealed(self, decl: ir.Alias, cases: list[tuple[str, str]]) -> None:
         """`type Msg = A | B` of messages: an interface that only its members implement."""
@@ -327,10 +342,12 @@ class _Renderer:
         rows: list[list[str] | str] = []
         calls: list[tuple[str, str]] = []
         scans: list[tuple[str, ir.Field, str, bool]] = []
+        types: list[tuple[str, ir.Field, str]] = []
         for f in fields:
             go_name = self.names.fields[(name, f.name)]
             expr, options, call = self._field(f)
             scans.append((go_name, f, expr, f.optional and expr.startswith("*")))
+            types.append((go_name, f, expr))
             if expr in self.structs:
                 self.holds.setdefault(name, []).append((expr, f))
             if f.doc:
@@ -344,7 +361,7 @@ class _Renderer:
         else:
             out.append(f"type {name} struct{{}}")
         self._unmarshal(name, "m")
-        self._marshal_message(name, fields)
+        self._marshal(name, fields, types)
         out.append("")
         out.extend(self.scan.struct(name, scans))
         out.append("")

@@ -735,6 +735,97 @@ func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
 	return scan(&s, dst) && !s.bad && s.end()
 }
 
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\\\':
+				b = append(b, '\\\\', c)
+			case '\\n':
+				b = append(b, '\\\\', 'n')
+			case '\\r':
+				b = append(b, '\\\\', 'r')
+			case '\\t':
+				b = append(b, '\\\\', 't')
+			case '\\b':
+				b = append(b, '\\\\', 'b')
+			case '\\f':
+				b = append(b, '\\\\', 'f')
+			default:
+				b = append(b, '\\\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\\ufffd`...)
+			} else {
+				b = append(b, '\\\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+func appendBool(b []byte, v bool) []byte {
+	if v {
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
+}
+
+func appendInt(b []byte, n int) []byte {
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+// sortedKeys returns the keys of m in the order encoding/json writes them.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // messageType returns the value of the member key of a JSON object when it is a plain
 // string, reading no further than that member; nil otherwise.
 func messageType(data []byte, key string) []byte {
@@ -775,6 +866,7 @@ PACKAGES = {
     "bytes": "bytes",
     "json": "encoding/json",
     "errors": "errors",
+    "sort": "sort",
     "strconv": "strconv",
     "utf8": "unicode/utf8",
 }
