@@ -205,13 +205,14 @@ class TypeConverter:
             return ir.Array(item, span), False
         if kind == "generic_type":
             return self._generic(node, hint, depth, hoist)
-        if kind == "type_identifier" and self.source.text(node) in self.env:
-            bound, undefined = self.env[self.source.text(node)]
-            return ev.rehint(bound, hint), undefined
-        if kind == "type_identifier" and self.source.text(node) == "bigint":
-            return self.unsupported(node, "`bigint`"), False
         if kind == "type_identifier":
-            return self.resolver.ref(self.source, self.source.text(node), span), False
+            text = self.source.text(node)
+            if self.env and text in self.env:  # a type parameter
+                bound, undefined = self.env[text]
+                return ev.rehint(bound, hint), undefined
+            if text == "bigint":
+                return self.unsupported(node, "`bigint`"), False
+            return self.resolver.ref(self.source, text, span), False
         if kind == "intersection_type":
             return self._evaluated(node, lambda: (self._intersection(node, hint, depth), False))
         if kind == "index_type_query":
@@ -285,7 +286,11 @@ class TypeConverter:
         undefined = False
         for member in flat:
             t: ir.Type
-            if member.type == "predefined_type" and self.source.text(member) == "never":
+            if (
+                member.type == "predefined_type"
+                and member.end_byte - member.start_byte == 5
+                and self.source.text(member) == "never"
+            ):
                 continue  # `A | never` is `A`
             if member.type == "literal_type" and member.named_children[0].type == "null":
                 t, is_undefined = ir.Prim("null", self.source.span(member)), False
