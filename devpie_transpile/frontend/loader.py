@@ -499,8 +499,10 @@ class Loader:
             self._hoisted(name, template, t, use)
         return t
 
-    def type_of(self, source: SourceFile, name: str, hint: str, span: ir.Span) -> ir.Type:
-        return const_type(self, self.errors, source, name, hint, span)
+    def type_of(
+        self, source: SourceFile, name: str, hint: str, span: ir.Span, elements: bool
+    ) -> ir.Type:
+        return const_type(self, self.errors, source, name, hint, span, elements)
 
     def value_site(self, source: SourceFile, name: str) -> DeclSite | None:
         """The constant (or enum) `name` means as a value in `source`."""

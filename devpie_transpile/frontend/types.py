@@ -109,7 +109,9 @@ class Resolver(Protocol):
         hoist: bool,
     ) -> ir.Type: ...
 
-    def type_of(self, source: SourceFile, name: str, hint: str, span: ir.Span) -> ir.Type: ...
+    def type_of(
+        self, source: SourceFile, name: str, hint: str, span: ir.Span, elements: bool
+    ) -> ir.Type: ...
 
     def hoist(self, decl: ir.Interface) -> ir.Type: ...
 
@@ -440,12 +442,17 @@ class TypeConverter:
 
     def _lookup(self, node: Node, hint: str, depth: int) -> tuple[ir.Type, bool]:
         obj_node, key_node = node.named_children[0], node.named_children[-1]
-        target = self.operand(obj_node, hint, depth)
         key = self.operand(key_node, hint, depth)
+        query = self._unwrap(obj_node)
+        if query.type == "type_query" and isinstance(key, ir.Prim) and key.name == "number":
+            # `(typeof C)[number]` of `const C = [...] as const`: the union of its elements
+            target = self._typeof(query, hint, elements=True)
+        else:
+            target = self.operand(obj_node, hint, depth)
         t, undefined = ev.index(target, key, self.resolver, self.source.span(node))
         return ev.rehint(t, hint), undefined
 
-    def _typeof(self, node: Node, hint: str) -> ir.Type:
+    def _typeof(self, node: Node, hint: str, *, elements: bool = False) -> ir.Type:
         target = node.named_children[0]
         path: list[str] = []
         while target.type == "member_expression":
@@ -458,7 +465,7 @@ class TypeConverter:
         if target.type != "identifier":
             raise ev.EvalError("`typeof` is supported on a constant's name (typeof C, typeof C.k)")
         t = self.resolver.type_of(
-            self.source, self.source.text(target), hint, self.source.span(target)
+            self.source, self.source.text(target), hint, self.source.span(target), elements
         )
         span = self.source.span(node)
         for key in path:
