@@ -1,5 +1,6 @@
-// A union that decodes by its own discriminator (`kind`, issue 10 snippet 4 as the
-// evaluator hoists it) in a module whose messages dispatch on `type`.
+// Unions that decode by their own discriminator (`kind`) in a module whose messages
+// dispatch on `type`: written out as interfaces, and as a union of object literals
+// (issue 10, snippet 4), each member hoisted as <Alias><Value>.
 
 export interface Join {
   kind: "join";
@@ -16,7 +17,12 @@ export interface Leave {
   kind: "leave";
 }
 
-export type ClientMessage = Join | Say | Leave;
+export type RoomCommand = Join | Say | Leave;
+
+export type ClientMessage =
+  | { kind: "join"; room: string }
+  | { kind: "say"; room: string; text: string }
+  | { kind: "leave" };
 
 export interface Connected {
   type: "connected";
@@ -26,6 +32,7 @@ export interface Connected {
 export interface Received {
   type: "received";
   message: ClientMessage;
+  commands?: RoomCommand[];
 }
 
 /** Every message of the server: the same dispatch as parse_message. */

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -124,26 +125,168 @@ func decodeLeave(raw json.RawMessage, path string) (Leave, error) {
 	return m, nil
 }
 
-// ClientMessage is one of: *Join, *Say, *Leave.
+// RoomCommand is one of: *Join, *Say, *Leave.
+type RoomCommand interface {
+	isRoomCommand()
+}
+
+func (*Join) isRoomCommand() {}
+
+func (*Say) isRoomCommand() {}
+
+func (*Leave) isRoomCommand() {}
+
+func decodeRoomCommand(raw json.RawMessage, path string) (RoomCommand, error) {
+	v, err := decodeTagged("kind", decodeString, "one of \"join\", \"say\", \"leave\"", map[string]decoder[any]{"join": asPointer(decodeJoin), "say": asPointer(decodeSay), "leave": asPointer(decodeLeave)})(raw, path)
+	if err != nil {
+		return nil, err
+	}
+	return v.(RoomCommand), nil
+}
+
+// ParseRoomCommand decodes and validates a RoomCommand, its struct chosen by its "kind" member, and returns a pointer to that struct (such as *Join).
+func ParseRoomCommand(data []byte) (RoomCommand, error) {
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	return decodeRoomCommand(raw, "")
+}
+
+type ClientMessageJoin struct {
+	Kind string `json:"kind"`
+	Room string `json:"room"`
+}
+
+// UnmarshalJSON decodes JSON into the receiver and validates it as ClientMessageJoin.
+func (m *ClientMessageJoin) UnmarshalJSON(data []byte) error {
+	v, err := decodeClientMessageJoin(data, "")
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// MarshalJSON encodes the receiver with Kind set to "join", whatever it holds.
+func (m ClientMessageJoin) MarshalJSON() ([]byte, error) {
+	type plain ClientMessageJoin // the same fields, without this method
+	p := plain(m)
+	p.Kind = "join"
+	return json.Marshal(p)
+}
+
+func decodeClientMessageJoin(raw json.RawMessage, path string) (ClientMessageJoin, error) {
+	var m ClientMessageJoin
+	obj, err := decodeObject(raw, path)
+	if err != nil {
+		return m, err
+	}
+	if m.Kind, err = decodeField(obj, path, "kind", decodeOneOf(decodeString, []string{"join"}, "\"join\"")); err != nil {
+		return m, err
+	}
+	if m.Room, err = decodeField(obj, path, "room", decodeString); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+type ClientMessageSay struct {
+	Kind string `json:"kind"`
+	Room string `json:"room"`
+	Text string `json:"text"`
+}
+
+// UnmarshalJSON decodes JSON into the receiver and validates it as ClientMessageSay.
+func (m *ClientMessageSay) UnmarshalJSON(data []byte) error {
+	v, err := decodeClientMessageSay(data, "")
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// MarshalJSON encodes the receiver with Kind set to "say", whatever it holds.
+func (m ClientMessageSay) MarshalJSON() ([]byte, error) {
+	type plain ClientMessageSay // the same fields, without this method
+	p := plain(m)
+	p.Kind = "say"
+	return json.Marshal(p)
+}
+
+func decodeClientMessageSay(raw json.RawMessage, path string) (ClientMessageSay, error) {
+	var m ClientMessageSay
+	obj, err := decodeObject(raw, path)
+	if err != nil {
+		return m, err
+	}
+	if m.Kind, err = decodeField(obj, path, "kind", decodeOneOf(decodeString, []string{"say"}, "\"say\"")); err != nil {
+		return m, err
+	}
+	if m.Room, err = decodeField(obj, path, "room", decodeString); err != nil {
+		return m, err
+	}
+	if m.Text, err = decodeField(obj, path, "text", decodeString); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+type ClientMessageLeave struct {
+	Kind string `json:"kind"`
+}
+
+// UnmarshalJSON decodes JSON into the receiver and validates it as ClientMessageLeave.
+func (m *ClientMessageLeave) UnmarshalJSON(data []byte) error {
+	v, err := decodeClientMessageLeave(data, "")
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// MarshalJSON encodes the receiver with Kind set to "leave", whatever it holds.
+func (m ClientMessageLeave) MarshalJSON() ([]byte, error) {
+	type plain ClientMessageLeave // the same fields, without this method
+	p := plain(m)
+	p.Kind = "leave"
+	return json.Marshal(p)
+}
+
+func decodeClientMessageLeave(raw json.RawMessage, path string) (ClientMessageLeave, error) {
+	var m ClientMessageLeave
+	obj, err := decodeObject(raw, path)
+	if err != nil {
+		return m, err
+	}
+	if m.Kind, err = decodeField(obj, path, "kind", decodeOneOf(decodeString, []string{"leave"}, "\"leave\"")); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+// ClientMessage is one of: *ClientMessageJoin, *ClientMessageSay, *ClientMessageLeave.
 type ClientMessage interface {
 	isClientMessage()
 }
 
-func (*Join) isClientMessage() {}
+func (*ClientMessageJoin) isClientMessage() {}
 
-func (*Say) isClientMessage() {}
+func (*ClientMessageSay) isClientMessage() {}
 
-func (*Leave) isClientMessage() {}
+func (*ClientMessageLeave) isClientMessage() {}
 
 func decodeClientMessage(raw json.RawMessage, path string) (ClientMessage, error) {
-	v, err := decodeTagged("kind", decodeString, "one of \"join\", \"say\", \"leave\"", map[string]decoder[any]{"join": asPointer(decodeJoin), "say": asPointer(decodeSay), "leave": asPointer(decodeLeave)})(raw, path)
+	v, err := decodeTagged("kind", decodeString, "one of \"join\", \"say\", \"leave\"", map[string]decoder[any]{"join": asPointer(decodeClientMessageJoin), "say": asPointer(decodeClientMessageSay), "leave": asPointer(decodeClientMessageLeave)})(raw, path)
 	if err != nil {
 		return nil, err
 	}
 	return v.(ClientMessage), nil
 }
 
-// ParseClientMessage decodes and validates a ClientMessage, its struct chosen by its "kind" member, and returns a pointer to that struct (such as *Join).
+// ParseClientMessage decodes and validates a ClientMessage, its struct chosen by its "kind" member, and returns a pointer to that struct (such as *ClientMessageJoin).
 func ParseClientMessage(data []byte) (ClientMessage, error) {
 	var raw json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
@@ -191,8 +334,9 @@ func decodeConnected(raw json.RawMessage, path string) (Connected, error) {
 }
 
 type Received struct {
-	Type    string        `json:"type"`
-	Message ClientMessage `json:"message"`
+	Type     string        `json:"type"`
+	Message  ClientMessage `json:"message"`
+	Commands []RoomCommand `json:"commands,omitzero"`
 }
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Received.
@@ -223,6 +367,9 @@ func decodeReceived(raw json.RawMessage, path string) (Received, error) {
 		return m, err
 	}
 	if m.Message, err = decodeField(obj, path, "message", decodeClientMessage); err != nil {
+		return m, err
+	}
+	if m.Commands, err = decodeOptionalField(obj, path, "commands", decodeArray(decodeRoomCommand)); err != nil {
 		return m, err
 	}
 	return m, nil
@@ -317,6 +464,10 @@ func fieldPath(path, key string) string {
 	return path + "." + key
 }
 
+func indexPath(path string, i int) string {
+	return errorPath(path) + "[" + strconv.Itoa(i) + "]"
+}
+
 func mismatchError(path, expected string, raw json.RawMessage) error {
 	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(raw))
 }
@@ -343,6 +494,16 @@ func decodeField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, er
 	return dec(raw, fieldPath(path, key))
 }
 
+// decodeOptionalField decodes the optional member key of obj: absent or null is the zero value.
+func decodeOptionalField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
+	raw, ok := obj[key]
+	if !ok || jsonKind(raw) == 'n' {
+		var zero T
+		return zero, nil
+	}
+	return dec(raw, fieldPath(path, key))
+}
+
 func decodeString(raw json.RawMessage, path string) (string, error) {
 	var v string
 	if jsonKind(raw) != '"' {
@@ -350,6 +511,27 @@ func decodeString(raw json.RawMessage, path string) (string, error) {
 	}
 	err := json.Unmarshal(raw, &v)
 	return v, err
+}
+
+func decodeArray[T any](item decoder[T]) decoder[[]T] {
+	return func(raw json.RawMessage, path string) ([]T, error) {
+		if jsonKind(raw) != '[' {
+			return nil, mismatchError(path, "array", raw)
+		}
+		var items []json.RawMessage
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return nil, err
+		}
+		out := make([]T, 0, len(items))
+		for i, itemRaw := range items {
+			v, err := item(itemRaw, indexPath(path, i))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	}
 }
 
 // decodeOneOf accepts only the values in want (literals, discriminators).

@@ -89,7 +89,85 @@ class Leave:
         }
 
 
-ClientMessage: TypeAlias = Join | Say | Leave
+RoomCommand: TypeAlias = Join | Say | Leave
+
+
+@dataclass(kw_only=True)
+class ClientMessageJoin:
+    kind: Literal["join"] = "join"
+    room: str
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ClientMessageJoin:
+        """Decode parsed JSON; ValueError names the path of the first bad value."""
+        return cls._decode(data, "$")
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str) -> ClientMessageJoin:
+        _obj = _object(_data, _path)
+        _required(_obj, "kind", _path, _literal("join"))
+        room = _required(_obj, "room", _path, _str)
+        return cls(room=room)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of this value; None optional fields are left out."""
+        return {
+            "kind": self.kind,
+            "room": self.room,
+        }
+
+
+@dataclass(kw_only=True)
+class ClientMessageSay:
+    kind: Literal["say"] = "say"
+    room: str
+    text: str
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ClientMessageSay:
+        """Decode parsed JSON; ValueError names the path of the first bad value."""
+        return cls._decode(data, "$")
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str) -> ClientMessageSay:
+        _obj = _object(_data, _path)
+        _required(_obj, "kind", _path, _literal("say"))
+        room = _required(_obj, "room", _path, _str)
+        text = _required(_obj, "text", _path, _str)
+        return cls(room=room, text=text)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of this value; None optional fields are left out."""
+        return {
+            "kind": self.kind,
+            "room": self.room,
+            "text": self.text,
+        }
+
+
+@dataclass(kw_only=True)
+class ClientMessageLeave:
+    kind: Literal["leave"] = "leave"
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ClientMessageLeave:
+        """Decode parsed JSON; ValueError names the path of the first bad value."""
+        return cls._decode(data, "$")
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str) -> ClientMessageLeave:
+        _obj = _object(_data, _path)
+        _required(_obj, "kind", _path, _literal("leave"))
+        return cls()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of this value; None optional fields are left out."""
+        return {
+            "kind": self.kind,
+        }
+
+
+ClientMessage: TypeAlias = ClientMessageJoin | ClientMessageSay | ClientMessageLeave
 
 
 @dataclass(kw_only=True)
@@ -121,6 +199,7 @@ class Connected:
 class Received:
     type: Literal["received"] = "received"
     message: ClientMessage
+    commands: list[RoomCommand] | None = None
 
     @classmethod
     def from_dict(cls, data: Any) -> Received:
@@ -139,17 +218,37 @@ class Received:
                 "kind",
                 _str,
                 'one of "join", "say", "leave"',
-                {"join": Join._decode, "say": Say._decode, "leave": Leave._decode},
+                {
+                    "join": ClientMessageJoin._decode,
+                    "say": ClientMessageSay._decode,
+                    "leave": ClientMessageLeave._decode,
+                },
             ),
         )
-        return cls(message=message)
+        commands = _optional(
+            _obj,
+            "commands",
+            _path,
+            _list(
+                _tagged(
+                    "kind",
+                    _str,
+                    'one of "join", "say", "leave"',
+                    {"join": Join._decode, "say": Say._decode, "leave": Leave._decode},
+                )
+            ),
+        )
+        return cls(message=message, commands=commands)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
-        return {
+        result: dict[str, Any] = {
             "type": self.type,
             "message": self.message.to_dict(),
         }
+        if self.commands is not None:
+            result["commands"] = [v0.to_dict() for v0 in self.commands]
+        return result
 
 
 # Every message of the server: the same dispatch as parse_message.
@@ -187,10 +286,26 @@ def _required(
     return decode(obj[key], at)
 
 
+def _optional(
+    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+) -> _T | None:
+    value = obj.get(key)
+    return None if value is None else decode(value, _at(path, key))
+
+
 def _str(value: Any, path: str) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
+
+
+def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
+    def run(value: Any, path: str) -> list[_T]:
+        if not isinstance(value, list):
+            raise _error(path, "array", value)
+        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+
+    return run
 
 
 def _same(value: Any, option: Any) -> bool:
@@ -252,12 +367,27 @@ def parse_message(data: Any) -> AnyMessage:
     return cls._decode(obj, "$")
 
 
+def parse_room_command(data: Any) -> RoomCommand:
+    """Decode a RoomCommand, its class chosen by `data["kind"]`."""
+    decoded: RoomCommand = _tagged(
+        "kind",
+        _str,
+        'one of "join", "say", "leave"',
+        {"join": Join._decode, "say": Say._decode, "leave": Leave._decode},
+    )(data, "$")
+    return decoded
+
+
 def parse_client_message(data: Any) -> ClientMessage:
     """Decode a ClientMessage, its class chosen by `data["kind"]`."""
     decoded: ClientMessage = _tagged(
         "kind",
         _str,
         'one of "join", "say", "leave"',
-        {"join": Join._decode, "say": Say._decode, "leave": Leave._decode},
+        {
+            "join": ClientMessageJoin._decode,
+            "say": ClientMessageSay._decode,
+            "leave": ClientMessageLeave._decode,
+        },
     )(data, "$")
     return decoded
