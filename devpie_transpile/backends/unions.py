@@ -66,10 +66,10 @@ def tagged_union(
     interfaces = list(found)
     if len(interfaces) < 2:
         return None, None  # `A | null`: a nullable interface, no dispatch
-    found = shared_discriminator(module, interfaces, span)
-    if isinstance(found, Diagnostic):
-        return None, found
-    return found, None
+    shared = shared_discriminator(module, interfaces, span)
+    if isinstance(shared, Diagnostic):
+        return None, shared
+    return shared, None
 
 
 def union_parsers(module: ir.Module) -> list[tuple[ir.Alias, Tagged]]:
