@@ -2,13 +2,17 @@
 languages, and every value of its root type round-trips through both.
 
 Hypothesis draws whole contracts (enums, interfaces, nested inline objects, arrays,
-maps, literal unions, optional and nullable fields, references, and a union of
-interfaces told apart by a discriminator of a random name whose values are strings,
-numbers or enum members) and, for each, JSON values of its root interface and of
-the union's members (decoded by parse_<union> and, for messages, parse_message).
-The Python package must import and round-trip them (the first one also passes
-`mypy --strict`); the Go packages of all contracts are built into one harness (one
-build: CI has 2 cores) that must round-trip the same values. DEVPIE_PROPERTY_EXAMPLES (default 4) sets how many contracts one run draws.
+maps, literal unions, optional and nullable fields, references; and what the
+frontend evaluates: generic templates instantiated with random arguments, some
+left to their defaults; intersections; `extends` chains that narrow inherited
+fields; unions of object literals; and a union of interfaces told apart by a
+discriminator of a random name whose values are strings, numbers or enum members)
+and, for each, JSON values of its root interface and of the discriminated union's
+members (decoded by parse_<union> and, for messages, parse_message). The Python
+package must import and round-trip them (the first one also passes `mypy
+--strict`); the Go packages of all contracts are built into one harness (one
+build: CI has 2 cores) that must round-trip the same values.
+DEVPIE_PROPERTY_EXAMPLES (default 4) sets how many contracts one run draws.
 """
 
 from __future__ import annotations
@@ -37,6 +41,10 @@ KEYS = ["userId", "createdAt", "HTTPStatus", "sourceM3u8", "auth0Id", "from", "c
 STRINGS = ["", "a", 'say "hi"', "back\\slash", "*/ \"\"\" '''", "héllo 世界 🎉", "line\nbreak",
            "<&>", "tab\tx"]
 NUMBERS = [0, 1, -7, 2.5, -0.125, 1234567, 3.75]
+# Keys of templates and of intersected objects: their Pascal forms are not those of
+# KEYS, so a hoisted name (`G0I0Payload`) cannot meet an inline object's name.
+TEMPLATE_KEYS = ["payload", "meta", "extra", "body"]
+EXTRA_KEYS = ["addedA", "addedB"]
 
 Type = tuple[Any, ...]
 
@@ -45,9 +53,16 @@ DISCRIMINATORS = ["type", "kind", "subject", "event", "op", "action", "t", "even
 TAGS = ["a", "join", "ticket:created", "x y", 'q"', "héllo", "Created", "0"]
 
 
+# What a drawn type may refer to besides enums and interfaces: generic templates
+# (name, parameter count) and unions of object literals (alias names).
+Extra = tuple[tuple[tuple[str, int], ...], tuple[str, ...]]
+NONE: Extra = ((), ())
+
+
 @st.composite
 def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list[str],
-          depth: int) -> Type:
+          depth: int, extra: Extra = NONE) -> Type:
+    templates, unions = extra
     leaves: list[st.SearchStrategy[Type]] = [
         st.sampled_from([("string",), ("number",), ("boolean",), ("any",)]),
         st.lists(st.sampled_from(["admin", "member", "x y", 'q"']), min_size=1, max_size=3,
@@ -57,14 +72,26 @@ def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list
         leaves.append(st.sampled_from(enums).map(lambda e: ("enum", e[0])))
     if ifaces:
         leaves.append(st.sampled_from(ifaces).map(lambda i: ("ref", i)))
+    if unions:
+        leaves.append(st.sampled_from(unions).map(lambda u: ("ounion", u)))
     if depth >= 3:
         return draw(st.one_of(leaves))
-    kind = draw(st.sampled_from(["leaf", "leaf", "array", "map", "object", "nullable"]))
+    kinds = ["leaf", "leaf", "array", "map", "object", "nullable"]
+    kinds += ["inst"] * bool(templates) + ["inter"] * bool(ifaces)
+    kind = draw(st.sampled_from(kinds))
     if kind == "leaf":
         return draw(st.one_of(leaves))
     if kind == "object":
-        return ("object", draw(fields(enums, ifaces, depth + 1)))
-    inner = draw(types(enums, ifaces, depth + 1))
+        return ("object", draw(fields(enums, ifaces, depth + 1, extra)))
+    if kind == "inst":  # `G0<A>` or `G0<A, B>`: the rest take their defaults
+        name, count = draw(st.sampled_from(templates))
+        given = draw(st.integers(1, count))
+        return ("inst", name, [draw(types(enums, ifaces, depth + 1, extra)) for _ in range(given)])
+    if kind == "inter":  # `I0 & { addedA: ... }`
+        keys = draw(st.lists(st.sampled_from(EXTRA_KEYS), min_size=1, unique=True))
+        added = [(k, draw(types(enums, [], 3)), draw(st.booleans())) for k in keys]
+        return ("inter", draw(st.sampled_from(ifaces)), added)
+    inner = draw(types(enums, ifaces, depth + 1, extra))
     if kind == "nullable":
         return ("nullable", inner) if inner[0] not in ("nullable", "any") else inner
     return (kind, inner)
@@ -72,9 +99,35 @@ def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list
 
 @st.composite
 def fields(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list[str],
-           depth: int) -> list[tuple[str, Type, bool]]:
+           depth: int, extra: Extra = NONE) -> list[tuple[str, Type, bool]]:
     keys = draw(st.lists(st.sampled_from(KEYS), min_size=1, max_size=4, unique=True))
-    return [(k, draw(types(enums, ifaces, depth)), draw(st.booleans())) for k in keys]
+    return [(k, draw(types(enums, ifaces, depth, extra)), draw(st.booleans())) for k in keys]
+
+
+@st.composite
+def template(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]]) -> list[tuple[str, Type, bool]]:
+    """The fields of `interface G<T, U = string>`: parameters used plainly or nested."""
+    uses = [("param", "T"), ("array", ("param", "T")), ("map", ("param", "T")), ("param", "U")]
+    keys = draw(st.lists(st.sampled_from(TEMPLATE_KEYS), min_size=1, max_size=3, unique=True))
+    out = [(keys[0], draw(st.sampled_from(uses[:3])), False)]
+    for k in keys[1:]:
+        t = draw(st.one_of(st.sampled_from(uses), types(enums, [], 2)))
+        out.append((k, t, draw(st.booleans())))
+    return out
+
+
+def narrowed(f: tuple[str, Type, bool]) -> tuple[str, Type, bool]:
+    """A redeclaration of inherited field `f` with a narrower (or the same) type."""
+    key, t, optional = f
+    if optional:
+        return (key, t, False)
+    if t == ("string",):
+        return (key, ("lit", ["admin"]), False)
+    if t[0] == "nullable":
+        return (key, t[1], False)
+    if t[0] == "lit" and len(t[1]) > 1:
+        return (key, ("lit", t[1][:1]), False)
+    return f
 
 
 @st.composite
@@ -87,25 +140,51 @@ def contracts(draw: st.DrawFn) -> dict[str, Any]:
         else:
             enums.append((f"E{i}", "int", draw(st.lists(st.integers(-5, 50), min_size=1,
                                                        max_size=3, unique=True))))
+    templates = {f"G{i}": draw(template(enums)) for i in range(draw(st.integers(0, 2)))}
+    unions: dict[str, list[tuple[str, list[tuple[str, Type, bool]]]]] = {}
+    for i in range(draw(st.integers(0, 2))):
+        # tags unique in the module: each member is a message
+        unions[f"U{i}"] = [(f"u{i}{tag}", draw(fields(enums, [], 2)))
+                           for tag in "ab"[: draw(st.integers(2, 2))]]
+    extra: Extra = (tuple((n, 2) for n in templates), tuple(unions))
     ifaces: list[tuple[str, list[tuple[str, Type, bool]]]] = []
+    derived: dict[str, tuple[str, list[tuple[str, Type, bool]]]] = {}
     for i in range(draw(st.integers(1, 3))):
-        ifaces.append((f"I{i}", draw(fields(enums, [n for n, _ in ifaces], 0))))
-    union = draw(st.none() | discriminated(enums))
+        own = draw(fields(enums, [n for n, _ in ifaces], 0, extra))
+        if ifaces and draw(st.booleans()):  # extends a previous one, narrowing some fields
+            base, inherited = draw(st.sampled_from(ifaces))
+            redeclared = [narrowed(f) for f in inherited if draw(st.booleans())]
+            mine = {f[0]: f for f in redeclared}
+            new = [f for f in own if f[0] not in {g[0] for g in inherited}]
+            derived[f"I{i}"] = (base, redeclared + new)
+            own = [mine.get(f[0], f) for f in inherited] + new
+        ifaces.append((f"I{i}", own))
+    # with unions of object literals (messages on `type`), a `type` of ours holds strings
+    union = draw(st.none() | discriminated(enums, bool(unions)))
     if union is not None:
         root, root_fields = ifaces[-1]
-        shape = draw(st.sampled_from([("union", "U"), ("array", ("union", "U"))]))
-        ifaces[-1] = (root, [*root_fields, ("payload", shape, draw(st.booleans()))])
-    return {"enums": enums, "ifaces": ifaces, "union": union, "seed": draw(st.integers(0, 2**32))}
+        shape = draw(st.sampled_from([("union", "Msg"), ("array", ("union", "Msg"))]))
+        payload = ("payload", shape, draw(st.booleans()))
+        ifaces[-1] = (root, [*root_fields, payload])
+        if root in derived:
+            base, own = derived[root]
+            derived[root] = (base, [*own, payload])
+    return {"enums": enums, "ifaces": ifaces, "seed": draw(st.integers(0, 2**32)),
+            "templates": templates, "unions": unions, "derived": derived, "union": union}
 
 
 @st.composite
-def discriminated(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]]) -> dict[str, Any]:
-    """`type U = U0 | U1 ...`: members told apart by one field of a random name, whose
+def discriminated(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]],
+                  type_holds_strings: bool = False) -> dict[str, Any]:
+    """`type Msg = Msg0 | Msg1 ...`: members told apart by one field of a random name, whose
     values are strings, numbers or members of an enum (appended to `enums`); each
     member may also carry the same constant `version: 1` (never the discriminator)."""
     key = draw(st.sampled_from(DISCRIMINATORS))
     n = draw(st.integers(2, 3))
-    style = draw(st.sampled_from(["string", "number", "string enum", "int enum"]))
+    styles = ["string", "number", "string enum", "int enum"]
+    if key == "type" and type_holds_strings:
+        styles = ["string", "string enum"]
+    style = draw(st.sampled_from(styles))
     tags: list[Type]
     if style == "string":
         values = draw(st.lists(st.sampled_from(TAGS), min_size=n, max_size=n, unique=True))
@@ -127,8 +206,8 @@ def discriminated(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]]) -> d
     for i, tag in enumerate(tags):
         rest = draw(fields(enums[:-1] if style.endswith("enum") else enums, [], 1))
         head = [("version", ("lit", [1]), False)] if versioned else []
-        members.append((f"U{i}", [*head, (key, tag, False), *rest]))
-    return {"name": "U", "key": key, "members": members}
+        members.append((f"Msg{i}", [*head, (key, tag, False), *rest]))
+    return {"name": "Msg", "key": key, "members": members}
 
 
 def ts_type(t: Type) -> str:
@@ -141,7 +220,7 @@ def ts_type(t: Type) -> str:
             return f"{enum}.M{index}"
         case ("union", name):
             return str(name)
-        case ("enum" | "ref", name):
+        case ("enum" | "ref" | "ounion" | "param", name):
             return str(name)
         case ("array", inner):
             return f"Array<{ts_type(inner)}>"
@@ -151,6 +230,10 @@ def ts_type(t: Type) -> str:
             return f"{ts_type(inner)} | null"
         case ("object", fs):
             return "{ " + " ".join(ts_field(f) for f in fs) + " }"
+        case ("inst", name, args):
+            return f"{name}<{', '.join(ts_type(a) for a in args)}>"
+        case ("inter", name, added):
+            return f"{name} & {ts_type(('object', added))}"
     raise AssertionError(t)
 
 
@@ -164,14 +247,36 @@ def ts_source(c: dict[str, Any]) -> str:
     for name, kind, values in c["enums"]:
         members = ", ".join(f"M{i} = {json.dumps(v)}" for i, v in enumerate(values))
         out.append(f"/** Enum {name}: {kind}. */\nexport enum {name} {{ {members} }}")
+    for name, fs in c.get("templates", {}).items():
+        body = "\n".join(f"  {ts_field(f)}" for f in fs)
+        out.append(f"export interface {name}<T, U = string> {{\n{body}\n}}")
+    for name, members in c.get("unions", {}).items():
+        shown = " | ".join(ts_type(("object", [("type", ("lit", [tag]), False), *fs]))
+                           for tag, fs in members)
+        out.append(f"export type {name} = {shown};")
     union = c.get("union")
-    for name, fs in [*(union["members"] if union else []), *c["ifaces"]]:
+    for name, fs in union["members"] if union else []:
         body = "\n".join(f"  /** {f[0]} */\n  {ts_field(f)}" for f in fs)
         out.append(f"export interface {name} {{\n{body}\n}}")
     if union:
-        members = " | ".join(name for name, _ in union["members"])
-        out.append(f"export type {union['name']} = {members};")
+        out.append(f"export type {union['name']} = {' | '.join(n for n, _ in union['members'])};")
+    for name, fs in c["ifaces"]:
+        base, own = c.get("derived", {}).get(name, (None, fs))
+        body = "\n".join(f"  /** {f[0]} */\n  {ts_field(f)}" for f in own)
+        heading = f"{name} extends {base}" if base else name
+        out.append(f"export interface {heading} {{\n{body}\n}}")
     return "\n\n".join(out) + "\n"
+
+
+def substitute(t: Type, env: dict[str, Type]) -> Type:
+    match t:
+        case ("param", name):
+            return env[name]
+        case ("array" | "map" | "nullable" as kind, inner):
+            return (kind, substitute(inner, env))
+        case ("object", fs):
+            return ("object", [(k, substitute(x, env), o) for k, x, o in fs])
+    return t
 
 
 def value(t: Type, c: dict[str, Any], rng: random.Random, depth: int = 0) -> Any:
@@ -204,6 +309,16 @@ def value(t: Type, c: dict[str, Any], rng: random.Random, depth: int = 0) -> Any
             return None if rng.random() < 0.3 else value(inner, c, rng, depth)
         case ("object", fs):
             return obj(fs, c, rng, depth + 1)
+        case ("inst", name, args):
+            env = {"T": args[0], "U": args[1] if len(args) > 1 else ("string",)}
+            fs = [(k, substitute(x, env), o) for k, x, o in c["templates"][name]]
+            return obj(fs, c, rng, depth + 1)
+        case ("inter", name, added):
+            base = obj(next(fs for n, fs in c["ifaces"] if n == name), c, rng, depth + 1)
+            return {**base, **obj(added, c, rng, depth + 1)}
+        case ("ounion", name):
+            tag, fs = rng.choice(c["unions"][name])
+            return {"type": tag, **obj(fs, c, rng, depth + 1)}
     raise AssertionError(t)
 
 
@@ -263,7 +378,7 @@ def test_random_contracts_round_trip_in_both_languages(batch: list[dict[str, Any
                                str(tmp / "c0-python/events")], capture_output=True, text=True,
                               check=False)
         assert mypy.returncode == 0, ts_source(batch[0]) + mypy.stdout
-        names = {p["case"]: [c["ifaces"][-1][0], *(["ParseU()"] if c["union"] else [])]
+        names = {p["case"]: [c["ifaces"][-1][0], *(["ParseMsg()"] if c["union"] else [])]
                  for p, c in zip(pkgs, batch, strict=True)}
         binary = build_go_harness(pkgs, names, tmp)
         go_vectors = [{k: v for k, v in vector.items() if k != "class"} for vector in vectors]
@@ -275,15 +390,15 @@ def test_random_contracts_round_trip_in_both_languages(batch: list[dict[str, Any
 
 
 def union_values(c: dict[str, Any], case: str, py: Any, rng: random.Random) -> list[dict[str, Any]]:
-    """Values of each member of the contract's union, decoded by parse_u (and by
+    """Values of each member of the contract's union, decoded by parse_msg (and by
     parse_message where the member is a message) in Python; the same vectors for Go."""
     out: list[dict[str, Any]] = []
     messages = {cls.__name__ for cls in getattr(py, "MESSAGE_TYPES", {}).values()}
     for name, fs in c["union"]["members"]:
         data = obj(fs, c, rng, 1)
-        decoded = py.parse_u(data)
+        decoded = py.parse_msg(data)
         assert type(decoded).__name__ == name and decoded.to_dict() == data, (ts_source(c), data)
-        out.append({"case": case, "decode": "ParseU()", "data": data, "class": name})
+        out.append({"case": case, "decode": "ParseMsg()", "data": data, "class": name})
         if name in messages:
             assert type(py.parse_message(data)).__name__ == name, (ts_source(c), data)
             out.append({"case": case, "decode": "parse_message", "data": data, "class": name})
@@ -305,16 +420,16 @@ def test_contract_sources_parse_as_drawn() -> None:
 
 def test_discriminated_union_sources_parse_as_drawn() -> None:
     c = {"enums": [("D0", "int", [4, 9])], "seed": 0, "ifaces": [],
-         "union": {"name": "U", "key": "op", "members": [
-             ("U0", [("version", ("lit", [1]), False), ("op", ("member", "D0", 0), False)]),
-             ("U1", [("version", ("lit", [1]), False), ("op", ("member", "D0", 1), False)])]}}
+         "union": {"name": "Msg", "key": "op", "members": [
+             ("Msg0", [("version", ("lit", [1]), False), ("op", ("member", "D0", 0), False)]),
+             ("Msg1", [("version", ("lit", [1]), False), ("op", ("member", "D0", 1), False)])]}}
     assert ts_source(c) == (
         "/** Enum D0: int. */\nexport enum D0 { M0 = 4, M1 = 9 }\n\n"
-        'export interface U0 {\n  /** version */\n  "version": 1;\n  /** op */\n  "op": D0.M0;\n}'
-        '\n\nexport interface U1 {\n  /** version */\n  "version": 1;\n  /** op */\n'
-        '  "op": D0.M1;\n}\n\nexport type U = U0 | U1;\n'
+        'export interface Msg0 {\n  /** version */\n  "version": 1;\n  /** op */\n  "op": D0.M0;\n}'
+        '\n\nexport interface Msg1 {\n  /** version */\n  "version": 1;\n  /** op */\n'
+        '  "op": D0.M1;\n}\n\nexport type Msg = Msg0 | Msg1;\n'
     )
-    assert value(("union", "U"), c, random.Random(3))["op"] in (4, 9)
+    assert value(("union", "Msg"), c, random.Random(3))["op"] in (4, 9)
 
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
