@@ -7,7 +7,7 @@ ones (decoding fails with exactly the message in the file, in both languages).
 decoded by its parse function (`parse_frame` / `ParseFrame`); `class` is then
 the class the value must decode to.
 `fixture` runs on the committed packages in out/; other cases on packages
-generated from `tests/cases/<case>.ts` by the CLI.
+generated from `tests/cases/<case>.ts` (or `<case>/index.ts`) by the CLI.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from go_harness import build_go_harness
 from go_harness import run_go as run_harness
-from helpers import CASES, FIXTURE, REPO, VECTORS, run_cli
+from helpers import FIXTURE, REPO, VECTORS, case_entry, run_cli
 
 from devpie_transpile import ir
 from devpie_transpile.backends.go.names import pascal
@@ -46,7 +46,7 @@ def _generate(case: str, tmp: Path) -> dict[str, Any]:
     if case == "fixture":
         return {"case": case, "python": REPO / "out/python/devpie_client_events/__init__.py",
                 "go": REPO / "out/go", "module": _go_module_of(REPO / "out/go")}
-    source = (CASES / f"{case}.ts").relative_to(REPO)
+    source = case_entry(case).relative_to(REPO)
     module = GO_MODULE.format(case=case)
     for lang, extra in (("python", []), ("go", ["--module", module])):
         proc = run_cli(source, "--lang", lang, "-o", f"{tmp / case / lang}/", *extra)
@@ -108,7 +108,7 @@ def class_of(vector: dict[str, Any]) -> str:
 
 def constant_fields(case: str) -> dict[str, list[str]]:
     """Go names of each interface's constant fields (discriminators, `version: 1`)."""
-    source = FIXTURE if case == "fixture" else CASES / f"{case}.ts"
+    source = FIXTURE if case == "fixture" else case_entry(case)
     module = load(source, display_root=REPO)
     values = enum_values(module.decls)
     return {name: [pascal(key) for key in constants(decl.fields, values)]
