@@ -42,6 +42,15 @@ RULES = (
     "TYPE_WIDENED",
     "DISCRIMINATOR_CHANGED",
 )
+# the rules that always break one way (FIELD_NULLABILITY breaks the way null moved)
+BACKWARD_RULES = frozenset(
+    {"MESSAGE_REMOVED", "FIELD_ADDED_REQUIRED", "FIELD_MADE_REQUIRED", "TYPE_NARROWED"}
+    | {"TYPE_CHANGED", "DISCRIMINATOR_CHANGED"}
+)
+FORWARD_RULES = frozenset(
+    {"MESSAGE_ADDED", "FIELD_REMOVED_REQUIRED", "FIELD_MADE_OPTIONAL", "TYPE_WIDENED"}
+    | {"TYPE_CHANGED", "DISCRIMINATOR_CHANGED"}
+)
 MODES: dict[str, frozenset[Direction]] = {"backward": BACKWARD, "forward": FORWARD, "full": BOTH}
 MAX_ALIAS_HOPS = 100
 
