@@ -558,7 +558,7 @@ def test_project_mode_and_a_subdirectory(repo: Repo, capsys: pytest.CaptureFixtu
     repo.commit(
         {
             "pyproject.toml": '[tool.devpie-transpile]\nsource = "src/index.ts"\n'
-            '[[tool.devpie-transpile.targets]]\nlang = "go"\nout = "go"\npackage = "events"\n'
+            '[[tool.devpie-transpile.targets]]\nlang = "python"\nout = "py"\npackage = "events"\n'
         }
     )
     repo.write({SRC: edit(BASE, ("count: number", "count: string"))})

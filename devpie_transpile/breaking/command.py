@@ -57,8 +57,7 @@ def breaking(
         Path | None,
         typer.Argument(
             metavar="SOURCE",
-            help="Entry .ts file [default: the source of [tool.devpie-transpile] in "
-            "pyproject.toml].",
+            help="Entry .ts file [default: the source of the project's configuration].",
             show_default=False,
         ),
     ] = None,
@@ -77,7 +76,7 @@ def breaking(
     ] = "backward",
     config: Annotated[
         Path | None,
-        typer.Option(metavar="FILE", help="pyproject.toml naming the source (no SOURCE)."),
+        typer.Option(metavar="FILE", help="Configuration naming the source (no SOURCE)."),
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print notes.")] = False,
     quiet: Annotated[
@@ -109,14 +108,18 @@ def _entry(source: Path | None, config: Path | None) -> tuple[Path, Path]:
         return source, cwd
     from ..project import find_config, load_project
 
+    def display(path: Path) -> str:
+        return display_path(path, cwd)
+
     if config is None:
-        config = find_config(cwd)
+        config = find_config(cwd, display)
         if config is None:
             raise Usage(
-                "no SOURCE given and no pyproject.toml with [tool.devpie-transpile] "
-                "in this directory or above"
+                "no SOURCE given and no configuration in this directory or above "
+                "(devpie-transpile.toml, [tool.devpie-transpile] in pyproject.toml, or "
+                '"devpie-transpile" in package.json)'
             )
-    project = load_project(config, display_path(config, cwd))
+    project = load_project(config, display)
     return project.source, project.root
 
 
