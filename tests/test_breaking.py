@@ -627,3 +627,48 @@ def test_git_listing_is_lazy(repo: Repo) -> None:
         subprocess.run(["git", "status"], cwd=repo.path, env=env, capture_output=True).returncode
         == 0
     )
+
+
+@pytest.mark.slow
+def test_pre_commit_hook(repo: Repo, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The real `pre-commit try-repo` of this checkout: a staged breaking change fails
+    the hook; the same change with an allow comment passes."""
+    import sys
+
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home"))}
+    repo.commit(
+        {
+            "devpie-transpile.toml": 'source = "src/index.ts"\n[[targets]]\n'
+            'lang = "python"\nout = "py"\npackage = "events"\n'
+        }
+    )
+
+    def hook() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO),
+             "devpie-transpile-breaking", "--all-files"],
+            cwd=repo.path, env=env, capture_output=True, text=True, timeout=900, check=False,
+        )  # fmt: skip
+
+    repo.write(
+        {SRC: edit(BASE, ("    email: string;\n", "    email: string;\n    phone: string;\n"))}
+    )
+    repo.git("add", "-A")
+    failed = hook()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "FIELD_ADDED_REQUIRED: UserRegistered.data.phone" in failed.stdout
+    repo.write(
+        {
+            SRC: edit(
+                BASE,
+                (
+                    "    email: string;\n",
+                    "    email: string;\n"
+                    "    phone: string; // devpie-transpile: allow FIELD_ADDED_REQUIRED\n",
+                ),
+            )
+        }
+    )
+    repo.git("add", "-A")
+    passed = hook()
+    assert passed.returncode == 0, passed.stdout + passed.stderr

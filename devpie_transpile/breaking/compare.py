@@ -115,6 +115,12 @@ class Side:
         self.module = module
         self.decls = module.decls
         self.roots = {m.interface: _root_name(m) for m in module.messages}
+        self.members = {  # (enum, member) -> value, indexed once: a lookup per discriminator
+            (decl.name, m.name): m.value
+            for decl in module.decls.values()
+            if isinstance(decl, ir.Enum)
+            for m in decl.members
+        }
 
     def resolve(self, t: ir.Type) -> ir.Type:
         """`t` with aliases followed (an alias of an alias of `string` is `string`)."""
@@ -128,12 +134,7 @@ class Side:
         return t  # pragma: no cover - validation refuses alias cycles
 
     def enum_value(self, t: ir.EnumMemberRef) -> str | int | None:
-        decl = self.decls.get(t.enum)
-        if isinstance(decl, ir.Enum):
-            for m in decl.members:
-                if m.name == t.member:
-                    return m.value
-        return None
+        return self.members.get((t.enum, t.member))
 
     def flatten(self, t: ir.Type) -> Alternatives:
         out = Alternatives()
@@ -450,6 +451,8 @@ class Comparer:
     def types(self, old_t: ir.Type, new_t: ir.Type, path: str) -> None:
         """Compare two type positions (a field's, an item's, an alias's)."""
         old_r, new_r = self.old.resolve(old_t), self.new.resolve(new_t)
+        if self.same_leaf(old_r, new_r):
+            return
         if (
             isinstance(old_r, ir.Ref)
             and isinstance(new_r, ir.Ref)
@@ -567,6 +570,18 @@ class Comparer:
                 span,
             )
 
+    def same_leaf(self, a: ir.Type, b: ir.Type) -> bool:
+        """The common case, answered without flattening: the same primitive or value."""
+        if isinstance(a, ir.Prim) and isinstance(b, ir.Prim):
+            return a.name == b.name
+        if isinstance(a, ir.Literal) and isinstance(b, ir.Literal):
+            return type(a.value) is type(b.value) and a.value == b.value
+        if isinstance(a, ir.EnumMemberRef) and isinstance(b, ir.EnumMemberRef):
+            value = self.old.enum_value(a)
+            other = self.new.enum_value(b)
+            return value is not None and type(value) is type(other) and value == other
+        return False
+
     def _root(self, name: str) -> str:
         return self.new.roots.get(name, name)
 
@@ -645,7 +660,7 @@ def _span(side: Side, t: ir.Type) -> ir.Span:
 
 def _ordered(values: set[Scalar], spans: dict[Scalar, ir.Span]) -> list[Scalar]:
     """Values in the order they are declared (spans' insertion order)."""
-    return [v for v in spans if v in values]
+    return [v for v in spans if v in values] if values else []
 
 
 def _field(decl: ir.Decl, key: str) -> ir.Field | None:
