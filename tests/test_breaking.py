@@ -52,6 +52,23 @@ export interface UserDeletedEvent {
   type: Events.UserDeleted;
   id: string;
 }
+
+export interface Circle {
+  kind: "circle";
+  r: number;
+}
+
+export interface Square {
+  kind: "square";
+  side: number;
+}
+
+export type Shape = Circle | Square;
+
+export interface Drawing {
+  shapes: Shape[];
+  pen: { kind: "brush"; width: number } | { kind: "pencil"; hardness: string };
+}
 """
 
 USER_RENAMED = """
@@ -198,7 +215,9 @@ CASES: list[tuple[str, str, dict[str, list[tuple[str, Where, str]]]]] = [
         "string-narrowed-to-literals",
         edit(BASE, ("traceId: string", 'traceId: "a" | "b"')),
         {
-            "backward": [("TYPE_NARROWED", ("new", '"a" | "b"'), "Metadata.traceId")],
+            "backward": [
+                ("TYPE_NARROWED", ("new", '"a" | "b"'), "UserRegistered.metadata.traceId")
+            ],
             "forward": [],
         },
     ),
@@ -273,10 +292,50 @@ CASES: list[tuple[str, str, dict[str, list[tuple[str, Where, str]]]]] = [
         },
     ),
     (
+        "union-member-removed",
+        edit(BASE, ("type Shape = Circle | Square;", "type Shape = Circle;")),
+        {
+            "backward": [("TYPE_NARROWED", ("new", "Circle;\n"), "Shape")],
+            "forward": [],
+        },
+    ),
+    (
+        "union-member-added",
+        edit(BASE, ("type Shape = Circle | Square;", "type Shape = Circle | Square | Drawing;")),
+        {
+            "backward": [],
+            "forward": [("TYPE_WIDENED", ("new", "Circle | Square | Drawing"), "Shape")],
+        },
+    ),
+    (
+        "union-member-changed",
+        edit(BASE, ("  side: number;", "  side: string;")),
+        {
+            "backward": [("TYPE_CHANGED", ("new", "string;\n}\n\nexport type"), "Shape.side")],
+            "forward": [("TYPE_CHANGED", ("new", "string;\n}\n\nexport type"), "Shape.side")],
+        },
+    ),
+    (
+        "inline-union-members-paired-by-discriminator",
+        edit(
+            BASE,
+            (
+                '{ kind: "brush"; width: number } | { kind: "pencil"; hardness: string }',
+                '{ kind: "pencil"; hardness: number } | { kind: "brush"; width: number }',
+            ),
+        ),
+        {
+            "backward": [("TYPE_CHANGED", ("new", "number } |"), "Drawing.pen.hardness")],
+            "forward": [("TYPE_CHANGED", ("new", "number } |"), "Drawing.pen.hardness")],
+        },
+    ),
+    (
         "shared-interface",
         edit(BASE, ("  traceId: string;\n", "  traceId: string;\n  spanId: string;\n")),
         {
-            "backward": [("FIELD_ADDED_REQUIRED", ("new", "spanId"), "Metadata.spanId")],
+            "backward": [
+                ("FIELD_ADDED_REQUIRED", ("new", "spanId"), "UserRegistered.metadata.spanId")
+            ],
             "forward": [],
         },
     ),
@@ -416,9 +475,13 @@ def test_moving_a_type_to_another_file_reports_nothing(
     # and a change in the followed file, read from the revision too
     repo.commit({"src/metadata.ts": "export interface Metadata {\n  traceId: number;\n}\n"})
     result = repo.breaking(SRC, "--against", "HEAD~1", capsys=capsys)
-    assert result.rules() == [("TYPE_CHANGED", "src/metadata.ts:2:12", "Metadata.traceId")]
+    assert result.rules() == [
+        ("TYPE_CHANGED", "src/metadata.ts:2:12", "UserRegistered.metadata.traceId")
+    ]
     result = repo.breaking(SRC, "--against", "HEAD~2", capsys=capsys)
-    assert result.rules() == [("TYPE_CHANGED", "src/metadata.ts:2:12", "Metadata.traceId")]
+    assert result.rules() == [
+        ("TYPE_CHANGED", "src/metadata.ts:2:12", "UserRegistered.metadata.traceId")
+    ]
 
 
 # -- allow comments ------------------------------------------------------------

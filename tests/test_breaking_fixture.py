@@ -156,7 +156,7 @@ STEPS: list[
                 "  userId: string;\n", "  userId: string;\n  spanId: string;\n"
             )
         },
-        {"backward": [("FIELD_ADDED_REQUIRED", "MessageMetadata.spanId")], "forward": []},
+        {"backward": [("FIELD_ADDED_REQUIRED", "RegisterUser.metadata.spanId")], "forward": []},
     ),
     (
         "a discriminator renamed",

@@ -12,6 +12,12 @@ A type position holds a set of alternatives (a union flattened through aliases):
 values per JSON kind (a `string` accepts every string, `"a" | Role` some), objects
 and arrays pairwise, recursively. Values lost are TYPE_NARROWED, values gained
 TYPE_WIDENED, and nothing in common TYPE_CHANGED.
+
+Paths: a message's start at its discriminator value, another declaration's at its
+name. An interface reached from several places (a shared `Metadata`) is compared
+once, under the first path that reaches it, in declaration and field order; an
+enum once, under its own name. Either way the finding is located where the
+changed text is.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import Literal, TypeAlias
 
 from .. import ir
 from .._compat import assert_never
+from ..validate import walk
 
 Direction: TypeAlias = Literal["backward", "forward"]
 BACKWARD: frozenset[Direction] = frozenset({"backward"})
@@ -199,9 +206,16 @@ class Side:
         return out
 
 
+def _key(message: ir.Message) -> str:
+    """The JSON key of a message's discriminator (`type` until messages name theirs)."""
+    key: str = getattr(message, "field", "type")
+    return key
+
+
 def _root_name(message: ir.Message) -> str:
-    """A message's JSON paths start at its discriminator value (`UserRegistered.data`)."""
-    return str(message.value)
+    """A message's JSON paths start at its discriminator value (`UserRegistered.data`),
+    or its interface's name when the value is a number."""
+    return message.value if isinstance(message.value, str) else message.interface
 
 
 def describe(side: Side, t: ir.Type) -> str:
@@ -266,15 +280,28 @@ class Comparer:
     def run(self) -> list[Finding]:
         self.messages()
         messages = self.old.roots.keys() | self.new.roots.keys()
+        # An interface another declaration refers to is compared from there (its
+        # path is where it is used: `Drawing.pen`, not a hoisted `DrawingPenPencil`);
+        # on its own only if nothing reached it.
+        used = _referenced(self.new.module)
+        later: list[str] = []
         for name, new_decl in self.new.decls.items():
             old_decl = self.old.decls.get(name)
             if old_decl is None or name in messages:
                 continue
-            if isinstance(old_decl, ir.Enum) and isinstance(new_decl, ir.Enum):
-                self.enum_pair(name, name)
+            if isinstance(new_decl, ir.Interface) and name in used:
+                later.append(name)
             else:
-                self.types(ir.Ref(name, old_decl.span), ir.Ref(name, new_decl.span), name)
+                self.declaration(name, old_decl, new_decl)
+        for name in later:
+            self.declaration(name, self.old.decls[name], self.new.decls[name])
         return self.findings
+
+    def declaration(self, name: str, old_decl: ir.Decl, new_decl: ir.Decl) -> None:
+        if isinstance(old_decl, ir.Enum) and isinstance(new_decl, ir.Enum):
+            self.enum_pair(name, name)
+        else:
+            self.types(ir.Ref(name, old_decl.span), ir.Ref(name, new_decl.span), name)
 
     def messages(self) -> None:
         old_by_value = {m.value: m for m in self.old.module.messages}
@@ -313,27 +340,35 @@ class Comparer:
                 FORWARD,
                 span,
             )
-        for old_msg, new_msg, changed in pairs:
-            if not changed:
+        for old_msg, new_msg, moved_value in pairs:
+            old_key, new_key = _key(old_msg), _key(new_msg)
+            if not moved_value and old_key == new_key:
                 self.interface_pair(old_msg.interface, new_msg.interface, _root_name(new_msg))
                 continue
             new_iface = self.new.decls[new_msg.interface]
-            disc = _field(new_iface, "type")
+            disc = _field(new_iface, new_key)
             span = disc.type.span if disc is not None else new_iface.span
+            before, after = _show_value(old_msg.value), _show_value(new_msg.value)
+            if old_key != new_key:
+                before, after = f"{old_key}={before}", f"{new_key}={after}"
             self.add(
                 "DISCRIMINATOR_CHANGED",
                 _root_name(new_msg),
-                f"discriminator changed from {_show_value(old_msg.value)} to "
-                f"{_show_value(new_msg.value)} (interface {new_msg.interface})",
+                f"discriminator changed from {before} to {after} (interface {new_msg.interface})",
                 span,
                 BOTH,
                 span,
             )
             self.interface_pair(
-                old_msg.interface, new_msg.interface, _root_name(new_msg), skip="type"
+                old_msg.interface,
+                new_msg.interface,
+                _root_name(new_msg),
+                skip=frozenset({old_key, new_key}),
             )
 
-    def interface_pair(self, old: str, new: str, path: str, skip: str | None = None) -> None:
+    def interface_pair(
+        self, old: str, new: str, path: str, skip: frozenset[str] = frozenset()
+    ) -> None:
         if (old, new) in self.compared:
             return
         self.compared.add((old, new))
@@ -397,12 +432,12 @@ class Comparer:
         new: Iterable[ir.Field],
         path: str,
         parent: ir.Span,
-        skip: str | None = None,
+        skip: frozenset[str] = frozenset(),
     ) -> None:
         old_by_key = {f.name: f for f in old}
         new_by_key = {f.name: f for f in new}
         for key, n in new_by_key.items():
-            if key == skip:
+            if key in skip:
                 continue
             here = _join(path, key)
             o = old_by_key.get(key)
@@ -437,7 +472,7 @@ class Comparer:
                 )
             self.types(o.type, n.type, here)
         for key, o in old_by_key.items():
-            if key == skip or key in new_by_key or o.optional:
+            if key in skip or key in new_by_key or o.optional:
                 continue
             self.add(
                 "FIELD_REMOVED_REQUIRED",
@@ -461,7 +496,7 @@ class Comparer:
             and isinstance(self.old.decls[old_r.name], ir.Interface)
             and isinstance(self.new.decls.get(new_r.name), ir.Interface)
         ):
-            self.interface_pair(old_r.name, new_r.name, self._root(new_r.name))
+            self.interface_pair(old_r.name, new_r.name, path)
             return
         span = new_r.span
         o, n = self.old.flatten(old_t), self.new.flatten(new_t)
@@ -582,9 +617,6 @@ class Comparer:
             return value is not None and type(value) is type(other) and value == other
         return False
 
-    def _root(self, name: str) -> str:
-        return self.new.roots.get(name, name)
-
     def structured(
         self, o: Alternatives, n: Alternatives, path: str, lost: list[str], gained: list[str]
     ) -> bool:
@@ -627,7 +659,7 @@ class Comparer:
 
     def object_pair(self, a: ir.Type, b: ir.Type, path: str) -> None:
         if isinstance(a, ir.Ref) and isinstance(b, ir.Ref) and a.name == b.name:
-            self.interface_pair(a.name, b.name, self._root(b.name))
+            self.interface_pair(a.name, b.name, path)
             return
         if isinstance(a, ir.Ref) and isinstance(b, ir.Ref):
             if (a.name, b.name) in self.compared:
@@ -650,6 +682,14 @@ class Comparer:
                 BOTH,
                 span,
             )
+
+
+def _referenced(module: ir.Module) -> set[str]:
+    """Names that some other declaration refers to."""
+    out: set[str] = set()
+    for name, decl in module.decls.items():
+        out.update(t.name for t in walk(decl) if isinstance(t, ir.Ref) and t.name != name)
+    return out
 
 
 def _span(side: Side, t: ir.Type) -> ir.Span:
