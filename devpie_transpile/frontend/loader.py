@@ -44,6 +44,16 @@ Found = DeclSite | Binding | None
 InstanceKey = tuple[int, tuple[tuple[object, bool], ...]]
 
 
+def _object_template(site: DeclSite) -> bool:
+    """An interface, or an alias of an object literal: its instantiations are objects."""
+    if site.kind == "interface":
+        return True
+    value = site.node.child_by_field_name("value")
+    while value is not None and value.type == "parenthesized_type" and value.named_children:
+        value = value.named_children[0]
+    return value is not None and value.type == "object_type"
+
+
 def is_template(site: DeclSite) -> bool:
     """A generic declaration: it renders only through its instantiations."""
     return bool(type_parameters(site))
@@ -338,7 +348,7 @@ class Loader:
         if known is not None:
             return ir.Ref(known, span)
         what = f"the instantiation {name}<...>"
-        if site.kind == "interface":  # an object type: named before its body, which may use it
+        if _object_template(site):  # named before its body, which may use it
             if not self._claim(display, span, what):
                 return ir.Prim("any", span)
             self.instances[key] = display
