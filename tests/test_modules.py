@@ -597,3 +597,16 @@ def test_package_names() -> None:
     assert package_name("@a/b/c") == "@a/b"
     assert package_name("@/x") is None
     assert package_name("~/x") == "~"
+
+
+def test_generics_inside_namespaces_and_over_classes(project: Path) -> None:
+    module = build(project, {
+        "index.ts": "export namespace N {\n  export interface Env<T> { x: T }\n"
+                    "  export interface Inner { y: Env<number> }\n}\n"
+                    "export type A = N.Env<string>;\n"
+                    "export class Money { constructor(public readonly cents: number) {} }\n"
+                    "export interface Wrap<T> { value: T }\nexport type W = Wrap<Money>;\n"
+                    "export interface Uses { m: Partial<Money>; i: N.Inner }",
+    })
+    assert list(module.decls) == ["NEnvNumber", "NInner", "A", "W", "Uses", "Money"]
+    assert fields(module, "A") == ["x"]

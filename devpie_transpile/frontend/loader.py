@@ -375,7 +375,8 @@ class Loader:
     # -- evaluation -----------------------------------------------------------------
 
     def declares(self, source: SourceFile, name: str) -> bool:
-        return self.lookup(source, name, self._context(source)) is not None
+        """Whether `name` (or the head of `A.B`) is declared or imported in `source`."""
+        return self.lookup(source, name.split(".")[0], self._context(source)) is not None
 
     def decl_named(self, name: str) -> ir.Decl | None:
         if name in self.extra:

@@ -345,8 +345,10 @@ class TypeConverter:
         span = self.source.span(node)
         if name in self.env:
             return self.error(node, f"type parameter {name} takes no type arguments"), False
-        if name_node is not None and name_node.type == "type_identifier" and self.resolver.declares(
-            self.source, name
+        if (
+            name_node is not None
+            and name_node.type in ("type_identifier", "nested_type_identifier")
+            and self.resolver.declares(self.source, name)
         ):
             bound = [self.convert_optional(a, hint, depth + 1) for a in args]
             return self.resolver.instantiate(self.source, name, bound, hint, span, hoist), False
