@@ -18,7 +18,7 @@ from devpie_transpile.cli import app
 
 TWO = "interface A { a: string }\ninterface B { b: string }\n"
 ENUMS = 'enum S { A = "a" }\nenum N { B = 1 }\n'
-UNDISCRIMINATED = "union of interfaces: A has no `type` discriminator"
+UNDISCRIMINATED = "union of interfaces: A has no discriminator (a required field whose type is"
 
 # (id, source, expected for both, or {lang: expected})
 ROWS: list[tuple[str, str, str | dict[str, str]]] = [
@@ -30,6 +30,14 @@ ROWS: list[tuple[str, str, str | dict[str, str]]] = [
      "2:17: error: A takes at most 1 type arguments, not 2"),
     ("not-generic", "interface A { x: string }\nexport type B = A<string>;",
      "2:17: error: A is not generic, so it takes no type arguments"),
+    ("extends-open-generic", "interface B<T> { t: T }\nexport interface I extends B { }",
+     "2:28: error: B is generic (B<T>): use it with type arguments"),
+    ("infinite-instantiation", "interface A<T> { x: A<T[]> }\nexport type B = A<string>;",
+     "1:21: error: instantiations nest too deeply (more than 50)"),
+    ("alias-template-of-itself", "type A<T> = A<T>;\nexport type B = A<string>;",
+     "1:13: error: AString is defined in terms of itself"),
+    ("typeof-class", "export class K { x = 1 }\nexport type T = typeof K;",
+     "2:17: error: typeof K: K is a class, not a constant (its type is not data)"),
     ("library-generic", "export interface B { x: Promise<string> }",
      "1:25: error: `Promise<...>` is not supported: a Promise is not data"),
     ("library-conditional", "export interface B { x: ReturnType<string> }",
@@ -81,7 +89,10 @@ ROWS: list[tuple[str, str, str | dict[str, str]]] = [
     ("keyof-of-non-object", "export interface K { k: keyof string }",
      "1:25: error: keyof needs an object type (an interface or `{ ... }`)"),
     ("typeof-function", "function f() {}\nexport interface T { t: typeof f }",
-     "2:25: error: typeof f: f is a function, not a constant"),
+     "2:25: error: typeof f: f is a function, not a constant (its type is not data)"),
+    ("typeof-tuple", 'const K = ["a"] as const;\nexport interface T { t: typeof K }',
+     "2:25: error: typeof an array constant `as const` is a tuple type, supported only as "
+     "(typeof C)[number], the union of its elements"),
     ("typeof-call", "const x = f();\nexport interface T { t: typeof x }",
      "2:25: error: cannot read the type of `f()`"),
     ("template-literal", "export interface T { t: `a${string}` }",
@@ -111,6 +122,26 @@ ROWS: list[tuple[str, str, str | dict[str, str]]] = [
      f"3:25: error: {UNDISCRIMINATED}"),
     ("unused-alias-of-undiscriminated-interfaces", TWO + "export type U = A | B;",
      f"3:17: error: {UNDISCRIMINATED}"),
+    ("union-without-shared-discriminator",
+     'interface A { kind: "a" }\ninterface B { op: 1 }\nexport type U = A | B;',
+     "3:17: error: union of interfaces: its members share no discriminator field"),
+    ("union-with-repeated-discriminator",
+     'interface A { kind: "a"; x: string }\ninterface B { kind: "a" }\nexport type U = A | B;',
+     '3:17: error: union of interfaces: B has the same kind "a" as A, so their JSON cannot'),
+    ("union-of-string-and-number-discriminators",
+     'interface A { kind: "a" }\ninterface B { kind: 1 }\nexport type U = A | B;',
+     "3:17: error: union of interfaces: the members' kind values mix strings and numbers"),
+    ("message-types-of-both-kinds",
+     'export interface A { type: "a" }\nexport interface B { type: 1 }',
+     '2:28: error: message type 1 is a number, but A\'s is the string "a": parse_message '
+     "cannot dispatch on both"),
+    ("union-named-message-besides-the-messages",
+     'export interface C { type: "c" }\ninterface A { kind: "a" }\ninterface B { kind: "b" }\n'
+     "export type Message = A | B;",
+     {"python": "4:13: error: union Message: its Python parse function parse_message collides "
+                "with the module's parse_message (which dispatches over other messages)",
+      "go": "4:13: error: Go name ParseMessage of the parse function of the union Message "
+            "collides with the generated ParseMessage function"}),
     ("union-of-interface-and-string",
      "interface A { a: string }\nexport interface X { v: A | string }",
      {"python": "2:25: error: the Python backend cannot decode a union of these types",

@@ -425,7 +425,7 @@ func (m *RegisterUserCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "RegisterUser" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "RegisterUser" whatever it holds.
 func (m RegisterUserCommand) MarshalJSON() ([]byte, error) {
 	return appendRegisterUserCommand(make([]byte, 0, 400), &m)
 }
@@ -662,7 +662,7 @@ func (m *ModifyUserCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ModifyUser" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ModifyUser" whatever it holds.
 func (m ModifyUserCommand) MarshalJSON() ([]byte, error) {
 	return appendModifyUserCommand(make([]byte, 0, 280), &m)
 }
@@ -893,7 +893,7 @@ func (m *EnableAccountingCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "EnableAccounting" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "EnableAccounting" whatever it holds.
 func (m EnableAccountingCommand) MarshalJSON() ([]byte, error) {
 	return appendEnableAccountingCommand(make([]byte, 0, 200), &m)
 }
@@ -1076,7 +1076,7 @@ func (m *UserRegisteredEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "UserRegistered" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "UserRegistered" whatever it holds.
 func (m UserRegisteredEvent) MarshalJSON() ([]byte, error) {
 	return appendUserRegisteredEvent(make([]byte, 0, 440), &m)
 }
@@ -1324,7 +1324,7 @@ func (m *UserModifiedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "UserModified" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "UserModified" whatever it holds.
 func (m UserModifiedEvent) MarshalJSON() ([]byte, error) {
 	return appendUserModifiedEvent(make([]byte, 0, 320), &m)
 }
@@ -1567,7 +1567,7 @@ func (m *MembershipCreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "MembershipCreated" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "MembershipCreated" whatever it holds.
 func (m MembershipCreatedEvent) MarshalJSON() ([]byte, error) {
 	return appendMembershipCreatedEvent(make([]byte, 0, 320), &m)
 }
@@ -1782,7 +1782,7 @@ func (m *MembershipUpdatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "MembershipUpdated" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "MembershipUpdated" whatever it holds.
 func (m MembershipUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return appendMembershipUpdatedEvent(make([]byte, 0, 240), &m)
 }
@@ -1982,7 +1982,7 @@ func (m *MembershipDeletedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "MembershipDeleted" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "MembershipDeleted" whatever it holds.
 func (m MembershipDeletedEvent) MarshalJSON() ([]byte, error) {
 	return appendMembershipDeletedEvent(make([]byte, 0, 160), &m)
 }
@@ -2153,7 +2153,7 @@ func (m *ProjectCreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ProjectCreated" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ProjectCreated" whatever it holds.
 func (m ProjectCreatedEvent) MarshalJSON() ([]byte, error) {
 	return appendProjectCreatedEvent(make([]byte, 0, 560), &m)
 }
@@ -2456,7 +2456,7 @@ func (m *ProjectUpdatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ProjectUpdated" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ProjectUpdated" whatever it holds.
 func (m ProjectUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return appendProjectUpdatedEvent(make([]byte, 0, 400), &m)
 }
@@ -2745,7 +2745,7 @@ func (m *ProjectDeletedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ProjectDeleted" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ProjectDeleted" whatever it holds.
 func (m ProjectDeletedEvent) MarshalJSON() ([]byte, error) {
 	return appendProjectDeletedEvent(make([]byte, 0, 160), &m)
 }
@@ -3680,7 +3680,8 @@ func appendBool(b []byte, v bool) []byte {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -3694,7 +3695,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

@@ -30,7 +30,7 @@ func (m *Paid) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "paid" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "paid" whatever it holds.
 func (m Paid) MarshalJSON() ([]byte, error) {
 	return appendPaid(make([]byte, 0, 120), &m)
 }
@@ -209,7 +209,7 @@ func (m *SignedStamp) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "stamp" whatever it holds.
 func (m SignedStamp) MarshalJSON() ([]byte, error) {
 	return appendSignedStamp(make([]byte, 0, 160), &m)
 }
@@ -318,7 +318,7 @@ func (m *Stamp) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "stamp" whatever it holds.
 func (m Stamp) MarshalJSON() ([]byte, error) {
 	return appendStamp(make([]byte, 0, 120), &m)
 }
@@ -1030,7 +1030,8 @@ func appendNumber(b []byte, f float64) ([]byte, error) {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -1044,7 +1045,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

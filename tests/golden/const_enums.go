@@ -120,7 +120,7 @@ func (m *Hello) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Op as 0 whatever it holds.
 func (m Hello) MarshalJSON() ([]byte, error) {
 	return appendHello(make([]byte, 0, 80), &m)
 }
@@ -197,7 +197,7 @@ func (m *Heartbeat) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Op as 1 whatever it holds.
 func (m Heartbeat) MarshalJSON() ([]byte, error) {
 	return appendHeartbeat(make([]byte, 0, 80), &m)
 }
@@ -353,6 +353,48 @@ func decodeFrame(raw *jsonNode, path string) (Frame, error) {
 		return m, err
 	}
 	return m, nil
+}
+
+// ParseMessage decodes and validates a message of any type, chosen by its "op" member, and returns a pointer to its struct (such as *Hello).
+func ParseMessage(data []byte) (any, error) {
+	switch string(messageType(data, "op")) {
+	case "0":
+		if v := new(Hello); fast(data, scanHello, v) {
+			return v, nil
+		}
+	case "1":
+		if v := new(Heartbeat); fast(data, scanHeartbeat, v) {
+			return v, nil
+		}
+	}
+	return parseMessage(data)
+}
+
+// parseMessage is the precise path of ParseMessage: it names the first problem.
+func parseMessage(data []byte) (any, error) {
+	root, err := parseRoot(data)
+	if err != nil {
+		return nil, err
+	}
+	obj, err := decodeObject(root, "")
+	if err != nil {
+		return nil, err
+	}
+	typ, ok := obj.members["op"]
+	if !ok {
+		return nil, errors.New("op: missing")
+	}
+	kind, err := decodeNumber(typ, "op")
+	if err != nil {
+		return nil, err
+	}
+	switch kind {
+	case 0:
+		return parseAs(root, decodeHello)
+	case 1:
+		return parseAs(root, decodeHeartbeat)
+	}
+	return nil, errors.New("op: unknown message type " + jsonText(typ.raw))
 }
 
 // maxDepth is the deepest nesting of objects and arrays a value may have (the root is 1),
@@ -564,6 +606,15 @@ func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decode
 		var zero T
 		return zero, mismatchError(path, expected, v)
 	}
+}
+
+// parseAs decodes a whole message with dec and returns a pointer to it.
+func parseAs[T any](v *jsonNode, dec decoder[T]) (any, error) {
+	x, err := dec(v, "")
+	if err != nil {
+		return nil, err
+	}
+	return &x, nil
 }
 
 // precise decodes data with dec, naming the first problem in declaration order.
@@ -952,4 +1003,40 @@ func appendNumber(b []byte, f float64) ([]byte, error) {
 		b = b[:n-1]
 	}
 	return b, nil
+}
+
+// messageType returns the value of the member key of a JSON object when it is a plain
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
+func messageType(data []byte, key string) []byte {
+	s := scanner{data: data}
+	if s.space() != '{' {
+		return nil
+	}
+	s.pos++
+	for {
+		k := s.key()
+		if k == nil {
+			return nil
+		}
+		if string(k) == key {
+			if s.space() != '"' {
+				text, _ := s.number()
+				return text
+			}
+			for i := s.pos + 1; i < len(s.data); i++ {
+				switch c := s.data[i]; {
+				case c == '"':
+					return s.data[s.pos+1 : i]
+				case c == '\\' || c < 0x20:
+					return nil
+				}
+			}
+			return nil
+		}
+		if !s.skip() || s.space() != ',' {
+			return nil
+		}
+		s.pos++
+	}
 }

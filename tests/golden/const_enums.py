@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, IntEnum
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeAlias, TypeVar
 
 
 class Opcode(IntEnum):
@@ -302,3 +302,34 @@ def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
         raise _error(path, shown if len(options) == 1 else f"one of {shown}", value)
 
     return run
+
+
+AnyMessage: TypeAlias = Hello | Heartbeat
+
+
+MESSAGE_TYPES: dict[int, type[AnyMessage]] = {
+    0: Hello,
+    1: Heartbeat,
+}
+
+
+def parse_message(data: Any) -> AnyMessage:
+    """Decode the message whose class MESSAGE_TYPES maps `data["op"]` to.
+
+    `data` is the parsed JSON value, or JSON text as str or bytes.
+    """
+    if isinstance(data, (str, bytes, bytearray)):
+        data = _loads(data)
+    if data.__class__ is dict:
+        kind = data.get("op")
+        if kind.__class__ is int and kind in MESSAGE_TYPES:
+            try:
+                return MESSAGE_TYPES[kind]._fast(data, 1)
+            except Exception:
+                pass
+    obj = _object(data, "$", 1)
+    kind: Any = _required(obj, "op", "$", 1, _float)
+    cls = MESSAGE_TYPES.get(kind)
+    if cls is None:
+        raise ValueError(f"op: unknown message type {_show(kind)}")
+    return cls._decode(obj, "$", 1)

@@ -29,7 +29,7 @@ func (m *AddTodo) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ADD_TODO" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ADD_TODO" whatever it holds.
 func (m AddTodo) MarshalJSON() ([]byte, error) {
 	return appendAddTodo(make([]byte, 0, 80), &m)
 }
@@ -110,6 +110,30 @@ func scanStatus(s *scanner, v *Status) bool {
 func decodeStatus(raw *jsonNode, path string) (Status, error) {
 	v, err := decodeOneOf(decodeString, []string{"open", "closed"}, "one of \"open\", \"closed\"")(raw, path)
 	return Status(v), err
+}
+
+type Kind string
+
+// UnmarshalJSON decodes JSON into the receiver and validates it as Kind.
+func (e *Kind) UnmarshalJSON(data []byte) error {
+	var v Kind
+	if !fast(data, scanKind, &v) {
+		var err error
+		if v, err = precise(data, decodeKind); err != nil {
+			return err
+		}
+	}
+	*e = v
+	return nil
+}
+
+func scanKind(s *scanner, v *Kind) bool {
+	return scanVia(s, decodeKind, v)
+}
+
+func decodeKind(raw *jsonNode, path string) (Kind, error) {
+	v, err := decodeOneOf(decodeString, []string{"small", "large"}, "one of \"small\", \"large\"")(raw, path)
+	return Kind(v), err
 }
 
 type Account struct {
@@ -277,7 +301,7 @@ func (m *ActionAdd) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "add" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "add" whatever it holds.
 func (m ActionAdd) MarshalJSON() ([]byte, error) {
 	return appendActionAdd(make([]byte, 0, 80), &m)
 }
@@ -354,7 +378,7 @@ func (m *ActionRemove) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "remove" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "remove" whatever it holds.
 func (m ActionRemove) MarshalJSON() ([]byte, error) {
 	return appendActionRemove(make([]byte, 0, 80), &m)
 }
@@ -430,11 +454,16 @@ func scanAction(s *scanner, v *Action) bool {
 }
 
 func decodeAction(raw *jsonNode, path string) (Action, error) {
-	v, err := decodeTagged("one of \"add\", \"remove\"", map[string]decoder[any]{"add": asPointer(decodeActionAdd), "remove": asPointer(decodeActionRemove)})(raw, path)
+	v, err := decodeTagged("type", decodeString, "one of \"add\", \"remove\"", map[string]decoder[any]{"add": asPointer(decodeActionAdd), "remove": asPointer(decodeActionRemove)})(raw, path)
 	if err != nil {
 		return nil, err
 	}
 	return v.(Action), nil
+}
+
+// ParseAction decodes and validates a Action, its struct chosen by its "type" member, and returns a pointer to that struct (such as *ActionAdd).
+func ParseAction(data []byte) (Action, error) {
+	return precise(data, decodeAction)
 }
 
 type ActionType string
@@ -469,6 +498,7 @@ type Report struct {
 	Tag      string         `json:"tag"`
 	Defaults ReportDefaults `json:"defaults"`
 	Action   ActionType     `json:"action"`
+	Kind     Kind           `json:"kind"`
 }
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Report.
@@ -486,7 +516,7 @@ func (m *Report) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Report) MarshalJSON() ([]byte, error) {
-	return appendReport(make([]byte, 0, 360), &m)
+	return appendReport(make([]byte, 0, 400), &m)
 }
 
 func appendReport(b []byte, m *Report) ([]byte, error) {
@@ -510,6 +540,8 @@ func appendReport(b []byte, m *Report) ([]byte, error) {
 	}
 	b = append(b, ",\"action\":"...)
 	b = appendString(b, string(m.Action))
+	b = append(b, ",\"kind\":"...)
+	b = appendString(b, string(m.Kind))
 	if len(b) == start {
 		return append(b, '{', '}'), nil
 	}
@@ -565,13 +597,18 @@ func scanReport(s *scanner, v *Report) bool {
 				return false
 			}
 			seen0 |= 1 << 5
+		case "kind":
+			if !scanKind(s, &v.Kind) {
+				return false
+			}
+			seen0 |= 1 << 6
 		default:
 			if !s.skip() {
 				return false
 			}
 		}
 	}
-	return !s.bad && seen0 == 0x3f
+	return !s.bad && seen0 == 0x7f
 }
 
 func decodeReport(raw *jsonNode, path string) (Report, error) {
@@ -599,6 +636,9 @@ func decodeReport(raw *jsonNode, path string) (Report, error) {
 		return m, err
 	}
 	if m.Action, err = decodeField(obj, path, "action", decodeActionType); err != nil {
+		return m, err
+	}
+	if m.Kind, err = decodeField(obj, path, "kind", decodeKind); err != nil {
 		return m, err
 	}
 	return m, nil
@@ -1054,20 +1094,22 @@ func asPointer[T any](dec decoder[T]) decoder[any] {
 	}
 }
 
-// decodeTagged decodes a union of messages: the "type" member picks the decoder.
-func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
+// decodeTagged decodes a union of messages: the member key, read by kind, picks the decoder.
+func decodeTagged[K comparable](
+	key string, kind decoder[K], expected string, cases map[K]decoder[any],
+) decoder[any] {
 	return func(v *jsonNode, path string) (any, error) {
 		obj, err := decodeObject(v, path)
 		if err != nil {
 			return nil, err
 		}
-		kind, err := decodeField(obj, path, "type", decodeString)
+		tag, err := decodeField(obj, path, key, kind)
 		if err != nil {
 			return nil, err
 		}
-		dec, ok := cases[kind]
+		dec, ok := cases[tag]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj.members["type"])
+			return nil, mismatchError(fieldPath(path, key), expected, obj.members[key])
 		}
 		return dec(v, path)
 	}
@@ -1491,7 +1533,8 @@ func appendBool(b []byte, v bool) []byte {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -1505,7 +1548,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

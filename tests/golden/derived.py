@@ -70,6 +70,9 @@ class AddTodo:
 Status: TypeAlias = Literal["open", "closed"]
 
 
+Kind: TypeAlias = Literal["small", "large"]
+
+
 @dataclass(kw_only=True)
 class Account:
     id: str
@@ -268,6 +271,7 @@ class Report:
     tag: str
     defaults: ReportDefaults
     action: ActionType
+    kind: Kind
 
     @classmethod
     def from_dict(cls, data: Any) -> Report:
@@ -301,6 +305,7 @@ class Report:
             raise ValueError
         defaults = ReportDefaults._fast(_d["defaults"], _depth + 1)
         action = _literal("add", "remove")(_d["action"], "$", _depth + 1)
+        kind = _literal("small", "large")(_d["kind"], "$", _depth + 1)
         _o = _new(cls)
         _o.status = status
         _o.key = key
@@ -309,6 +314,7 @@ class Report:
         _o.tag = tag
         _o.defaults = defaults
         _o.action = action
+        _o.kind = kind
         return _o
 
     @classmethod
@@ -323,6 +329,7 @@ class Report:
         tag = _required(_obj, "tag", _path, _depth, _str)
         defaults = _required(_obj, "defaults", _path, _depth, ReportDefaults._decode)
         action = _required(_obj, "action", _path, _depth, _literal("add", "remove"))
+        kind = _required(_obj, "kind", _path, _depth, _literal("small", "large"))
         return cls(
             status=status,
             key=key,
@@ -331,6 +338,7 @@ class Report:
             tag=tag,
             defaults=defaults,
             action=action,
+            kind=kind,
         )
 
     def to_json(self) -> str:
@@ -349,6 +357,7 @@ class Report:
         result["tag"] = self.tag
         result["defaults"] = self.defaults.to_dict()
         result["action"] = self.action
+        result["kind"] = self.kind
         return result
 
 
@@ -578,6 +587,23 @@ def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
     return run
 
 
+def _tagged(
+    key: str,
+    kind: Callable[[Any, str, int], Any],
+    expected: str,
+    cases: dict[Any, Callable[[Any, str, int], Any]],
+) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int) -> Any:
+        obj = _object(value, path, depth)
+        tag = _required(obj, key, path, depth, kind)
+        decode = cases.get(tag)
+        if decode is None:
+            raise _error(_at(path, key), expected, tag)
+        return decode(obj, path, depth)
+
+    return run
+
+
 AnyMessage: TypeAlias = AddTodo | ActionAdd | ActionRemove
 
 
@@ -608,3 +634,14 @@ def parse_message(data: Any) -> AnyMessage:
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
     return cls._decode(obj, "$", 1)
+
+
+def parse_action(data: Any) -> Action:
+    """Decode a Action, its class chosen by `data["type"]`."""
+    decoded: Action = _tagged(
+        "type",
+        _str,
+        'one of "add", "remove"',
+        {"add": ActionAdd._decode, "remove": ActionRemove._decode},
+    )(data, "$", 1)
+    return decoded

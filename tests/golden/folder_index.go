@@ -30,7 +30,7 @@ func (m *Purchased) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "purchased" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "purchased" whatever it holds.
 func (m Purchased) MarshalJSON() ([]byte, error) {
 	return appendPurchased(make([]byte, 0, 120), &m)
 }
@@ -872,7 +872,8 @@ func appendNumber(b []byte, f float64) ([]byte, error) {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -886,7 +887,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

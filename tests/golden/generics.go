@@ -76,7 +76,7 @@ func (m *Deposited) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Deposited" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Deposited" whatever it holds.
 func (m Deposited) MarshalJSON() ([]byte, error) {
 	return appendDeposited(make([]byte, 0, 160), &m)
 }
@@ -252,7 +252,7 @@ func (m *Withdrawn) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Withdrawn" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Withdrawn", Version as 2 whatever they hold.
 func (m Withdrawn) MarshalJSON() ([]byte, error) {
 	return appendWithdrawn(make([]byte, 0, 200), &m)
 }
@@ -436,7 +436,7 @@ func (m *Pinged) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Pinged" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Pinged" whatever it holds.
 func (m Pinged) MarshalJSON() ([]byte, error) {
 	return appendPinged(make([]byte, 0, 80), &m)
 }
@@ -855,7 +855,7 @@ func (m *TaggedLowPriority) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Tag as "low-priority" whatever it holds.
 func (m TaggedLowPriority) MarshalJSON() ([]byte, error) {
 	return appendTaggedLowPriority(make([]byte, 0, 80), &m)
 }
@@ -932,7 +932,7 @@ func (m *Tagged1) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Tag as 1 whatever it holds.
 func (m Tagged1) MarshalJSON() ([]byte, error) {
 	return appendTagged1(make([]byte, 0, 80), &m)
 }
@@ -1009,7 +1009,7 @@ func (m *TaggedKindsOpenedNumber) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Tag as "opened" whatever it holds.
 func (m TaggedKindsOpenedNumber) MarshalJSON() ([]byte, error) {
 	return appendTaggedKindsOpenedNumber(make([]byte, 0, 80), &m)
 }
@@ -2626,7 +2626,8 @@ func appendBool(b []byte, v bool) []byte {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -2640,7 +2641,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

@@ -243,7 +243,7 @@ func (m *Created) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "created" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "created" whatever it holds.
 func (m Created) MarshalJSON() ([]byte, error) {
 	return appendCreated(make([]byte, 0, 200), &m)
 }
@@ -354,7 +354,7 @@ func (m *Deleted) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "deleted" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "deleted" whatever it holds.
 func (m Deleted) MarshalJSON() ([]byte, error) {
 	return appendDeleted(make([]byte, 0, 120), &m)
 }
@@ -1227,7 +1227,8 @@ func appendNumber(b []byte, f float64) ([]byte, error) {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -1241,7 +1242,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

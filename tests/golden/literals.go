@@ -61,7 +61,7 @@ func (m *Literals) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "fixed", Version as 2, Enabled as true whatever they hold.
 func (m Literals) MarshalJSON() ([]byte, error) {
 	return appendLiterals(make([]byte, 0, 400), &m)
 }

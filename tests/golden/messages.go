@@ -142,7 +142,7 @@ func (m *CreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Created" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Created" whatever it holds.
 func (m CreatedEvent) MarshalJSON() ([]byte, error) {
 	return appendCreatedEvent(make([]byte, 0, 120), &m)
 }
@@ -231,7 +231,7 @@ func (m *RenamedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "Renamed" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Renamed" whatever it holds.
 func (m RenamedEvent) MarshalJSON() ([]byte, error) {
 	return appendRenamedEvent(make([]byte, 0, 160), &m)
 }
@@ -328,7 +328,7 @@ func (m *PingMessage) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "ping" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ping" whatever it holds.
 func (m PingMessage) MarshalJSON() ([]byte, error) {
 	return appendPingMessage(make([]byte, 0, 80), &m)
 }
@@ -404,11 +404,16 @@ func scanMsg(s *scanner, v *Msg) bool {
 }
 
 func decodeMsg(raw *jsonNode, path string) (Msg, error) {
-	v, err := decodeTagged("one of \"Created\", \"Renamed\"", map[string]decoder[any]{"Created": asPointer(decodeCreatedEvent), "Renamed": asPointer(decodeRenamedEvent)})(raw, path)
+	v, err := decodeTagged("type", decodeString, "one of \"Created\", \"Renamed\"", map[string]decoder[any]{"Created": asPointer(decodeCreatedEvent), "Renamed": asPointer(decodeRenamedEvent)})(raw, path)
 	if err != nil {
 		return nil, err
 	}
 	return v.(Msg), nil
+}
+
+// ParseMsg decodes and validates a Msg, its struct chosen by its "type" member, and returns a pointer to that struct (such as *CreatedEvent).
+func ParseMsg(data []byte) (Msg, error) {
+	return precise(data, decodeMsg)
 }
 
 type Batch struct {
@@ -783,20 +788,22 @@ func asPointer[T any](dec decoder[T]) decoder[any] {
 	}
 }
 
-// decodeTagged decodes a union of messages: the "type" member picks the decoder.
-func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
+// decodeTagged decodes a union of messages: the member key, read by kind, picks the decoder.
+func decodeTagged[K comparable](
+	key string, kind decoder[K], expected string, cases map[K]decoder[any],
+) decoder[any] {
 	return func(v *jsonNode, path string) (any, error) {
 		obj, err := decodeObject(v, path)
 		if err != nil {
 			return nil, err
 		}
-		kind, err := decodeField(obj, path, "type", decodeString)
+		tag, err := decodeField(obj, path, key, kind)
 		if err != nil {
 			return nil, err
 		}
-		dec, ok := cases[kind]
+		dec, ok := cases[tag]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj.members["type"])
+			return nil, mismatchError(fieldPath(path, key), expected, obj.members[key])
 		}
 		return dec(v, path)
 	}
@@ -1213,7 +1220,8 @@ func appendNumber(b []byte, f float64) ([]byte, error) {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -1227,7 +1235,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

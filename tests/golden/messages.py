@@ -277,6 +277,8 @@ class Batch:
             raise ValueError
         items = [
             _tagged(
+                "type",
+                _str,
                 'one of "Created", "Renamed"',
                 {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
             )(_v1, "$", _depth + 2)
@@ -285,6 +287,8 @@ class Batch:
         last = _d.get("last")
         if last is not None:
             last = _tagged(
+                "type",
+                _str,
                 'one of "Created", "Renamed"',
                 {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
             )(last, "$", _depth + 1)
@@ -303,6 +307,8 @@ class Batch:
             _depth,
             _list(
                 _tagged(
+                    "type",
+                    _str,
                     'one of "Created", "Renamed"',
                     {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
                 )
@@ -314,6 +320,8 @@ class Batch:
             _path,
             _depth,
             _tagged(
+                "type",
+                _str,
                 'one of "Created", "Renamed"',
                 {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
             ),
@@ -449,14 +457,17 @@ def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
 
 
 def _tagged(
-    expected: str, cases: dict[str, Callable[[Any, str, int], Any]]
+    key: str,
+    kind: Callable[[Any, str, int], Any],
+    expected: str,
+    cases: dict[Any, Callable[[Any, str, int], Any]],
 ) -> Callable[[Any, str, int], Any]:
     def run(value: Any, path: str, depth: int) -> Any:
         obj = _object(value, path, depth)
-        kind = _required(obj, "type", path, depth, _str)
-        decode = cases.get(kind)
+        tag = _required(obj, key, path, depth, kind)
+        decode = cases.get(tag)
         if decode is None:
-            raise _error(_at(path, "type"), expected, kind)
+            raise _error(_at(path, key), expected, tag)
         return decode(obj, path, depth)
 
     return run
@@ -492,3 +503,14 @@ def parse_message(data: Any) -> AnyMessage:
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
     return cls._decode(obj, "$", 1)
+
+
+def parse_msg(data: Any) -> Msg:
+    """Decode a Msg, its class chosen by `data["type"]`."""
+    decoded: Msg = _tagged(
+        "type",
+        _str,
+        'one of "Created", "Renamed"',
+        {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
+    )(data, "$", 1)
+    return decoded

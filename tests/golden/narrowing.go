@@ -172,7 +172,7 @@ func (m *Opened) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "opened" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "opened" whatever it holds.
 func (m Opened) MarshalJSON() ([]byte, error) {
 	return appendOpened(make([]byte, 0, 160), &m)
 }
@@ -277,7 +277,7 @@ func (m *Closed) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "closed" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "closed" whatever it holds.
 func (m Closed) MarshalJSON() ([]byte, error) {
 	return appendClosed(make([]byte, 0, 120), &m)
 }
@@ -461,7 +461,7 @@ func (m *Shipped) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "shipped" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "shipped" whatever it holds.
 func (m Shipped) MarshalJSON() ([]byte, error) {
 	return appendShipped(make([]byte, 0, 120), &m)
 }
@@ -556,7 +556,7 @@ func (m *Cancelled) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "cancelled" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "cancelled" whatever it holds.
 func (m Cancelled) MarshalJSON() ([]byte, error) {
 	return appendCancelled(make([]byte, 0, 120), &m)
 }
@@ -837,7 +837,7 @@ func (m *Level3) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "three", Code as 3 whatever they hold.
 func (m Level3) MarshalJSON() ([]byte, error) {
 	return appendLevel3(make([]byte, 0, 80), &m)
 }
@@ -1559,7 +1559,8 @@ func appendNumber(b []byte, f float64) ([]byte, error) {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -1573,7 +1574,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

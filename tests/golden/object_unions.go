@@ -29,7 +29,7 @@ func (m *ClientMessageJoin) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "join" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "join" whatever it holds.
 func (m ClientMessageJoin) MarshalJSON() ([]byte, error) {
 	return appendClientMessageJoin(make([]byte, 0, 80), &m)
 }
@@ -108,7 +108,7 @@ func (m *ClientMessageSay) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "say" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "say" whatever it holds.
 func (m ClientMessageSay) MarshalJSON() ([]byte, error) {
 	return appendClientMessageSay(make([]byte, 0, 160), &m)
 }
@@ -284,7 +284,7 @@ func (m *ClientMessageLeave) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "leave" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "leave" whatever it holds.
 func (m ClientMessageLeave) MarshalJSON() ([]byte, error) {
 	return appendClientMessageLeave(make([]byte, 0, 64), &m)
 }
@@ -349,11 +349,16 @@ func scanClientMessage(s *scanner, v *ClientMessage) bool {
 }
 
 func decodeClientMessage(raw *jsonNode, path string) (ClientMessage, error) {
-	v, err := decodeTagged("one of \"join\", \"say\", \"leave\"", map[string]decoder[any]{"join": asPointer(decodeClientMessageJoin), "say": asPointer(decodeClientMessageSay), "leave": asPointer(decodeClientMessageLeave)})(raw, path)
+	v, err := decodeTagged("type", decodeString, "one of \"join\", \"say\", \"leave\"", map[string]decoder[any]{"join": asPointer(decodeClientMessageJoin), "say": asPointer(decodeClientMessageSay), "leave": asPointer(decodeClientMessageLeave)})(raw, path)
 	if err != nil {
 		return nil, err
 	}
 	return v.(ClientMessage), nil
+}
+
+// ParseClientMessage decodes and validates a ClientMessage, its struct chosen by its "type" member, and returns a pointer to that struct (such as *ClientMessageJoin).
+func ParseClientMessage(data []byte) (ClientMessage, error) {
+	return precise(data, decodeClientMessage)
 }
 
 type Shape string
@@ -419,7 +424,7 @@ func (m *FigureCircle) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "circle" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "circle" whatever it holds.
 func (m FigureCircle) MarshalJSON() ([]byte, error) {
 	return appendFigureCircle(make([]byte, 0, 80), &m)
 }
@@ -499,7 +504,7 @@ func (m *FigureSquare) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "square" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "square" whatever it holds.
 func (m FigureSquare) MarshalJSON() ([]byte, error) {
 	return appendFigureSquare(make([]byte, 0, 80), &m)
 }
@@ -575,11 +580,16 @@ func scanFigure(s *scanner, v *Figure) bool {
 }
 
 func decodeFigure(raw *jsonNode, path string) (Figure, error) {
-	v, err := decodeTagged("one of \"circle\", \"square\"", map[string]decoder[any]{"circle": asPointer(decodeFigureCircle), "square": asPointer(decodeFigureSquare)})(raw, path)
+	v, err := decodeTagged("type", decodeString, "one of \"circle\", \"square\"", map[string]decoder[any]{"circle": asPointer(decodeFigureCircle), "square": asPointer(decodeFigureSquare)})(raw, path)
 	if err != nil {
 		return nil, err
 	}
 	return v.(Figure), nil
+}
+
+// ParseFigure decodes and validates a Figure, its struct chosen by its "type" member, and returns a pointer to that struct (such as *FigureCircle).
+func ParseFigure(data []byte) (Figure, error) {
+	return precise(data, decodeFigure)
 }
 
 type Canvas struct {
@@ -706,7 +716,7 @@ func (m *SessionStateIdle) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "idle" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "idle" whatever it holds.
 func (m SessionStateIdle) MarshalJSON() ([]byte, error) {
 	return appendSessionStateIdle(make([]byte, 0, 64), &m)
 }
@@ -773,7 +783,7 @@ func (m *SessionStateBusy) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "busy" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "busy" whatever it holds.
 func (m SessionStateBusy) MarshalJSON() ([]byte, error) {
 	return appendSessionStateBusy(make([]byte, 0, 80), &m)
 }
@@ -882,7 +892,7 @@ func scanSession(s *scanner, v *Session) bool {
 		}
 		switch string(key) {
 		case "state":
-			if !scanVia(s, decodeTagged("one of \"idle\", \"busy\"", map[string]decoder[any]{"idle": asPointer(decodeSessionStateIdle), "busy": asPointer(decodeSessionStateBusy)}), &v.State) {
+			if !scanVia(s, decodeTagged("type", decodeString, "one of \"idle\", \"busy\"", map[string]decoder[any]{"idle": asPointer(decodeSessionStateIdle), "busy": asPointer(decodeSessionStateBusy)}), &v.State) {
 				return false
 			}
 			seen0 |= 1 << 0
@@ -901,7 +911,7 @@ func decodeSession(raw *jsonNode, path string) (Session, error) {
 	if err != nil {
 		return m, err
 	}
-	if m.State, err = decodeField(obj, path, "state", decodeTagged("one of \"idle\", \"busy\"", map[string]decoder[any]{"idle": asPointer(decodeSessionStateIdle), "busy": asPointer(decodeSessionStateBusy)})); err != nil {
+	if m.State, err = decodeField(obj, path, "state", decodeTagged("type", decodeString, "one of \"idle\", \"busy\"", map[string]decoder[any]{"idle": asPointer(decodeSessionStateIdle), "busy": asPointer(decodeSessionStateBusy)})); err != nil {
 		return m, err
 	}
 	return m, nil
@@ -1210,20 +1220,22 @@ func asPointer[T any](dec decoder[T]) decoder[any] {
 	}
 }
 
-// decodeTagged decodes a union of messages: the "type" member picks the decoder.
-func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
+// decodeTagged decodes a union of messages: the member key, read by kind, picks the decoder.
+func decodeTagged[K comparable](
+	key string, kind decoder[K], expected string, cases map[K]decoder[any],
+) decoder[any] {
 	return func(v *jsonNode, path string) (any, error) {
 		obj, err := decodeObject(v, path)
 		if err != nil {
 			return nil, err
 		}
-		kind, err := decodeField(obj, path, "type", decodeString)
+		tag, err := decodeField(obj, path, key, kind)
 		if err != nil {
 			return nil, err
 		}
-		dec, ok := cases[kind]
+		dec, ok := cases[tag]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj.members["type"])
+			return nil, mismatchError(fieldPath(path, key), expected, obj.members[key])
 		}
 		return dec(v, path)
 	}
@@ -1640,7 +1652,8 @@ func appendNumber(b []byte, f float64) ([]byte, error) {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -1654,7 +1667,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

@@ -377,6 +377,8 @@ class Canvas:
             raise ValueError
         figures = [
             _tagged(
+                "type",
+                _str,
                 'one of "circle", "square"',
                 {"circle": FigureCircle._decode, "square": FigureSquare._decode},
             )(_v1, "$", _depth + 2)
@@ -385,6 +387,8 @@ class Canvas:
         last = _d.get("last")
         if last is not None:
             last = _tagged(
+                "type",
+                _str,
                 'one of "join", "say", "leave"',
                 {
                     "join": ClientMessageJoin._decode,
@@ -407,6 +411,8 @@ class Canvas:
             _depth,
             _list(
                 _tagged(
+                    "type",
+                    _str,
                     'one of "circle", "square"',
                     {"circle": FigureCircle._decode, "square": FigureSquare._decode},
                 )
@@ -418,6 +424,8 @@ class Canvas:
             _path,
             _depth,
             _tagged(
+                "type",
+                _str,
                 'one of "join", "say", "leave"',
                 {
                     "join": ClientMessageJoin._decode,
@@ -568,6 +576,8 @@ class Session:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         state = _tagged(
+            "type",
+            _str,
             'one of "idle", "busy"',
             {"idle": SessionStateIdle._decode, "busy": SessionStateBusy._decode},
         )(_d["state"], "$", _depth + 1)
@@ -584,6 +594,8 @@ class Session:
             _path,
             _depth,
             _tagged(
+                "type",
+                _str,
                 'one of "idle", "busy"',
                 {"idle": SessionStateIdle._decode, "busy": SessionStateBusy._decode},
             ),
@@ -716,14 +728,17 @@ def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
 
 
 def _tagged(
-    expected: str, cases: dict[str, Callable[[Any, str, int], Any]]
+    key: str,
+    kind: Callable[[Any, str, int], Any],
+    expected: str,
+    cases: dict[Any, Callable[[Any, str, int], Any]],
 ) -> Callable[[Any, str, int], Any]:
     def run(value: Any, path: str, depth: int) -> Any:
         obj = _object(value, path, depth)
-        kind = _required(obj, "type", path, depth, _str)
-        decode = cases.get(kind)
+        tag = _required(obj, key, path, depth, kind)
+        decode = cases.get(tag)
         if decode is None:
-            raise _error(_at(path, "type"), expected, kind)
+            raise _error(_at(path, key), expected, tag)
         return decode(obj, path, depth)
 
     return run
@@ -771,3 +786,29 @@ def parse_message(data: Any) -> AnyMessage:
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
     return cls._decode(obj, "$", 1)
+
+
+def parse_client_message(data: Any) -> ClientMessage:
+    """Decode a ClientMessage, its class chosen by `data["type"]`."""
+    decoded: ClientMessage = _tagged(
+        "type",
+        _str,
+        'one of "join", "say", "leave"',
+        {
+            "join": ClientMessageJoin._decode,
+            "say": ClientMessageSay._decode,
+            "leave": ClientMessageLeave._decode,
+        },
+    )(data, "$", 1)
+    return decoded
+
+
+def parse_figure(data: Any) -> Figure:
+    """Decode a Figure, its class chosen by `data["type"]`."""
+    decoded: Figure = _tagged(
+        "type",
+        _str,
+        'one of "circle", "square"',
+        {"circle": FigureCircle._decode, "square": FigureSquare._decode},
+    )(data, "$", 1)
+    return decoded

@@ -30,7 +30,7 @@ func (m *Toast) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "toast" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "toast" whatever it holds.
 func (m Toast) MarshalJSON() ([]byte, error) {
 	return appendToast(make([]byte, 0, 120), &m)
 }
@@ -162,7 +162,7 @@ func (m *Dismissed) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and its type as "dismissed" whatever Type holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "dismissed" whatever it holds.
 func (m Dismissed) MarshalJSON() ([]byte, error) {
 	return appendDismissed(make([]byte, 0, 80), &m)
 }
@@ -804,7 +804,8 @@ func appendString(b []byte, s string) []byte {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -818,7 +819,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

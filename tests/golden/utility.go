@@ -1018,7 +1018,7 @@ func (m *Filter) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Region as "eu" whatever it holds.
 func (m Filter) MarshalJSON() ([]byte, error) {
 	return appendFilter(make([]byte, 0, 440), &m)
 }

@@ -111,7 +111,7 @@ class EncodeWriter:
             case _:
                 return self._marshal(value, ind)
 
-    def _constant(self, t: ir.Type) -> str | None:
+    def constant(self, t: ir.Type) -> str | None:
         """The JSON text of the one value a field of type t can hold (a literal or an
         enum member), else None."""
         match t:
@@ -119,7 +119,7 @@ class EncodeWriter:
                 return "true" if value else "false"
             case ir.Literal(value=str() as value):
                 return json_string(value)
-            case ir.Literal(value=int() | float() as value):
+            case ir.Literal(value=int() as value):
                 return json.dumps(value)
             case ir.EnumMemberRef(enum=enum, member=member):
                 decl = self.module.decls.get(enum)
@@ -198,22 +198,20 @@ class EncodeWriter:
             f"{ind}b = append(b, '}}')",
         ]
 
-    def struct(self, name: str, fields: list[tuple[str, ir.Field, str]],
-               discriminator: tuple[str, str] | None) -> list[str]:
-        """`append<Name>`; fields are (Go name, field, Go type); `discriminator` is the
-        (JSON key, JSON value) a message always writes."""
+    def struct(self, name: str, fields: list[tuple[str, ir.Field, str]]) -> list[str]:
+        """`append<Name>`; fields are (Go name, field, Go type). A field of one possible
+        value (a discriminator, `version: 1`) is written as that value, whatever it holds,
+        as the Python class defaults it."""
         self.counter = 0
         self.fails = False
         body: list[str] = ["\tstart := len(b)"]
         for go_name, f, expr in fields:
             key = go_string(key_text(f.name))
             value = f"m.{go_name}"
-            constant = self._constant(f.type) if not f.optional else None
-            if discriminator is not None and f.name == discriminator[0]:
-                constant = discriminator[1]
-            if constant is not None:  # one valid value: written whatever the field holds,
+            constant = self.constant(f.type) if not f.optional else None
+            if constant is not None:
                 body.append(f"\tb = append(b, {go_string(key_text(f.name) + constant)}...)")
-                continue  # as Python defaults it
+                continue
             if f.optional:
                 t = _without_null(f.type)
                 inner_ind = "\t\t"

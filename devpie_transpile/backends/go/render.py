@@ -11,9 +11,10 @@ from ... import ir
 from ..._compat import assert_never
 from ..._gc import few_collections
 from ...diagnostics import Diagnostic, TranspileError
+from ...messages import Tagged, enum_values
 from .. import Target, header, header_source
 from ..unions import MIXED_ENUMS, tagged_union
-from .encode import EncodeWriter, json_string
+from .encode import EncodeWriter
 from .gofmt import align, clean_text, comment_lines, doc_comment
 from .names import (
     PARSE_MESSAGE,
@@ -23,6 +24,7 @@ from .names import (
     enum_union,
     go_string,
     is_go_identifier,
+    parse_functions,
 )
 from .runtime import PACKAGES, runtime_for
 from .scan import ScanWriter
@@ -64,7 +66,8 @@ class _Renderer:
         self.structs: set[str] = {
             d.name for d in module.decls.values() if isinstance(d, ir.Interface)
         } | {o.name for d in module.decls.values() for o in decl_objects(d)}
-        self.discriminators = {m.interface: m.value for m in module.messages}
+        self.enum_values = enum_values(module.decls)
+        self.parse_functions = {alias.name: fn for alias, _, fn in parse_functions(module)}
         # every decoder expression and helper the code calls, for runtime_for: far
         # smaller than the file, which is never scanned
         self.uses: set[str] = set()
@@ -119,10 +122,16 @@ class _Renderer:
                     tagged, _ = tagged_union(self.module, list(decl.type.members), decl.span)
                     if tagged:
                         self._sealed(decl, tagged)
+                        self._parse_union(decl.name, tagged)
                         return
                 enums = enum_union(self.module, decl)
                 if enums is None:
                     self._alias(decl)
+                    if isinstance(decl.type, ir.Union):  # a union of messages `| null`
+                        rest = [m for m in decl.type.members if not _is_null(m)]
+                        tagged, _ = tagged_union(self.module, rest, decl.span)
+                        if tagged:
+                            self._parse_union(decl.name, tagged)
                     return
                 kinds = {e.kind for e in enums}
                 if len(kinds) > 1:
@@ -214,19 +223,6 @@ class _Renderer:
         out.append("\treturn nil")
         out.append("}")
 
-    def _discriminator(self, name: str, fields: tuple[ir.Field, ...]) -> tuple[str, str] | None:
-        """(JSON key, JSON value) of the discriminator a message always encodes, as its
-        Python class does (there it is a defaulted field): a zero `Type` cannot go out
-        as `""`."""
-        if name not in self.discriminators:
-            return None
-        field = next((f for f in fields if f.name == "type"), None)
-        match None if field is None else field.type:
-            case ir.EnumMemberRef() | ir.Literal(value=str()):
-                return "type", json_string(self.discriminators[name])
-            case _:
-                return None
-
     def _leaves(self, fields: tuple[ir.Field, ...], seen: frozenset[str] = frozenset()) -> int:
         """How many values a struct writes, its inline objects' included (a size hint)."""
         count = 0
@@ -240,29 +236,32 @@ class _Renderer:
     def _marshal(self, name: str, fields: tuple[ir.Field, ...],
                  types: list[tuple[str, ir.Field, str]]) -> None:
         """MarshalJSON through `append<Name>`: one pass, no reflection, no re-marshal."""
-        discriminator = self._discriminator(name, fields)
         out = self.out
         out.append("")
         doc = ("MarshalJSON encodes the receiver as the contract's JSON: optional fields "
                "only when set, a nil required array or map as [] or {}")
-        if discriminator is not None:
-            doc += f", and its type as {discriminator[1]} whatever Type holds"
+        consts = [(go_name, text) for go_name, f, _ in types
+                  if not f.optional and (text := self.encode.constant(f.type)) is not None]
+        if consts:  # a discriminator, `version: 1`: as the Python class defaults them
+            doc += ", and " + ", ".join(f"{go_name} as {text}" for go_name, text in consts)
+            doc += " whatever " + ("it holds" if len(consts) == 1 else "they hold")
         out.extend(doc_comment(doc + "."))
         out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
         size = min(4096, max(64, 40 * self._leaves(fields)))  # one buffer for most values
         out.append(f"\treturn append{name}(make([]byte, 0, {size}), &m)")
         out.append("}")
         out.append("")
-        lines = self.encode.struct(name, types, discriminator)
+        lines = self.encode.struct(name, types)
         if any("json.Marshal(" in line for line in lines):
             self.marshals = True
         out.extend(lines)
 
-    def _sealed(self, decl: ir.Alias, cases: list[tuple[str, str]]) -> None:
+    def _sealed(self, decl: ir.Alias, tagged: Tagged) -> None:
         """`type Msg = A | B` of messages: an interface that only its members implement."""
         out = self.out
         name = decl.name
         marker = f"is{name}"
+        cases = tagged.cases
         out.append("")
         self._doc(decl.doc or f"{name} is one of: " + ", ".join(f"*{c}" for _, c in cases) + ".")
         out.append(f"type {name} interface {{")
@@ -275,13 +274,32 @@ class _Renderer:
         out.extend(self.scan.alias(name, decl.type, own_type=True))
         out.append("")
         out.append(f"func decode{name}(raw *jsonNode, path string) ({name}, error) {{")
-        decoder = self.mapper.tagged(cases).decoder
+        decoder = self.mapper.tagged(tagged).decoder
         self.uses.add(decoder)
         out.append(f"\tv, err := {decoder}(raw, path)")
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
         out.append(f"\treturn v.({name}), nil")
+        out.append("}")
+
+    def _parse_union(self, name: str, tagged: Tagged) -> None:
+        """`ParseClientMessage(data)`: a union alias decoded from JSON text."""
+        function = self.parse_functions.get(name)
+        if function is None:
+            return  # `type Message = ...` of exactly the messages: ParseMessage it is
+        out = self.out
+        out.append("")
+        out.extend(
+            doc_comment(
+                f"{function} decodes and validates a {name}, its struct chosen by its "
+                f"{go_string(tagged.field)} member, and returns a pointer to that struct "
+                f"(such as *{tagged.cases[0][1]})."
+            )
+        )
+        out.append(f"func {function}(data []byte) ({name}, error) {{")
+        self.uses.add("precise")
+        out.append(f"\treturn precise(data, decode{name})")
         out.append("}")
 
     def _alias(self, decl: ir.Alias) -> None:
@@ -414,19 +432,23 @@ class _Renderer:
 
     def _parse_message(self) -> None:
         out = self.out
+        messages = self.module.messages
+        field = messages[0].field
+        numeric = not isinstance(messages[0].value, str)
+        key = go_string(field)
         out.append("")
-        example = self.module.messages[0].interface
+        example = messages[0].interface
         out.extend(
             doc_comment(
                 f"{PARSE_MESSAGE} decodes and validates a message of any type, chosen by its "
-                f'"type" member, and returns a pointer to its struct (such as *{example}).'
+                f"{key} member, and returns a pointer to its struct (such as *{example})."
             )
         )
         out.append(f"func {PARSE_MESSAGE}(data []byte) (any, error) {{")
         self.uses.update(("messageType", "fast"))
-        out.append('\tswitch string(messageType(data, "type")) {')
-        for msg in self.module.messages:
-            out.append(f"\tcase {go_string(msg.value)}:")
+        out.append(f"\tswitch string(messageType(data, {key})) {{")
+        for msg in messages:
+            out.append(f"\tcase {go_string(str(msg.value))}:")
             out.append(f"\t\tif v := new({msg.interface}); fast(data, scan{msg.interface}, v) {{")
             out.append("\t\t\treturn v, nil")
             out.append("\t\t}")
@@ -437,7 +459,8 @@ class _Renderer:
         out.extend(doc_comment("parseMessage is the precise path of ParseMessage: it names the "
                                "first problem."))
         out.append("func parseMessage(data []byte) (any, error) {")
-        self.uses.update(("parseRoot", "decodeObject", "decodeString", "parseAs", "jsonText"))
+        decode = "decodeNumber" if numeric else "decodeString"
+        self.uses.update(("parseRoot", "decodeObject", decode, "parseAs", "jsonText"))
         out.append("\troot, err := parseRoot(data)")
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")
@@ -446,20 +469,22 @@ class _Renderer:
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
-        out.append('\ttyp, ok := obj.members["type"]')
+        out.append(f"\ttyp, ok := obj.members[{key}]")
         out.append("\tif !ok {")
-        out.append('\t\treturn nil, errors.New("type: missing")')
+        out.append(f"\t\treturn nil, errors.New({go_string(field + ': missing')})")
         out.append("\t}")
-        out.append('\tkind, err := decodeString(typ, "type")')
+        out.append(f"\tkind, err := {decode}(typ, {key})")
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
         out.append("\tswitch kind {")
-        for msg in self.module.messages:
-            out.append(f"\tcase {go_string(msg.value)}:")
+        for msg in messages:
+            value = go_string(msg.value) if isinstance(msg.value, str) else str(msg.value)
+            out.append(f"\tcase {value}:")
             out.append(f"\t\treturn parseAs(root, decode{msg.interface})")
         out.append("\t}")
-        out.append('\treturn nil, errors.New("type: unknown message type " + jsonText(typ.raw))')
+        unknown = go_string(field + ": unknown message type ")
+        out.append(f"\treturn nil, errors.New({unknown} + jsonText(typ.raw))")
         out.append("}")
 
 
@@ -468,6 +493,10 @@ def _literal_set(t: ir.Type) -> bool:
     if isinstance(t, ir.Union):
         return all(isinstance(m, ir.Literal | ir.EnumMemberRef) for m in t.members)
     return isinstance(t, ir.Literal)
+
+
+def _is_null(t: ir.Type) -> bool:
+    return isinstance(t, ir.Prim) and t.name == "null"
 
 
 def _without_null(t: ir.Type) -> ir.Type:

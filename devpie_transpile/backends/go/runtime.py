@@ -376,20 +376,22 @@ func asPointer[T any](dec decoder[T]) decoder[any] {
 	}
 }
 
-// decodeTagged decodes a union of messages: the "type" member picks the decoder.
-func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
+// decodeTagged decodes a union of messages: the member key, read by kind, picks the decoder.
+func decodeTagged[K comparable](
+	key string, kind decoder[K], expected string, cases map[K]decoder[any],
+) decoder[any] {
 	return func(v *jsonNode, path string) (any, error) {
 		obj, err := decodeObject(v, path)
 		if err != nil {
 			return nil, err
 		}
-		kind, err := decodeField(obj, path, "type", decodeString)
+		tag, err := decodeField(obj, path, key, kind)
 		if err != nil {
 			return nil, err
 		}
-		dec, ok := cases[kind]
+		dec, ok := cases[tag]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj.members["type"])
+			return nil, mismatchError(fieldPath(path, key), expected, obj.members[key])
 		}
 		return dec(v, path)
 	}
@@ -827,7 +829,8 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // messageType returns the value of the member key of a JSON object when it is a plain
-// string, reading no further than that member; nil otherwise.
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
 func messageType(data []byte, key string) []byte {
 	s := scanner{data: data}
 	if s.space() != '{' {
@@ -841,7 +844,8 @@ func messageType(data []byte, key string) []byte {
 		}
 		if string(k) == key {
 			if s.space() != '"' {
-				return nil
+				text, _ := s.number()
+				return text
 			}
 			for i := s.pos + 1; i < len(s.data); i++ {
 				switch c := s.data[i]; {

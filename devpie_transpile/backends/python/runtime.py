@@ -202,17 +202,20 @@ def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
            imports=("typing:Any", "collections.abc:Callable")),
     Helper("_tagged", '''\
 def _tagged(
-    expected: str, cases: dict[str, Callable[[Any, str, int], Any]]
+    key: str,
+    kind: Callable[[Any, str, int], Any],
+    expected: str,
+    cases: dict[Any, Callable[[Any, str, int], Any]],
 ) -> Callable[[Any, str, int], Any]:
     def run(value: Any, path: str, depth: int) -> Any:
         obj = _object(value, path, depth)
-        kind = _required(obj, "type", path, depth, _str)
-        decode = cases.get(kind)
+        tag = _required(obj, key, path, depth, kind)
+        decode = cases.get(tag)
         if decode is None:
-            raise _error(_at(path, "type"), expected, kind)
+            raise _error(_at(path, key), expected, tag)
         return decode(obj, path, depth)
 
-    return run''', needs=("_object", "_required", "_str", "_error", "_at"),
+    return run''', needs=("_object", "_required", "_error", "_at"),
            imports=("typing:Any", "collections.abc:Callable")),
     Helper("_union", '''\
 def _union(
