@@ -352,19 +352,22 @@ def chart(cells: list[Cell], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2))
-    colors = {"devpie": "#1f77b4", "devpie-direct": "#aec7e8", "plain": "#7f7f7f", "quicktype": "#d62728",
-              "pydantic": "#9467bd", "msgspec": "#2ca02c", "json.loads": "#bcbd22"}
+    colors = {"devpie": "#1f77b4", "devpie-direct": "#aec7e8", "plain": "#7f7f7f",
+              "quicktype": "#d62728", "pydantic": "#9467bd", "msgspec": "#2ca02c",
+              "json.loads": "#bcbd22"}
     for ax, lang in zip(axes, ("go", "python"), strict=True):
         mine = [c for c in cells if c.lang == lang]
         tools = list(dict.fromkeys(c.tool for c in mine))
         width = 0.8 / max(len(tools), 1)
+        labelled: set[str] = set()
         for i, tool in enumerate(tools):
             for j, op in enumerate(("decode", "encode")):
                 c = next((c for c in mine if c.tool == tool and c.op == op), None)
                 if c is None:
                     continue
                 ax.bar(j + (i - (len(tools) - 1) / 2) * width, c.median / 1000, width,
-                       color=colors.get(tool), label=_LABEL[tool] if j == 0 else None)
+                       color=colors.get(tool), label=None if tool in labelled else _LABEL[tool])
+                labelled.add(tool)
         ax.set_xticks([0, 1], ["decode", "encode"])
         ax.set_ylabel("µs per message (median)")
         ax.set_title("Go" if lang == "go" else "Python")

@@ -318,15 +318,17 @@ def parse_message(data: Any) -> AnyMessage:
 
     `data` is the parsed JSON value, or JSON text as str or bytes.
     """
-    if isinstance(data, (str, bytes, bytearray)):
+    if data.__class__ is not dict and isinstance(data, (str, bytes, bytearray)):
         data = _loads(data)
     if data.__class__ is dict:
-        kind = data.get("op")
-        if kind.__class__ is int and kind in MESSAGE_TYPES:
-            try:
-                return MESSAGE_TYPES[kind]._fast(data, 1)
-            except Exception:
-                pass
+        tag = data.get("op")
+        if tag.__class__ is int:
+            fast = MESSAGE_TYPES.get(tag)
+            if fast is not None:
+                try:
+                    return fast._fast(data, 1)
+                except Exception:
+                    pass
     obj = _object(data, "$", 1)
     kind: Any = _required(obj, "op", "$", 1, _float)
     cls = MESSAGE_TYPES.get(kind)

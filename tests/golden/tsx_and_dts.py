@@ -250,15 +250,17 @@ def parse_message(data: Any) -> AnyMessage:
 
     `data` is the parsed JSON value, or JSON text as str or bytes.
     """
-    if isinstance(data, (str, bytes, bytearray)):
+    if data.__class__ is not dict and isinstance(data, (str, bytes, bytearray)):
         data = _loads(data)
     if data.__class__ is dict:
-        kind = data.get("type")
-        if kind.__class__ is str and kind in MESSAGE_TYPES:
-            try:
-                return MESSAGE_TYPES[kind]._fast(data, 1)
-            except Exception:
-                pass
+        tag = data.get("type")
+        if tag.__class__ is str:
+            fast = MESSAGE_TYPES.get(tag)
+            if fast is not None:
+                try:
+                    return fast._fast(data, 1)
+                except Exception:
+                    pass
     obj = _object(data, "$", 1)
     kind = _required(obj, "type", "$", 1, _str)
     cls = MESSAGE_TYPES.get(kind)

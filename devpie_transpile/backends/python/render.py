@@ -857,15 +857,17 @@ class _Renderer:
                "`data` is the parsed JSON value, or JSON text as str or bytes.")
         b.doc(docstring(doc, _IND))
         for line in (
-            f"{_IND}if isinstance(data, (str, bytes, bytearray)):",
+            f"{_IND}if data.__class__ is not dict and isinstance(data, (str, bytes, bytearray)):",
             f"{_IND2}data = _loads(data)",
             f"{_IND}if data.__class__ is dict:",
-            f"{_IND2}kind = data.get({key})",
-            f"{_IND2}if kind.__class__ is {'int' if numeric else 'str'} and kind in MESSAGE_TYPES:",
-            f"{_IND3}try:",
-            f"{_IND3}    return MESSAGE_TYPES[kind]._fast(data, 1)",
-            f"{_IND3}except Exception:",
-            f"{_IND3}    pass",
+            f"{_IND2}tag = data.get({key})",
+            f"{_IND2}if tag.__class__ is {'int' if numeric else 'str'}:",
+            f"{_IND3}fast = MESSAGE_TYPES.get(tag)",
+            f"{_IND3}if fast is not None:",
+            f"{_IND3}    try:",
+            f"{_IND3}        return fast._fast(data, 1)",
+            f"{_IND3}    except Exception:",
+            f"{_IND3}        pass",
             f'{_IND}obj = _object(data, "$", 1)',
             f"{_IND}kind{': Any' if numeric else ''} = "
             f'_required(obj, {key}, "$", 1, {"_float" if numeric else "_str"})',
