@@ -141,11 +141,13 @@ def contracts(draw: st.DrawFn) -> dict[str, Any]:
             enums.append((f"E{i}", "int", draw(st.lists(st.integers(-5, 50), min_size=1,
                                                        max_size=3, unique=True))))
     templates = {f"G{i}": draw(template(enums)) for i in range(draw(st.integers(0, 2)))}
-    unions: dict[str, list[tuple[str, list[tuple[str, Type, bool]]]]] = {}
+    unions: dict[str, tuple[str, list[tuple[Any, list[tuple[str, Type, bool]]]]]] = {}
     for i in range(draw(st.integers(0, 2))):
-        # tags unique in the module: each member is a message
-        unions[f"U{i}"] = [(f"u{i}{tag}", draw(fields(enums, [], 2)))
-                           for tag in "ab"[: draw(st.integers(2, 2))]]
+        # discriminated by `type`, `kind` (strings) or `op` (numbers); tags unique in the
+        # module: each member is a message
+        tag = draw(st.sampled_from(["type", "kind", "op"]))
+        values: list[Any] = [10 * i + 1, 10 * i + 2] if tag == "op" else [f"u{i}a", f"u{i}b"]
+        unions[f"U{i}"] = (tag, [(v, draw(fields(enums, [], 2))) for v in values])
     extra: Extra = (tuple((n, 2) for n in templates), tuple(unions))
     ifaces: list[tuple[str, list[tuple[str, Type, bool]]]] = []
     derived: dict[str, tuple[str, list[tuple[str, Type, bool]]]] = {}
@@ -250,9 +252,9 @@ def ts_source(c: dict[str, Any]) -> str:
     for name, fs in c.get("templates", {}).items():
         body = "\n".join(f"  {ts_field(f)}" for f in fs)
         out.append(f"export interface {name}<T, U = string> {{\n{body}\n}}")
-    for name, members in c.get("unions", {}).items():
-        shown = " | ".join(ts_type(("object", [("type", ("lit", [tag]), False), *fs]))
-                           for tag, fs in members)
+    for name, (tag, members) in c.get("unions", {}).items():
+        shown = " | ".join(ts_type(("object", [(tag, ("lit", [v]), False), *fs]))
+                           for v, fs in members)
         out.append(f"export type {name} = {shown};")
     union = c.get("union")
     for name, fs in union["members"] if union else []:
@@ -317,8 +319,9 @@ def value(t: Type, c: dict[str, Any], rng: random.Random, depth: int = 0) -> Any
             base = obj(next(fs for n, fs in c["ifaces"] if n == name), c, rng, depth + 1)
             return {**base, **obj(added, c, rng, depth + 1)}
         case ("ounion", name):
-            tag, fs = rng.choice(c["unions"][name])
-            return {"type": tag, **obj(fs, c, rng, depth + 1)}
+            tag, members = c["unions"][name]
+            v, fs = rng.choice(members)
+            return {tag: v, **obj(fs, c, rng, depth + 1)}
     raise AssertionError(t)
 
 
