@@ -456,6 +456,8 @@ class Loader:
                 else:
                     t = self._evaluate(site, key, env, display, span)
                     self._hoisted(display, site, t, span)
+                    if display not in self.extra:  # its body failed: reported already
+                        return ir.Prim("any", span)
             finally:
                 self.owners.pop()
             return ir.Ref(display, span)
@@ -515,8 +517,8 @@ class Loader:
         if name in scope.values:
             return scope.values[name]
         site = scope.decls.get(name)
-        if site is not None:
-            return site if site.kind == "enum" else None
+        if site is not None:  # an enum; a class or function: refused by `typeof`
+            return site if site.kind in ("enum", "class", "function") else None
         binding = scope.imports.get(name)
         if binding is None or binding.target is None:
             return None
@@ -555,6 +557,10 @@ class Loader:
             return None
         if base in self.in_progress:
             self._error(span, f"{site.name} extends itself (through {name})")
+            return None
+        if is_template(base):
+            params = ", ".join(p for p, _ in type_parameters(base))
+            self._error(span, f"{name} is generic ({name}<{params}>): use it with type arguments")
             return None
         if len(self.in_progress) > MAX_EXTENDS:
             self._error(span, f"too many levels of `extends` (more than {MAX_EXTENDS})")
