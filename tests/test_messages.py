@@ -93,6 +93,19 @@ def test_no_messages(project: Path, src: str) -> None:
     assert build(project, src).messages == ()
 
 
+def test_a_repeated_value_of_the_shared_field_is_a_contract_bug(project: Path) -> None:
+    out = fail(project, "enum S { Created = 'c', Updated = 'u' }\n"
+                        "interface A { subject: S.Created }\ninterface B { subject: S.Updated }\n"
+                        "interface C { subject: S.Created }\n")
+    assert out.startswith("index.ts:4:24: error: message subject \"c\" is already used by A\n")
+
+
+def test_a_field_that_is_not_the_same_constant_everywhere_dispatches(project: Path) -> None:
+    out = fail(project, "interface A { version: 1 }\ninterface B { version: 1 }\n"
+                        "interface C { version: 2 }\n")
+    assert out.startswith("index.ts:2:24: error: message version 1 is already used by A\n")
+
+
 def test_two_messages_with_one_type_value(project: Path) -> None:
     out = fail(project, 'interface A { type: 1 }\ninterface B { type: 1.0 }\n')
     assert out.startswith("index.ts:2:21: error: message type 1 is already used by A\n")
