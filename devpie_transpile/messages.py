@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import ir
@@ -175,16 +176,19 @@ def shared_discriminator(
     return problem
 
 
-def find_messages(decls: dict[str, ir.Decl]) -> tuple[tuple[ir.Message, ...], list[Diagnostic]]:
+def find_messages(
+    decls: dict[str, ir.Decl], note: Callable[[str], None] | None = None
+) -> tuple[tuple[ir.Message, ...], list[Diagnostic]]:
     """The messages `parse_message` dispatches over, and each contract bug found.
 
-    The field is `type` when any declaration has a `type` discriminator. Otherwise it
-    is a field at least two declarations carry, with values of one kind that are not
-    all the same constant (so `version: 1` everywhere never qualifies): one with
-    distinct values if any (the one most declarations carry; ties go to the first
-    declared), else the one most declarations carry, whose repeated values are then
-    errors at the second declaration (a copied subject is a contract bug). Inline
-    objects nested in fields are never messages.
+    The field is `type` when any declaration has a `type` discriminator: then two
+    messages with one value, or with values of both kinds, are errors at the second.
+    Otherwise it is the field most declarations (at least two) carry with distinct
+    values of one kind (ties go to the first declared), so that a constant such as
+    `version: 1` never qualifies. A shared field whose values repeat is no
+    dispatch field (`role: "admin"` in two views is no contract bug); `note` hears
+    of the first such one, since a copied `subject` would be. Inline objects nested
+    in fields are never messages.
     """
     values = enum_values(decls)
     found: list[tuple[ir.Interface, dict[str, Constant]]] = []
@@ -203,15 +207,21 @@ def find_messages(decls: dict[str, ir.Decl]) -> tuple[tuple[ir.Message, ...], li
             carriers[key] = carriers.get(key, 0) + 1
             kinds.setdefault(key, set()).add(_kind(const.value))
             seen.setdefault(key, set()).add(const.value)
-    best: tuple[bool, int] = (False, 1)
     best_key = None
+    repeated = None
     for key, count in carriers.items():  # first appearance order: ties keep the first
-        if len(kinds[key]) != 1 or len(seen[key]) == 1:
-            continue  # strings and numbers, or one constant
-        rank = (len(seen[key]) == count, count)
-        if rank > best:
-            best, best_key = rank, key
+        if count < 2 or len(kinds[key]) != 1 or len(seen[key]) == 1:
+            continue  # one carrier, strings and numbers, or one constant
+        if len(seen[key]) < count:
+            repeated = repeated or key
+        elif best_key is None or count > carriers[best_key]:
+            best_key = key
     if best_key is None:
+        if repeated is not None and note is not None:
+            _, errors = _dispatch(found, repeated)
+            span = errors[0].span
+            note(f"{span}: note: no parse_message: {errors[0].message.removeprefix('message ')}"
+                 f", so {repeated} does not tell the interfaces apart")
         return (), []
     return _dispatch(found, best_key)
 

@@ -669,7 +669,7 @@ class Loader:
             self.skipped.append(found)
 
     def _messages(self, decls: dict[str, ir.Decl]) -> tuple[ir.Message, ...]:
-        messages, errors = find_messages(decls)
+        messages, errors = find_messages(decls, self.note)
         self.errors.extend(errors)
         return messages
 
