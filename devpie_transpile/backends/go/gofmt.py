@@ -9,6 +9,7 @@ go/doc/comment already considers canonical.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 Row = list[str]  # the cells of one line
@@ -64,15 +65,12 @@ def _format(
 def clean_text(text: str) -> str:
     """Text safe inside a Go `//` comment: no control characters (tabs kept), no
     byte order mark, no lone surrogates; newlines are the caller's business."""
-    out = []
-    for ch in text:
-        if ch == "\t" or ch == "\n":
-            out.append(ch)
-        elif ch == "\ufeff" or unicodedata.category(ch) in ("Cc", "Cs"):
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _UNSAFE.sub("\ufffd", text)
+
+
+# Unicode's Cc (C0, DEL, C1) but tab and newline, the BOM, and Cs (surrogates): one
+# regex pass, not a category lookup per character (5 MB of doc comments took seconds)
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
 
 
 def _split_lines(text: str) -> list[str]:
