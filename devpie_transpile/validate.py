@@ -28,14 +28,62 @@ def problems(module: ir.Module) -> list[Diagnostic]:
     _check_refs(module, out)
     _check_names(module, out)
     _check_alias_cycles(module, out)
+    _check_values(module, out)
     return out
+
+
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _value_problem(value: object) -> str | None:
+    """Why an enum or literal value (or JSON key) cannot be carried alike by every
+    JSON reader: an integer JavaScript cannot hold exactly, a lone surrogate."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SAFE_INTEGER:
+        return (
+            f"integer {value} is outside JavaScript's safe integers (up to 2^53 - 1): "
+            "JSON readers would disagree on its value"
+        )
+    if isinstance(value, str):
+        for ch in value:
+            if 0xD800 <= ord(ch) <= 0xDFFF:
+                return (
+                    f"string holds the lone UTF-16 surrogate \\u{ord(ch):04X}, which JSON "
+                    "text in UTF-8 cannot carry"
+                )
+    return None
+
+
+def _check_values(module: ir.Module, out: list[Diagnostic]) -> None:
+    """Enum values, literal types and JSON keys are values every target holds exactly."""
+
+    def check(value: object, span: ir.Span) -> None:
+        problem = _value_problem(value)
+        if problem is not None:
+            out.append(Diagnostic(problem, span=span))
+
+    for decl in module.decls.values():
+        if isinstance(decl, ir.Enum):
+            for m in decl.members:
+                check(m.value, m.span)
+            continue
+        if isinstance(decl, ir.Interface):
+            for f in decl.fields:
+                check(f.name, f.span)
+        for t in walk(decl):
+            if isinstance(t, ir.Literal):
+                check(t.value, t.span)
+            elif isinstance(t, ir.Object):
+                for f in t.fields:
+                    check(f.name, f.span)
 
 
 def children(t: ir.Type) -> Iterator[ir.Type]:
     """The types directly inside `t` (fields of an inline object included)."""
     match t:
-        case ir.Prim() | ir.Literal() | ir.Ref() | ir.EnumMemberRef():
+        case ir.Prim() | ir.Literal() | ir.Ref() | ir.EnumMemberRef() | ir.Date():
             return
+        case ir.Tuple(items=items):
+            yield from items
         case ir.Array(item=item):
             yield item
         case ir.Map(value=value):

@@ -224,6 +224,21 @@ class Loader:
             return ir.Prim("any", span)
         return ir.Ref(self.name_of(site), span)
 
+    def declares(self, source: SourceFile, name: str) -> bool:
+        """Whether `name` means something in `source` (a `Date` of its own shadows the global)."""
+        return self.lookup(source, name) is not None
+
+    def member_value(
+        self, source: SourceFile, enum: str, member: str, span: ir.Span
+    ) -> str | int | None:
+        """The value of `enum.member` (a computed property key), or None once reported."""
+        ref = self.enum_member(source, enum, member, span)
+        if not isinstance(ref, ir.EnumMemberRef):
+            return None
+        decl = self.decl(self.by_name[ref.enum])
+        assert isinstance(decl, ir.Enum)
+        return next(m.value for m in decl.members if m.name == member)
+
     def enum_member(self, source: SourceFile, enum: str, member: str, span: ir.Span) -> ir.Type:
         site = self._site(source, enum, span)
         if site is None:

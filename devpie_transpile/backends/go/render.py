@@ -22,6 +22,9 @@ from .names import (
     enum_union,
     go_string,
     is_go_identifier,
+    is_mixed,
+    is_valid_json_tag,
+    tuple_fields,
 )
 from .runtime import PACKAGES, runtime_for
 from .types import GoType, TypeMapper
@@ -82,10 +85,19 @@ class _Renderer:
         head = len(out)
         emitted: set[tuple[str, ir.Span]] = set()
         for decl in self.module.decls.values():
-            self._decl(decl)
+            if isinstance(decl, ir.Alias) and isinstance(decl.type, ir.Tuple) \
+                    and is_mixed(decl.type):  # `type Pair = [A, B]`: the struct itself
+                emitted.add((decl.type.name, decl.type.span))
+                self._tuple_struct(decl.type, decl.doc)
+            else:
+                self._decl(decl)
             for obj in decl_objects(decl):
-                if (obj.name, obj.span) not in emitted:  # inherited: emitted with its base
-                    emitted.add((obj.name, obj.span))
+                if (obj.name, obj.span) in emitted:  # inherited: emitted with its base
+                    continue
+                emitted.add((obj.name, obj.span))
+                if isinstance(obj, ir.Tuple):
+                    self._tuple_struct(obj, None)
+                else:
                     self._struct(obj.name, obj.fields, None)
         if self.module.messages:
             self._parse_message()
@@ -233,6 +245,104 @@ class _Renderer:
         out.append("\treturn json.Marshal(p)")
         out.append("}")
 
+    def _discriminator(self, name: str, fields: tuple[ir.Field, ...]) -> str | None:
+        """The Go constant a message struct always encodes as its `type`, or None."""
+        if name not in self.discriminators:
+            return None
+        field = next((f for f in fields if f.name == "type"), None)
+        match None if field is None else field.type:
+            case ir.EnumMemberRef(enum=enum, member=member):
+                return self.names.consts[(enum, enum, member)]
+            case ir.Literal(value=literal) if isinstance(literal, str):
+                return go_string(literal)
+            case _:
+                return None
+
+    def _marshal_fields(self, name: str, fields: tuple[ir.Field, ...]) -> None:
+        """MarshalJSON member by member, for what struct tags cannot say: dates as
+        toISOString writes them, keys no tag can carry (a message's `type` as its own)."""
+        out = self.out
+        discriminator = self._discriminator(name, fields)
+        out.append("")
+        out.extend(doc_comment(
+            "MarshalJSON encodes the receiver with the TypeScript JSON keys, dates as "
+            "Date.toISOString writes them."
+        ))
+        out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
+        out.append("\tw := jsonWriter{buf: []byte{'{'}}")
+        self.uses.update(("jsonWriter", "writeMember", "encodeJSON", "closeJSON"))
+        for f in fields:
+            go_name = self.names.fields[(name, f.name)]
+            key = go_string(f.name)
+            if f.name == "type" and discriminator is not None:
+                expr, _, _ = self._field(f)
+                out.append(f"\twriteMember(&w, {key}, {discriminator}, encodeJSON[{expr}])")
+                continue
+            t = _without_null(f.type) if f.optional else f.type
+            go = self.mapper.go_type(t)
+            enc = self.mapper.encoder(t, go) or f"encodeJSON[{go.expr}]"
+            self.uses.add(enc)
+            if not f.optional:
+                out.append(f"\twriteMember(&w, {key}, m.{go_name}, {enc})")
+                continue
+            value = f"m.{go_name}"
+            if go.kind not in ("slice", "map") and not go.nilable:
+                value = f"*m.{go_name}"  # a pointer to T
+            out.append(f"\tif m.{go_name} != nil {{")
+            out.append(f"\t\twriteMember(&w, {key}, {value}, {enc})")
+            out.append("\t}")
+        out.append("\treturn closeJSON(&w, '}')")
+        out.append("}")
+
+    def _tuple_struct(self, t: ir.Tuple, doc: str | None) -> None:
+        """A mixed tuple: a struct of its elements, read and written as a JSON array."""
+        out = self.out
+        name = t.name
+        out.append("")
+        self._doc(doc or f"{name} is a JSON array of {len(t.items)} items.")
+        rows: list[list[str] | str] = []
+        gos = [self.mapper.go_type(item) for item in t.items]
+        fields = tuple_fields(t)
+        for go_name, go in zip(fields, gos, strict=True):
+            if go.expr in self.structs:
+                self.holds.setdefault(name, []).append(
+                    (go.expr, ir.Field(go_name, t, False, None, t.span))
+                )
+            rows.append([go_name, go.expr])
+        out.append(f"type {name} struct {{")
+        out.extend(align(rows))
+        out.append("}")
+        self._unmarshal(name, "m")
+        out.append("")
+        out.extend(doc_comment("MarshalJSON encodes the receiver as a JSON array."))
+        out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
+        out.append("\tw := jsonWriter{buf: []byte{'['}}")
+        self.uses.update(("jsonWriter", "writeItem", "encodeJSON", "closeJSON"))
+        for go_name, go, item in zip(fields, gos, t.items, strict=True):
+            enc = self.mapper.encoder(item, go) or f"encodeJSON[{go.expr}]"
+            self.uses.add(enc)
+            out.append(f"\twriteItem(&w, m.{go_name}, {enc})")
+        out.append("\treturn closeJSON(&w, ']')")
+        out.append("}")
+        out.append("")
+        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(f"\tvar m {name}")
+        self.uses.update(("decodeTuple", "indexPath"))
+        out.append(f"\titems, err := decodeTuple(raw, path, {len(t.items)})")
+        out.append("\tif err != nil {")
+        out.append("\t\treturn m, err")
+        out.append("\t}")
+        for i, (go_name, go) in enumerate(zip(fields, gos, strict=True)):
+            self.uses.add(go.decoder)
+            out.append(
+                f"\tif m.{go_name}, err = {go.decoder}(items[{i}], indexPath(path, {i})); "
+                "err != nil {"
+            )
+            out.append("\t\treturn m, err")
+            out.append("\t}")
+        out.append("\treturn m, nil")
+        out.append("}")
+
     def _sealed(self, decl: ir.Alias, cases: list[tuple[str, str]]) -> None:
         """`type Msg = A | B` of messages: an interface that only its members implement."""
         out = self.out
@@ -310,6 +420,9 @@ class _Renderer:
         self._doc(doc)
         rows: list[list[str] | str] = []
         calls: list[tuple[str, str]] = []
+        custom = any(
+            not is_valid_json_tag(f.name) or self.mapper.has_date(f.type) for f in fields
+        )
         for f in fields:
             go_name = self.names.fields[(name, f.name)]
             expr, options, call = self._field(f)
@@ -317,7 +430,10 @@ class _Renderer:
                 self.holds.setdefault(name, []).append((expr, f))
             if f.doc:
                 rows.extend(comment_lines(f.doc))
-            rows.append([go_name, expr, f'`json:"{f.name}{options}"`'])
+            if is_valid_json_tag(f.name):
+                rows.append([go_name, expr, f'`json:"{f.name}{options}"`'])
+            else:  # no tag can carry the key: MarshalJSON writes it
+                rows.append([go_name, expr, '`json:"-"`'])
             calls.append((go_name, call))
         if rows:
             out.append(f"type {name} struct {{")
@@ -326,7 +442,10 @@ class _Renderer:
         else:
             out.append(f"type {name} struct{{}}")
         self._unmarshal(name, "m")
-        self._marshal_message(name, fields)
+        if custom:
+            self._marshal_fields(name, fields)
+        else:
+            self._marshal_message(name, fields)
         out.append("")
         out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
         out.append(f"\tvar m {name}")

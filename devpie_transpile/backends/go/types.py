@@ -14,7 +14,7 @@ from ... import ir
 from ..._compat import assert_never
 from ...diagnostics import Diagnostic
 from ..unions import MIXED_ENUMS, expected, tagged_union
-from .names import GoNames, enum_union, go_string
+from .names import GoNames, enum_union, go_string, is_mixed
 
 Kind = _Literal["value", "ptr", "slice", "map", "any"]
 
@@ -108,8 +108,80 @@ class TypeMapper:
                 return self._union(t)
             case ir.Object(name=name):
                 return GoType(name, f"decode{name}", "value")
+            case ir.Date():
+                return GoType("time.Time", "decodeDate", "value")
+            case ir.Tuple(name=name, items=items):
+                if is_mixed(t):
+                    return GoType(name, f"decode{name}", "value")
+                inner = self.go_type(items[0])
+                array = f"[{len(items)}]{inner.expr}"
+                convert = f"func(s []{inner.expr}) {array} {{ return {array}(s) }}"
+                return GoType(
+                    array, f"decodeFixed({len(items)}, {inner.decoder}, {convert})", "value"
+                )
             case _:
                 assert_never(t)
+
+    def encoder(self, t: ir.Type, go: GoType) -> str | None:
+        """A Go `encoder[T]` expression for a value of `t` (Go type `go`) when
+        encoding/json would not write the TypeScript JSON (a `time.Time` inside), else
+        None. Structs (objects, mixed tuples) encode themselves and count as plain."""
+        if not self.has_date(t):
+            return None
+        match t:
+            case ir.Date():
+                return "encodeDate"
+            case ir.Array(item=item):
+                inner = self.go_type(item)
+                return f"encodeArray({self.encoder(item, inner) or _plain(inner)})"
+            case ir.Map(value=value):
+                inner = self.go_type(value)
+                return f"encodeMap({self.encoder(value, inner) or _plain(inner)})"
+            case ir.Tuple(items=items):
+                inner = self.go_type(items[0])
+                enc = self.encoder(items[0], inner) or _plain(inner)
+                return (
+                    f"func(v {go.expr}) ([]byte, error) {{ return encodeArray({enc})(v[:]) }}"
+                )
+            case ir.Ref(name=name):
+                decl = self.module.decls[name]
+                assert isinstance(decl, ir.Alias)
+                return self.encoder(decl.type, go)
+            case ir.Union():
+                rest = [m for m in t.members if not (isinstance(m, ir.Prim) and m.name == "null")]
+                if len(rest) != 1:
+                    return None  # refused by go_type: Go has no such union
+                inner = self.go_type(rest[0])
+                member = self.encoder(rest[0], inner)
+                if member is None:
+                    return None
+                if go.kind == "ptr":
+                    return f"encodeNullable({member})"
+                for plain in ("encodeArray(", "encodeMap("):
+                    if member.startswith(plain):  # T[] | null: nil is null
+                        return plain[:-1] + "OrNull(" + member[len(plain):]
+                return member
+            case _:
+                return None
+
+    def has_date(self, t: ir.Type, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether a value of `t` holds a `time.Time` that no struct of its own encodes."""
+        match t:
+            case ir.Date():
+                return True
+            case ir.Array(item=inner) | ir.Map(value=inner):
+                return self.has_date(inner, seen)
+            case ir.Tuple(items=items):
+                return not is_mixed(t) and self.has_date(items[0], seen)
+            case ir.Union(members=members):
+                return any(self.has_date(m, seen) for m in members)
+            case ir.Ref(name=name):
+                decl = self.module.decls.get(name)
+                if not isinstance(decl, ir.Alias) or name in seen:
+                    return False
+                return self.has_date(decl.type, seen | {name})
+            case _:
+                return False
 
     def _ref_kind(self, name: str) -> Kind:
         decl = self.module.decls[name]
@@ -285,6 +357,10 @@ class TypeMapper:
             decoders.append(f"asAny({self.go_type(m).decoder})")
         expected = go_string(" or ".join(described))
         return GoType("any", f"decodeUnion({expected}, {', '.join(decoders)})", "any")
+
+
+def _plain(go: GoType) -> str:
+    return f"encodeJSON[{go.expr}]"
 
 
 def _any_literal(value: str | int | float | bool) -> str:

@@ -22,7 +22,7 @@ _Named = TypeVar("_Named", ir.Field, ir.EnumMember)
 # user's types. A TS type with one of these names would shadow it.
 IMPORTED_NAMES = frozenset(
     {"annotations", "json", "Any", "Callable", "Literal", "TypeAlias", "TypeVar", "Enum",
-     "IntEnum", "dataclass"}
+     "IntEnum", "dataclass", "datetime", "timezone"}
 )
 PUBLIC_NAMES = frozenset({"parse_message", "MESSAGE_TYPES", "AnyMessage"})
 
@@ -128,7 +128,7 @@ def type_name_problem(name: str) -> str | None:
     return None
 
 
-_LEAVES = (ir.Prim, ir.Ref, ir.EnumMemberRef, ir.Literal)
+_LEAVES = (ir.Prim, ir.Ref, ir.EnumMemberRef, ir.Literal, ir.Date)
 
 
 def _objects(t: ir.Type) -> list[ir.Object]:
@@ -140,9 +140,9 @@ def _objects(t: ir.Type) -> list[ir.Object]:
             return [t]
         case ir.Array(item=inner) | ir.Map(value=inner):
             return _objects(inner)
-        case ir.Union(members=members):
+        case ir.Union(members=members) | ir.Tuple(items=members):
             return [o for m in members for o in _objects(m)]
-        case ir.Prim() | ir.Ref() | ir.EnumMemberRef() | ir.Literal():
+        case ir.Prim() | ir.Ref() | ir.EnumMemberRef() | ir.Literal() | ir.Date():
             return []
         case _:
             return []
