@@ -17,6 +17,7 @@ from tree_sitter import Node, QueryCursor
 
 from .. import ir
 from ..diagnostics import Diagnostic
+from .fs import DISK, FileSystem
 from .literals import decode_string
 from .source import SourceFile, query
 
@@ -81,11 +82,11 @@ class FileScope:
     notes: list[str] = field(default_factory=list)
 
 
-def project_root(entry: Path) -> Path:
+def project_root(entry: Path, fs: FileSystem = DISK) -> Path:
     """Nearest ancestor of the (resolved) entry holding a project marker, else its dir."""
     start = entry.resolve().parent
     for directory in (start, *start.parents):
-        if any((directory / marker).exists() for marker in ROOT_MARKERS):
+        if any(fs.exists(directory / marker) for marker in ROOT_MARKERS):
             return directory
     return start
 
@@ -114,14 +115,18 @@ def candidates(base: Path, specifier: str) -> list[Path]:
 
 
 def resolve_specifier(
-    base: Path, specifier: str, root: Path, show: Callable[[Path], str]
+    base: Path,
+    specifier: str,
+    root: Path,
+    show: Callable[[Path], str],
+    fs: FileSystem = DISK,
 ) -> tuple[Path | None, str | None]:
     """The file a relative specifier names, or an error message."""
     for candidate in candidates(base, specifier):
         real = candidate.resolve()
         if not real.is_relative_to(root):
             return None, f'"{specifier}" is outside the project root ({root.name}/)'
-        if real.is_file():
+        if fs.is_file(real):
             return candidate, None
     tried = ", ".join(show(c) for c in candidates(base, specifier))
     return None, f'cannot find module "{specifier}" (tried {tried})'

@@ -28,6 +28,7 @@ from .files import (
     project_root,
     resolve_specifier,
 )
+from .fs import DISK, FileSystem
 from .source import SourceFile, parse_file
 
 MAX_EXTENDS = 50
@@ -39,12 +40,19 @@ Found = DeclSite | Binding | None
 class Loader:
     """One load: files, scopes, the names given to declarations, collected errors."""
 
-    def __init__(self, entry: Path, display_root: Path, note: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        entry: Path,
+        display_root: Path,
+        note: Callable[[str], None],
+        fs: FileSystem = DISK,
+    ) -> None:
         self.entry = entry
         self.display_root = display_root
         self.note = note
+        self.fs = fs
         self.errors: list[Diagnostic] = []
-        self.root = project_root(entry)
+        self.root = project_root(entry, fs)
         self.files: dict[Path, SourceFile | None] = {}
         self.scopes: dict[SourceFile, FileScope] = {}
         self.pending: deque[SourceFile] = deque()
@@ -61,12 +69,16 @@ class Loader:
 
     # -- files --------------------------------------------------------------------
 
+    def show(self, path: Path) -> str:
+        """`path` as diagnostics name it (`HEAD:src/x.ts` when read from a revision)."""
+        return self.fs.label + display_path(path, self.display_root)
+
     def _open(self, path: Path) -> SourceFile | None:
         real = path.resolve()
         if real in self.files:
             return self.files[real]
         try:
-            source: SourceFile | None = parse_file(path, display_path(path, self.display_root))
+            source: SourceFile | None = parse_file(path, self.show(path), self.fs)
         except TranspileError as exc:
             self.errors.extend(exc.diagnostics)
             source = None
@@ -79,9 +91,7 @@ class Loader:
         key = (source.path.resolve(), node.id)
         if key in self.followed:
             return self.followed[key]
-        path, problem = resolve_specifier(
-            source.path, specifier, self.root, lambda p: display_path(p, self.display_root)
-        )
+        path, problem = resolve_specifier(source.path, specifier, self.root, self.show, self.fs)
         target = None
         if problem is not None:
             self.errors.append(Diagnostic(problem, span=source.span(node)))
@@ -398,20 +408,21 @@ def load(
     *,
     display_root: Path | None = None,
     note: Callable[[str], None] | None = None,
+    fs: FileSystem = DISK,
 ) -> ir.Module:
     """Parse `entry` (a .ts file) and what it follows into a validated module.
 
-    Raises `TranspileError` with every problem found; never another exception for
-    bad input.
+    `fs` is where files are read from (the disk, or a git revision). Raises
+    `TranspileError` with every problem found; never another exception for bad input.
     """
-    loader = Loader(Path(entry), display_root or Path.cwd(), note or (lambda _: None))
+    loader = Loader(Path(entry), display_root or Path.cwd(), note or (lambda _: None), fs)
     try:
         with few_collections():
             return loader.build()
     except RecursionError:  # pragma: no cover - depth is guarded; this is a last resort
         raise TranspileError(
             Diagnostic(
-                "input is nested too deeply", path=display_path(Path(entry), loader.display_root)
+                "input is nested too deeply", path=loader.show(Path(entry))
             )
         ) from None
 

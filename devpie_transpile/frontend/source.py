@@ -17,6 +17,7 @@ from tree_sitter import Language, Node, Parser, Query, Tree
 
 from .. import ir
 from ..diagnostics import Diagnostic, TranspileError
+from .fs import DISK, FileSystem
 
 
 @cache
@@ -71,10 +72,10 @@ class SourceFile:
         return ir.Span(self.display, row + 1, char_col + 1, max(1, len(covered)))
 
 
-def read_source(path: Path, display: str) -> bytes:
+def read_source(path: Path, display: str, fs: FileSystem = DISK) -> bytes:
     """The file's bytes without a BOM; whole-file problems become a TranspileError."""
     try:
-        raw = path.read_bytes()
+        raw = fs.read_bytes(path)
     except IsADirectoryError:
         raise TranspileError(Diagnostic("is a directory, not a .ts file", path=display)) from None
     except FileNotFoundError:
@@ -94,9 +95,9 @@ def read_source(path: Path, display: str) -> bytes:
     return raw
 
 
-def parse_file(path: Path, display: str) -> SourceFile:
+def parse_file(path: Path, display: str, fs: FileSystem = DISK) -> SourceFile:
     """Read and parse `path`; a syntax error is reported at its first bad token."""
-    data = read_source(path, display)
+    data = read_source(path, display, fs)
     source = SourceFile(display, path, data, parser().parse(data))
     if source.root.has_error:
         raise TranspileError(syntax_error(source))
