@@ -390,7 +390,6 @@ def test_enum_member_refs(project: Path) -> None:
         ("type T = A & B;", "intersection"),
         ("type T = { [K in keyof X]: X[K] };", "mapped"),
         ("type T = X extends string ? 1 : 2;", "conditional"),
-        ("type T = [string, number];", "tuple"),
         ("type T = (a: number) => string;", "function"),
         ("type T = keyof X;", "keyof"),
         ("type T = typeof x;", "typeof"),

@@ -32,8 +32,14 @@ ROWS: list[tuple[str, str, str | dict[str, str]]] = [
      "1:17: error: mapped types are not supported"),
     ("conditional", "export interface X { c: string extends number ? 1 : 2 }",
      "1:25: error: conditional types are not supported"),
-    ("tuple", "export interface T { pair: [string, number] }",
-     "1:28: error: tuple types are not supported"),
+    ("tuple-optional", "export interface T { pair: [string, number?] }",
+     "1:37: error: optional tuple elements are not supported (the tuple would have no fixed "
+     "length)"),
+    ("tuple-rest", "export interface T { pair: [string, ...number[]] }",
+     "1:37: error: rest elements in tuples are not supported (the tuple would have no fixed "
+     "length)"),
+    ("tuple-empty", "export interface T { pair: [] }",
+     "1:28: error: empty tuple types are not supported (they hold no data)"),
     ("function", "export interface F { cb: () => void }",
      "1:26: error: function types are not supported"),
     ("method", "export interface F { run(): void }",
