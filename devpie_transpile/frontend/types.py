@@ -149,9 +149,12 @@ class TypeConverter:
             return self._generic(node, hint, depth), False
         if kind == "type_identifier" and self.source.text(node) == "bigint":
             return self.unsupported(node, "`bigint`"), False
-        if kind == "type_identifier" and self.source.text(node) == "Date":
-            if not self.resolver.declares(self.source, "Date"):  # the global Date
-                return ir.Date(span), False
+        if (
+            kind == "type_identifier"
+            and self.source.text(node) == "Date"
+            and not self.resolver.declares(self.source, "Date")  # else their own Date
+        ):
+            return ir.Date(span), False
         if kind == "type_identifier":
             return self.resolver.ref(self.source, self.source.text(node), span), False
         if kind == "nested_type_identifier":

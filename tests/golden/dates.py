@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, TypeAlias, TypeVar
 
 
@@ -153,8 +153,9 @@ def _dict(item: Callable[[Any, str], _T]) -> Callable[[Any, str], dict[str, _T]]
 
 
 def _iso(value: datetime) -> str:
-    if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc)
+    offset = value.utcoffset()
+    if offset is not None:
+        value = value - offset
     return (
         f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:"
         f"{value.minute:02d}:{value.second:02d}.{value.microsecond // 1000:03d}Z"

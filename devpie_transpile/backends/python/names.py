@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from ... import ir
 from ...diagnostics import Diagnostic, TranspileError
+from ...validate import walk
 
 _Named = TypeVar("_Named", ir.Field, ir.EnumMember)
 
@@ -22,7 +23,7 @@ _Named = TypeVar("_Named", ir.Field, ir.EnumMember)
 # user's types. A TS type with one of these names would shadow it.
 IMPORTED_NAMES = frozenset(
     {"annotations", "json", "Any", "Callable", "Literal", "TypeAlias", "TypeVar", "Enum",
-     "IntEnum", "dataclass", "datetime", "timezone"}
+     "IntEnum", "dataclass"}
 )
 PUBLIC_NAMES = frozenset({"parse_message", "MESSAGE_TYPES", "AnyMessage"})
 
@@ -188,8 +189,11 @@ def check(module: ir.Module) -> None:
     """Raise TranspileError with every naming problem of `module` for Python."""
     diags: list[Diagnostic] = []
     module_names = module_level_names(module)
+    date = uses_date(module)
     for decl in module.decls.values():
         problem = type_name_problem(decl.name)
+        if problem is None and date and decl.name == "datetime":
+            problem = "type name 'datetime' would shadow the `datetime` that Date fields use"
         if problem is not None:
             diags.append(Diagnostic(problem, span=decl.span))
         match decl:
@@ -216,9 +220,17 @@ def check(module: ir.Module) -> None:
         raise TranspileError(diags)
 
 
+def uses_date(module: ir.Module) -> bool:
+    """Whether the module imports `datetime` (a field or type may not then be named so)."""
+    return any(isinstance(t, ir.Date) for decl in module.decls.values() for t in walk(decl))
+
+
 def module_level_names(module: ir.Module) -> frozenset[str]:
-    """Every class or alias name the module defines (declarations and hoisted objects)."""
+    """Every class or alias name the module defines (declarations and hoisted objects),
+    and `datetime` when the module imports it."""
     names: set[str] = set(module.decls)
+    if uses_date(module):
+        names.add("datetime")
     for decl in module.decls.values():
         if isinstance(decl, ir.Interface):
             names.update(o.name for o in hoisted(decl.fields))

@@ -102,12 +102,13 @@ def _dict(item: Callable[[Any, str], _T]) -> Callable[[Any, str], dict[str, _T]]
            imports=("typing:Any", "collections.abc:Callable")),
     Helper("_iso", '''\
 def _iso(value: datetime) -> str:
-    if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc)
+    offset = value.utcoffset()
+    if offset is not None:
+        value = value - offset
     return (
         f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:"
         f"{value.minute:02d}:{value.second:02d}.{value.microsecond // 1000:03d}Z"
-    )''', imports=("datetime:datetime", "datetime:timezone")),
+    )''', imports=("datetime:datetime",)),
     Helper("_date", '''\
 def _date(value: Any, path: str) -> datetime:
     if isinstance(value, str) and len(value) == 24 and value.endswith("Z"):
