@@ -35,6 +35,9 @@ KEYS = ["userId", "createdAt", "HTTPStatus", "sourceM3u8", "auth0Id", "from", "c
 STRINGS = ["", "a", 'say "hi"', "back\\slash", "*/ \"\"\" '''", "héllo 世界 🎉", "line\nbreak",
            "<&>", "tab\tx"]
 NUMBERS = [0, 1, -7, 2.5, -0.125, 1234567, 3.75]
+LABELS = ["start", "end", "x", "y", "naïve", "at"]
+# Date.toISOString's range that both languages hold: 0001-01-01 to 9999-12-31.
+DATE_MS = (-62135596800000, 253402300799999)
 
 Type = tuple[Any, ...]
 
@@ -43,7 +46,7 @@ Type = tuple[Any, ...]
 def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list[str],
           depth: int) -> Type:
     leaves: list[st.SearchStrategy[Type]] = [
-        st.sampled_from([("string",), ("number",), ("boolean",), ("any",)]),
+        st.sampled_from([("string",), ("number",), ("boolean",), ("any",), ("date",)]),
         st.lists(st.sampled_from(["admin", "member", "x y", 'q"']), min_size=1, max_size=3,
                  unique=True).map(lambda v: ("lit", v)),
     ]
@@ -53,9 +56,14 @@ def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list
         leaves.append(st.sampled_from(ifaces).map(lambda i: ("ref", i)))
     if depth >= 3:
         return draw(st.one_of(leaves))
-    kind = draw(st.sampled_from(["leaf", "leaf", "array", "map", "object", "nullable"]))
+    kind = draw(st.sampled_from(["leaf", "leaf", "array", "map", "object", "nullable", "tuple"]))
     if kind == "leaf":
         return draw(st.one_of(leaves))
+    if kind == "tuple":
+        items = draw(st.lists(types(enums, ifaces, depth + 1), min_size=1, max_size=3))
+        labels = draw(st.none() | st.lists(st.sampled_from(LABELS), min_size=len(items),
+                                           max_size=len(items), unique=True))
+        return ("tuple", items, labels)
     if kind == "object":
         return ("object", draw(fields(enums, ifaces, depth + 1)))
     inner = draw(types(enums, ifaces, depth + 1))
@@ -103,6 +111,13 @@ def ts_type(t: Type) -> str:
             return f"{ts_type(inner)} | null"
         case ("object", fs):
             return "{ " + " ".join(ts_field(f) for f in fs) + " }"
+        case ("date",):
+            return "Date"
+        case ("tuple", items, labels):
+            shown = [ts_type(i) for i in items]
+            if labels is not None:
+                shown = [f"{label}: {s}" for label, s in zip(labels, shown, strict=True)]
+            return "[" + ", ".join(shown) + "]"
     raise AssertionError(t)
 
 
@@ -147,7 +162,20 @@ def value(t: Type, c: dict[str, Any], rng: random.Random, depth: int = 0) -> Any
             return None if rng.random() < 0.3 else value(inner, c, rng, depth)
         case ("object", fs):
             return obj(fs, c, rng, depth + 1)
+        case ("date",):
+            return iso_date(rng.randint(*DATE_MS))
+        case ("tuple", items, _):
+            return [value(i, c, rng, depth + 1) for i in items]
     raise AssertionError(t)
+
+
+def iso_date(ms: int) -> str:
+    """What `new Date(ms).toISOString()` writes (checked against node in test_dates)."""
+    import datetime
+
+    d = datetime.datetime(1970, 1, 1) + datetime.timedelta(milliseconds=ms)
+    return (f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:"
+            f"{d.second:02d}.{d.microsecond // 1000:03d}Z")
 
 
 def obj(fs: list[tuple[str, Type, bool]], c: dict[str, Any], rng: random.Random,
