@@ -41,7 +41,8 @@ def render(module: ir.Module, target: Target) -> dict[str, str]:
     text = renderer.render()
     errors.extend(renderer.recursive_fields())
     if errors or mapper.errors:
-        raise TranspileError(errors + mapper.errors)
+        # a type is mapped again for a struct's MarshalJSON: its refusal reported once
+        raise TranspileError(list(dict.fromkeys(errors + mapper.errors)))
     mod = target.module or target.package
     go_mod = f"{header('//', _one_line(module.source))}\n\nmodule {mod}\n\ngo 1.24\n"
     return {"go.mod": go_mod, f"{target.package}.go": text}
