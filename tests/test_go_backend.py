@@ -324,7 +324,7 @@ def test_runtime_names_are_reserved() -> None:
     from devpie_transpile.backends.go.names import RUNTIME_NAMES
     from devpie_transpile.backends.go.runtime import RUNTIME
 
-    declared = set(re.findall(r"^(?:func|type) (\w+)", RUNTIME, re.M))
+    declared = set(re.findall(r"^(?:func|type|const) (\w+)", RUNTIME, re.M))
     assert declared == RUNTIME_NAMES
 
 
