@@ -128,7 +128,9 @@ def _tuple(*items: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
             raise _error(path, "array", value)
         if len(value) != len(items):
             raise _error(path, f"array of {len(items)} items", value)
-        return tuple(item(v, f"{path}[{i}]") for i, (item, v) in enumerate(zip(items, value)))
+        return tuple(
+            item(v, f"{path}[{i}]") for i, (item, v) in enumerate(zip(items, value))
+        )
 
     return run''', needs=("_error",), imports=("typing:Any", "collections.abc:Callable")),
     Helper("_kind_ok", '''\

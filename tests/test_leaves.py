@@ -1,0 +1,214 @@
+"""Leaf types and the values and names around them, each class by generated inputs.
+
+- Dates: the Python writer the property test uses agrees with node's `toISOString`
+  (a table node wrote once, `tests/vectors/dates/node_iso.json`).
+- Property names: what JavaScript reads for `0x10`, `1e3`, `"\\u0061bc"`, ... (a
+  table node wrote once, `tests/js_keys.json`) is the JSON key, and generated
+  numeric spellings read as the canonical ToString of their number.
+- Values no JSON reader can agree on (integers beyond 2^53 - 1, lone surrogates)
+  are refused at their location; others (`1e300`) build, import and decode.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from go_harness import build_go_harness, run_go
+from helpers import REPO, VECTORS, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_property import iso_date, import_module
+
+from devpie_transpile import ir
+from devpie_transpile.diagnostics import TranspileError
+from devpie_transpile.frontend.literals import js_number_string, number_key
+from devpie_transpile.pipeline import load_module
+
+JS_KEYS: list[list[str]] = json.loads((REPO / "tests" / "js_keys.json").read_text("utf-8"))
+NODE_ISO: list[list[Any]] = json.loads((VECTORS / "dates" / "node_iso.json").read_text("utf-8"))
+
+
+def load(tmp: Path, text: str) -> ir.Module:
+    (tmp / "package.json").write_text("{}")
+    (tmp / "index.ts").write_text(text, encoding="utf-8")
+    return load_module(tmp / "index.ts", tmp)
+
+
+def refusal(tmp: Path, text: str) -> list[tuple[int, int, str]]:
+    with pytest.raises(TranspileError) as info:
+        load(tmp, text)
+    out = []
+    for d in info.value.diagnostics:
+        assert d.span is not None, d
+        out.append((d.span.line, d.span.col, d.message))
+    return out
+
+
+# --- dates -----------------------------------------------------------------------
+
+
+def test_iso_writer_agrees_with_node() -> None:
+    assert len(NODE_ISO) > 200
+    for ms, text in NODE_ISO:
+        assert iso_date(ms) == text
+
+
+def test_generated_python_reads_and_writes_node_dates() -> None:
+    mod = import_module(REPO / "tests" / "golden" / "dates.py", "leaves_dates")
+    stamps = [text for _, text in NODE_ISO]
+    log = mod.Log.from_dict({"stamps": stamps, "firstStamp": stamps[0]})
+    assert log.to_dict() == {"stamps": stamps, "firstStamp": stamps[0]}
+    for (ms, text), value in zip(NODE_ISO, log.stamps, strict=True):
+        assert value.utcoffset() is not None and value.utcoffset().total_seconds() == 0
+        assert round((value.timestamp() * 1000)) == ms, text
+
+
+# --- property names as JavaScript reads them -----------------------------------------
+
+
+def test_property_names_read_as_node_reads_them(tmp_path: Path) -> None:
+    """Every spelling in node's table, in one interface, gives node's key."""
+    by_key: dict[str, str] = {}
+    for spelling, key in JS_KEYS:
+        by_key.setdefault(key, spelling)
+    lines = [f"  {spelling}: string;" for spelling in by_key.values()]
+    module = load(tmp_path, "export interface Keys {\n" + "\n".join(lines) + "\n}\n")
+    decl = module.decls["Keys"]
+    assert isinstance(decl, ir.Interface)
+    assert [f.name for f in decl.fields] == list(by_key)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.integers(0, 10**30).map(lambda n: (n, [str(n), hex(n), oct(n), bin(n)])),
+    st.floats(min_value=0, allow_nan=False, allow_infinity=False).map(lambda f: (f, [repr(f)])),
+    st.tuples(st.integers(0, 10**6), st.integers(-330, 330)).map(
+        lambda p: (float(f"{p[0]}e{p[1]}"), [f"{p[0]}e{p[1]}", f"{p[0]}E+{p[1]}".replace("+-", "-")])
+    ),
+))
+def test_numeric_property_names_read_as_canonical_numbers(case: tuple[float, list[str]]) -> None:
+    value, spellings = case
+    for spelling in spellings:
+        key = number_key(spelling.replace("0o", "0o").replace("0x", "0x"))
+        assert key is not None
+        if math.isinf(float(value)):
+            assert key == "Infinity"
+            continue
+        assert float(key) == float(value), (spelling, key)
+        assert js_number_string(float(key)) == key  # canonical: ToString(ToNumber(key))
+
+
+def test_computed_keys_are_the_member_values(tmp_path: Path) -> None:
+    module = load(tmp_path, (
+        'export enum Kind { Created = "created", Deleted = "deleted:\\u00e9" }\n'
+        "export enum Code { A = 7, B }\n"
+        "export interface Counters { [Kind.Created]: number; [Kind.Deleted]?: number;"
+        ' [Code.B]: string; ["lit"]: boolean; [0x20]: string }\n'
+    ))
+    decl = module.decls["Counters"]
+    assert isinstance(decl, ir.Interface)
+    assert [f.name for f in decl.fields] == ["created", "deleted:é", "8", "lit", "32"]
+
+
+@pytest.mark.parametrize(("text", "where", "message"), [
+    ("export interface A { [Nope.X]: string }", (1, 23), "unknown type Nope"),
+    ("export enum K { A = 'a' }\nexport interface A { [K.B]: string }", (2, 23),
+     "enum K has no member B"),
+    ("const k = 'a';\nexport interface A { [k]: string }", (2, 22),
+     "computed property names are supported only as `[Enum.Member]` or a string or number "
+     "literal"),
+])
+def test_bad_computed_keys_are_refused_at_their_location(
+    tmp_path: Path, text: str, where: tuple[int, int], message: str
+) -> None:
+    found = refusal(tmp_path, text)
+    assert (*where, message) in found, found
+
+
+# --- values every reader holds alike ---------------------------------------------------
+
+SAFE = 2**53 - 1
+
+
+@pytest.mark.parametrize(("text", "col"), [
+    ("export interface A { x: 99999999999999999999 }", 25),
+    ("export interface A { x: -9007199254740992 }", 25),
+    ("export interface A { x: 0x20000000000000 | 1 }", 25),
+    ("export enum E { A = 9223372036854775807, B }", 17),
+    ("export enum E { A = 9007199254740991, B }", 39),
+    ("export enum E { A = 18446744073709551616 }", 17),
+    ('export enum E { A = "\\uD800" }', 17),
+    ('export interface A { x: "a\\uDC00" }', 25),
+    ('export interface A { "\\uD83D": string }', 22),
+])
+def test_values_no_reader_agrees_on_are_refused(tmp_path: Path, text: str, col: int) -> None:
+    found = refusal(tmp_path, text)
+    assert found and found[0][:2] == (1, col), found
+    assert "safe integers" in found[0][2] or "lone UTF-16 surrogate" in found[0][2]
+
+
+def test_a_surrogate_pair_is_one_character(tmp_path: Path) -> None:
+    module = load(tmp_path, 'export enum E { A = "\\uD83C\\uDF89" }\n')
+    decl = module.decls["E"]
+    assert isinstance(decl, ir.Enum) and decl.members[0].value == "🎉"
+
+
+NUMBER_SPELLINGS = st.one_of(
+    st.integers(-(2**70), 2**70).map(str),
+    st.integers(0, 2**70).map(hex),
+    st.floats(allow_nan=False, allow_infinity=False).map(repr),
+    st.sampled_from(["1e300", "-1e300", "1.7976931348623157e308", "5e-324", "1e21", "0.1",
+                     "9007199254740991", "9007199254740993", "-0", "1_000", "2e53"]),
+)
+
+
+@settings(max_examples=1, deadline=None, database=None)
+@given(st.lists(NUMBER_SPELLINGS, min_size=40, max_size=40, unique=True))
+def test_numeric_literals_build_everywhere_or_are_refused(numbers: list[str]) -> None:
+    """Each literal type alone: exit 2 at its location, or a Python module that
+    imports, passes mypy and accepts that number, and a Go package that builds and
+    accepts it too."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="devpie-numbers-") as name:
+        tmp = Path(name)
+        (tmp / "package.json").write_text("{}")
+        pkgs: list[dict[str, Any]] = []
+        vectors: list[dict[str, Any]] = []
+        for i, text in enumerate(numbers):
+            text = text.removeprefix("+")
+            literal = text if not text.startswith("-") else f"-{text[1:]}"
+            source = f"export interface N {{\n  n: {literal};\n}}\n"
+            (tmp / f"n{i}.ts").write_text(source)
+            value = json.loads(text.replace("_", "")) if not text.lower().startswith(
+                ("0x", "-0x")) else int(text, 16)
+            outcomes = []
+            for lang, extra in (("python", ["--package", f"n{i}"]),
+                                ("go", ["--module", f"example.com/n/n{i}"])):
+                proc = run_cli(f"n{i}.ts", "--lang", lang, "-o", f"n{i}-{lang}/", *extra, cwd=tmp)
+                assert proc.returncode in (0, 2), proc.stderr
+                if proc.returncode == 2:
+                    assert proc.stderr.startswith(f"n{i}.ts:2:6: error: "), proc.stderr
+                outcomes.append(proc.returncode)
+            assert outcomes[0] == outcomes[1], (text, outcomes)
+            if outcomes[0] == 2:
+                assert isinstance(value, int) and abs(value) > SAFE, text
+                continue
+            py = import_module(tmp / f"n{i}-python/n{i}/__init__.py", f"numbers_n{i}")
+            assert py.N.from_dict({"n": value}).to_dict() == {"n": value}
+            pkgs.append({"case": f"n{i}", "module": f"example.com/n/n{i}", "go": tmp / f"n{i}-go"})
+            vectors.append({"case": f"n{i}", "decode": "N", "data": {"n": value}})
+        mypy = subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+             *(str(tmp / f"{p['case']}-python/{p['case']}") for p in pkgs)],
+            capture_output=True, text=True, check=False)
+        assert mypy.returncode == 0, mypy.stdout
+        binary = build_go_harness(pkgs, {p["case"]: ["N"] for p in pkgs}, tmp)
+        for vector, result in zip(vectors, run_go(binary, vectors, tmp), strict=True):
+            assert "error" not in result, (vector, result)
