@@ -54,7 +54,8 @@ def transpile_package(
     *,
     package: str | None = None,
     module: str | None = None,
-    version: str = "0.1.0",
+    version: str = "0.0.0",
+    distribution: str | None = None,
 ) -> dict[str, str]:
     """Every file of the complete package, keyed by `/`-separated relative path.
 
@@ -64,6 +65,6 @@ def transpile_package(
     from .backends import DEFAULT_PACKAGE, Target, render
     from .pipeline import check_targets, load_module
 
-    target = Target(lang, package or DEFAULT_PACKAGE[lang], module, version)
-    check_targets([target])
+    target = Target(lang, package or DEFAULT_PACKAGE[lang], module, version, distribution)
+    check_targets([target], whole_package=True)
     return render(load_module(Path(source), Path.cwd()), target)

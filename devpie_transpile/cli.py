@@ -1,5 +1,5 @@
 """The `devpie-transpile` command: one target from the command line, or every
-target of `[tool.devpie-transpile]` in pyproject.toml.
+target of the project's configuration (see project.py).
 
 Exit status: 0 ok, 1 `--check` found drift (or `--exit-non-zero-on-change` wrote
 something), 2 bad input or usage. Bad input is reported as located diagnostics,
@@ -19,8 +19,8 @@ import typer
 from . import __version__
 from .backends import DEFAULT_PACKAGE, LANGS, Target
 from .diagnostics import Diagnostic, TranspileError, format_diagnostics
-from .output import drift, write_files
-from .pipeline import check_targets, load_module, package_files, single_file
+from .output import check_no_symlinks, check_regular, drift, write_files
+from .pipeline import check_targets, load_module, package_files, single_file, target_files
 
 EPILOG = """\
 \b
@@ -28,7 +28,7 @@ Examples:
   devpie-transpile src/index.ts --lang python      # print the Python module
   devpie-transpile src/index.ts --lang go -o go/events.go
   devpie-transpile src/index.ts --lang go -o go/ --module github.com/acme/events
-  devpie-transpile                                 # every target in pyproject.toml
+  devpie-transpile                                 # every target of the configuration
   devpie-transpile --check                         # CI: exit 1 and a diff on drift
 
 \b
@@ -57,10 +57,6 @@ def _color() -> bool:
     return sys.stderr.isatty() and "NO_COLOR" not in os.environ
 
 
-def _note(message: str) -> None:
-    sys.stderr.write(message + "\n")
-
-
 def _display_path(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -74,8 +70,8 @@ def command(
         Path | None,
         typer.Argument(
             metavar="SOURCE",
-            help="Entry .ts file. Without it, every target of [tool.devpie-transpile] "
-            "in pyproject.toml is generated.",
+            help="Entry .ts file. Without it, every target of the configuration "
+            "(devpie-transpile.toml, pyproject.toml or package.json) is generated.",
             show_default=False,
         ),
     ] = None,
@@ -127,9 +123,18 @@ def command(
         Path | None,
         typer.Option(
             metavar="FILE",
-            help="pyproject.toml to read targets from [default: the nearest one upwards].",
+            help="devpie-transpile.toml, pyproject.toml or package.json to read targets from "
+            "[default: the nearest one upwards].",
         ),
     ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Also print notes (declarations skipped)."),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print errors only (not the files written)."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -141,7 +146,9 @@ def command(
     try:
         if lang is not None and lang not in LANGS:
             raise Usage(f"--lang must be one of: {', '.join(LANGS)} (got {lang!r})")
-        opts = Options(lang, out, package, module, check, force, config)
+        if verbose and quiet:
+            raise Usage("-v/--verbose and -q/--quiet exclude each other")
+        opts = Options(lang, out, package, module, check, force, config, verbose, quiet)
         status = _single(source, opts) if source is not None else _project(opts)
     except Usage as exc:
         sys.stderr.write(f"devpie-transpile: error: {exc}\nTry 'devpie-transpile --help'.\n")
@@ -166,6 +173,13 @@ class Options:
     check: bool
     force: bool
     config: Path | None
+    verbose: bool = False
+    quiet: bool = False
+
+    def note(self, message: str) -> None:
+        """A note (a skipped declaration): shown with --verbose only."""
+        if self.verbose:
+            sys.stderr.write(message + "\n")
 
 
 def _single(source: Path, opts: Options) -> str:
@@ -176,21 +190,26 @@ def _single(source: Path, opts: Options) -> str:
         raise Usage("--config is for project mode (no SOURCE)")
     if opts.check and out is None:
         raise Usage("--check needs -o PATH, the file or package directory to compare")
+    if out == "":
+        raise Usage("-o needs a path (got an empty one)")
     assert lang in LANGS
     target = Target(lang, package or DEFAULT_PACKAGE[lang], module)  # type: ignore[arg-type]
-    check_targets([target])
+    out_path = Path(out) if out is not None else None
+    as_package = out is not None and (out.endswith(("/", os.sep)) or _is_real_dir(Path(out)))
+    check_targets([target], whole_package=as_package)
     cwd = Path.cwd()
-    parsed = load_module(source, cwd, _note)
-    if out is None:
+    if out_path is not None and not as_package:
+        check_regular(out_path, cwd)  # before the (slow) parse: a FIFO is never opened
+    parsed = load_module(source, cwd, opts.note)
+    if out_path is None:
         sys.stdout.write(single_file(parsed, target))
         return "ok"
-    out_path = Path(out)
-    as_package = out_path.is_dir() or out.endswith(("/", os.sep))
-    files = (
-        package_files(parsed, target, out_path)
-        if as_package
-        else {out_path: single_file(parsed, target)}
-    )
+    if as_package:
+        files = package_files(parsed, target, out_path)
+        for path in files:
+            check_no_symlinks(path, out_path, cwd)
+    else:
+        files = {out_path: single_file(parsed, target)}
     parts = [f"devpie-transpile {source.as_posix()} --lang {lang} -o {out}"]
     if package:
         parts.append(f"--package {package}")
@@ -199,51 +218,69 @@ def _single(source: Path, opts: Options) -> str:
     return _emit(files, cwd, opts, " ".join(parts))
 
 
+def _is_real_dir(path: Path) -> bool:
+    """An existing directory (a symlink to one counts: the user named it)."""
+    return path.is_dir()
+
+
 def _project(opts: Options) -> str:
-    from .project import find_config, load_project
+    from .project import find_config, load_project, stale_files
 
     lang, config = opts.lang, opts.config
     for flag, value in (("-o", opts.out), ("--package", opts.package), ("--module", opts.module)):
         if value is not None:
-            raise Usage(f"{flag} needs SOURCE; in project mode it comes from pyproject.toml")
+            raise Usage(f"{flag} needs SOURCE; in project mode it comes from the configuration")
     cwd = Path.cwd()
+
+    def display(path: Path) -> str:
+        return _display_path(path, cwd)
+
     command = "devpie-transpile" + (f" --config {config.as_posix()}" if config else "")
     if lang:
         command += f" --lang {lang}"
     if config is None:
-        config = find_config(cwd)
+        config = find_config(cwd, display)
         if config is None:
             raise Usage(
-                "no SOURCE given and no pyproject.toml with [tool.devpie-transpile] "
-                "in this directory or above"
+                "no SOURCE given and no configuration in this directory or above "
+                "(devpie-transpile.toml, [tool.devpie-transpile] in pyproject.toml, or "
+                '"devpie-transpile" in package.json)'
             )
-    project = load_project(config, _display_path(config, cwd))
+    project = load_project(config, display)
     targets = [t for t in project.targets if lang is None or t.target.lang == lang]
     try:
-        check_targets(t.target for t in targets)
-        parsed = load_module(project.source, project.root, _note)
+        parsed = load_module(project.source, project.root, opts.note)
         files: dict[Path, str] = {}
         for item in targets:
-            files.update(package_files(parsed, item.target, item.out))
+            for path, text in target_files(parsed, item).items():
+                check_no_symlinks(path, item.out, project.root)
+                files[path] = text
+        keep = {path for item in project.targets for path in item.paths()}
+        stale = stale_files(targets, keep)
     except TranspileError as exc:
         exc.base = project.root  # spans are relative to the project, not to cwd
         raise
-    return _emit(files, project.root, opts, command)
+    return _emit(files, project.root, opts, command, stale)
 
 
-def _emit(files: dict[Path, str], base: Path, opts: Options, command: str) -> str:
+def _emit(
+    files: dict[Path, str], base: Path, opts: Options, command: str, stale: list[Path] | None = None
+) -> str:
     """Check or write `files`; returns "ok", "changed" or "drift"."""
     if opts.check:
-        diff = drift(files, base)
+        diff = drift(files, base, stale or ())
         if not diff:
             return "ok"
         sys.stdout.write(diff)
         sys.stderr.write(f"devpie-transpile: generated code is out of date; run: {command}\n")
         return "drift"
-    changed = write_files(files, base, force=opts.force)
-    for path in changed:
-        sys.stderr.write(f"wrote {_display_path(path, base)}\n")
-    return "changed" if changed else "ok"
+    changed, deleted = write_files(files, base, force=opts.force, delete=stale or ())
+    if not opts.quiet:
+        for path in changed:
+            sys.stderr.write(f"wrote {_display_path(path, base)}\n")
+        for path in deleted:
+            sys.stderr.write(f"deleted {_display_path(path, base)}\n")
+    return "changed" if changed or deleted else "ok"
 
 
 def main() -> None:

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .backends import Target, main_file, package_problem, render
+from .backends import (
+    Target,
+    distribution_name,
+    main_file,
+    module_path_problem,
+    package_problem,
+    render,
+)
 from .diagnostics import Diagnostic, TranspileError
 from .ir import Module
+
+if TYPE_CHECKING:
+    from .project import OutTarget
 
 
 def load_module(
@@ -23,12 +34,33 @@ def load_module(
     return load(source, display_root=display_root, note=note)
 
 
-def check_targets(targets: Iterable[Target]) -> None:
+def target_problems(target: Target, *, whole_package: bool = False) -> list[str]:
+    """Why `target` cannot make an importable package (its names), empty when it can."""
+    problems = []
+    if (problem := package_problem(target.lang, target.package)) is not None:
+        problems.append(f"--package: {problem}")
+    if target.module is not None and (problem := module_path_problem(target.module)) is not None:
+        problems.append(f"--module: {problem}")
+    if (
+        whole_package
+        and target.lang == "python"
+        and target.distribution is None
+        and problems == []
+        and distribution_name(target.package) is None
+    ):
+        problems.append(
+            f"--package: no distribution name can be made from {target.package!r} for "
+            "pyproject.toml (use ASCII letters, or set 'distribution' in project mode)"
+        )
+    return problems
+
+
+def check_targets(targets: Iterable[Target], *, whole_package: bool = False) -> None:
     """Reject package names a language cannot import before anything is rendered."""
     problems = [
-        Diagnostic(f"--package: {problem}")
+        Diagnostic(problem)
         for target in targets
-        if (problem := package_problem(target.lang, target.package)) is not None
+        for problem in target_problems(target, whole_package=whole_package)
     ]
     if problems:
         raise TranspileError(problems)
@@ -42,3 +74,11 @@ def package_files(module: Module, target: Target, out: Path) -> dict[Path, str]:
 def single_file(module: Module, target: Target) -> str:
     """Only the file holding the generated types (what stdout and `-o FILE` get)."""
     return render(module, target)[main_file(target)]
+
+
+def target_files(module: Module, item: OutTarget) -> dict[Path, str]:
+    """What a project target writes: its package, its Go file alone, or its one file."""
+    if item.layout == "package":
+        return package_files(module, item.target, item.out)
+    text = single_file(module, item.target)
+    return {item.paths()[0]: text}

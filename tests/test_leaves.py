@@ -23,7 +23,7 @@ from go_harness import build_go_harness, run_go
 from helpers import REPO, VECTORS, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_property import iso_date, import_module
+from test_property import import_module, iso_date
 
 from devpie_transpile import ir
 from devpie_transpile.diagnostics import TranspileError
@@ -66,7 +66,7 @@ def test_generated_python_reads_and_writes_node_dates() -> None:
     assert log.to_dict() == {"stamps": stamps, "firstStamp": stamps[0]}
     for (ms, text), value in zip(NODE_ISO, log.stamps, strict=True):
         assert value.utcoffset() is not None and value.utcoffset().total_seconds() == 0
-        assert round((value.timestamp() * 1000)) == ms, text
+        assert round(value.timestamp() * 1000) == ms, text
 
 
 # --- property names as JavaScript reads them -----------------------------------------
@@ -89,7 +89,8 @@ def test_property_names_read_as_node_reads_them(tmp_path: Path) -> None:
     st.integers(0, 10**30).map(lambda n: (n, [str(n), hex(n), oct(n), bin(n)])),
     st.floats(min_value=0, allow_nan=False, allow_infinity=False).map(lambda f: (f, [repr(f)])),
     st.tuples(st.integers(0, 10**6), st.integers(-330, 330)).map(
-        lambda p: (float(f"{p[0]}e{p[1]}"), [f"{p[0]}e{p[1]}", f"{p[0]}E+{p[1]}".replace("+-", "-")])
+        lambda p: (float(f"{p[0]}e{p[1]}"),
+                   [f"{p[0]}e{p[1]}", f"{p[0]}E+{p[1]}".replace("+-", "-")])
     ),
 ))
 def test_numeric_property_names_read_as_canonical_numbers(case: tuple[float, list[str]]) -> None:

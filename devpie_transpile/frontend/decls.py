@@ -9,6 +9,7 @@ from tree_sitter import Node
 from .. import ir
 from ..diagnostics import Diagnostic
 from .comments import doc_comment
+from .evaluate import EvalError, field_narrower, fields_of
 from .files import DeclSite
 from .literals import decode_string, parse_number
 from .source import SourceFile
@@ -28,73 +29,126 @@ def convert_decl(
     converter = TypeConverter(site.file, resolver, errors)
     doc = doc_comment(site.file, site.statement)
     span = site.span
-    node = site.node
     if site.kind == "enum":
         return _enum(site, name, doc, errors)
-    type_params = node.child_by_field_name("type_parameters")
-    if type_params is not None:
-        # The body would only add errors about the unknown type parameters.
-        converter.unsupported(type_params, "generic")
-        return ir.Interface(name, (), (), doc, span)
     if site.kind == "interface":
-        body = node.child_by_field_name("body")
-        assert body is not None
-        bases, extends = _bases(site, resolver, converter)
-        members = converter.members(body, name, 0)
-        if members.index is not None:
-            if members.fields or extends:
-                assert members.index_node is not None
-                converter.error(
-                    members.index_node,
-                    "an interface cannot mix properties with an index signature",
-                )
-            else:
-                assert members.index_node is not None
-                return ir.Alias(name, ir.Map(members.index, site.file.span(body)), doc, span)
-        fields = _merge(bases, members.fields, site, errors)
-        return ir.Interface(name, tuple(fields), tuple(extends), doc, span)
-    value = node.child_by_field_name("value")
+        shape, extends = interface_type(site, name, converter, resolver, errors)
+        if isinstance(shape, ir.Map):
+            return ir.Alias(name, shape, doc, span)
+        return ir.Interface(name, shape.fields, extends, doc, span)
+    t = alias_type(site, name, converter)
+    if isinstance(t, ir.Object):
+        return ir.Interface(name, t.fields, (), doc, span)
+    return ir.Alias(name, t, doc, span)
+
+
+def type_parameters(site: DeclSite) -> list[tuple[str, Node | None]]:
+    """`<T, D = X>` of a declaration: each name, with its default's type node."""
+    if site.kind not in ("interface", "alias"):
+        return []
+    params = site.node.child_by_field_name("type_parameters")
+    if params is None:
+        return []
+    out: list[tuple[str, Node | None]] = []
+    for param in params.named_children:
+        if param.type != "type_parameter":
+            continue
+        name = param.child_by_field_name("name")
+        default = param.child_by_field_name("value")
+        if name is None:
+            continue
+        value = default.named_children[0] if default and default.named_children else None
+        out.append((site.file.text(name), value))
+    return out
+
+
+def template_body(
+    site: DeclSite, hint: str, converter: TypeConverter, resolver: DeclResolver,
+    errors: list[Diagnostic],
+) -> ir.Type:
+    """A generic declaration's type, its parameters bound in `converter.env`."""
+    if site.kind == "interface":
+        return interface_type(site, hint, converter, resolver, errors)[0]
+    return alias_type(site, hint, converter)
+
+
+def interface_type(
+    site: DeclSite, hint: str, converter: TypeConverter, resolver: DeclResolver,
+    errors: list[Diagnostic],
+) -> tuple[ir.Object | ir.Map, tuple[str, ...]]:
+    """An interface's fields (inherited first) as an object, or a map (index signature)."""
+    body = site.node.child_by_field_name("body")
+    assert body is not None
+    bases, extends = _bases(site, hint, resolver, converter)
+    members = converter.members(body, hint, 0)
+    if members.index is not None:
+        assert members.index_node is not None
+        if members.fields or extends:
+            converter.error(
+                members.index_node, "an interface cannot mix properties with an index signature"
+            )
+        else:
+            return ir.Map(members.index, site.file.span(body)), ()
+    fields = _merge(bases, members.fields, site, resolver, errors)
+    return ir.Object(hint, tuple(fields), site.span), tuple(extends)
+
+
+def alias_type(site: DeclSite, hint: str, converter: TypeConverter) -> ir.Type:
+    """What `type X = ...` evaluates to: an object type (rendered as an interface) or not."""
+    value = site.node.child_by_field_name("value")
     assert value is not None
     inner = converter._unwrap(value)
     if inner.type == "object_type":
-        members = converter.members(inner, name, 0)
+        members = converter.members(inner, hint, 0)
         if members.index is None:
-            return ir.Interface(name, tuple(members.fields), (), doc, span)
-    # `type Foo = { ... } | null`: the object cannot be named `Foo` too (the alias is).
-    hint = name + "Object" if inner.type == "union_type" else name
-    return ir.Alias(name, converter.convert(value, hint), doc, span)
+            return ir.Object(hint, tuple(members.fields), site.span)
+    if inner.type == "union_type":
+        # `type Foo = { ... } | null`: the object cannot be named `Foo` too (the alias is);
+        # discriminated object members are named `Foo<Value>`.
+        converter.union_base[inner.id] = hint
+        return converter.convert(value, hint + "Object")
+    return converter.convert(value, hint, hoist=False)
 
 
 def _bases(
-    site: DeclSite, resolver: DeclResolver, converter: TypeConverter
-) -> tuple[list[ir.Interface], list[str]]:
-    bases: list[ir.Interface] = []
+    site: DeclSite, hint: str, resolver: DeclResolver, converter: TypeConverter
+) -> tuple[list[tuple[ir.Field, ...]], list[str]]:
+    bases: list[tuple[ir.Field, ...]] = []
     names: list[str] = []
     for child in site.node.named_children:
         if child.type != "extends_type_clause":
             continue
         for base in child.children_by_field_name("type"):
             if base.type == "generic_type":
-                converter.unsupported(base, "generic")
+                t = converter.operand(base, hint, 0)
+                fields = fields_of(t, resolver)
+                if fields is None:
+                    if not (isinstance(t, ir.Prim) and t.name == "any"):  # else reported
+                        converter.error(base, "an interface can only extend object types")
+                    continue
+                bases.append(fields)
+                name_node = base.child_by_field_name("name")
+                names.append(site.file.text(name_node) if name_node is not None else "")
                 continue
             if base.type != "type_identifier":
                 converter.error(base, "an interface can only extend interfaces by name")
                 continue
             interface = resolver.base_interface(site, base)
             if interface is not None:
-                bases.append(interface)
+                bases.append(interface.fields)
                 names.append(interface.name)
     return bases, names
 
 
 def _merge(
-    bases: list[ir.Interface], own: list[ir.Field], site: DeclSite, errors: list[Diagnostic]
+    bases: list[tuple[ir.Field, ...]], own: list[ir.Field], site: DeclSite,
+    resolver: DeclResolver, errors: list[Diagnostic],
 ) -> list[ir.Field]:
-    """Fields of the bases in `extends` order, then own; a redeclaration must agree."""
+    """Fields of the bases in `extends` order, then own; a redeclaration may narrow."""
     fields: list[ir.Field] = []
     index: dict[str, int] = {}
     for base in bases:
-        for f in base.fields:
+        for f in base:
             if f.name in index:
                 if not _same(fields[index[f.name]], f):
                     errors.append(
@@ -113,11 +167,15 @@ def _merge(
             fields.append(f)
             continue
         inherited = fields[position]
-        if not _same(inherited, f):
+        try:
+            narrows = field_narrower(f, inherited, resolver)
+        except EvalError:
+            narrows = False
+        if not narrows:
             errors.append(
                 Diagnostic(
                     f"field {f.name} redeclares the inherited field (at {inherited.span}) "
-                    "with a different type",
+                    "with a type that is not narrower",
                     span=f.span,
                 )
             )

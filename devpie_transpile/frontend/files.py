@@ -80,6 +80,9 @@ class FileScope:
     # "*") or the exported name of an `export { A as B } from`.
     reexports: list[Binding | str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # constants and functions by name: a value may share its name with a type
+    # (`const Status = {...} as const; type Status = ...`), read by `typeof`
+    values: dict[str, DeclSite] = field(default_factory=dict)
 
 
 def project_root(entry: Path, fs: FileSystem = DISK) -> Path:
@@ -199,6 +202,12 @@ class ScopeBuilder:
             if not site.rendered:
                 self._note(node, f"{kind} {name}")
             previous = self.scope.decls.get(name)
+            if kind in ("variable", "function") and name not in self.scope.values:
+                self.scope.values[name] = site
+                if previous is not None and previous.rendered:
+                    continue  # the type of that name stays the type
+            elif site.rendered and previous is not None and not previous.rendered:
+                previous = None  # a type named like a constant: both meanings are kept
             if previous is not None:
                 self.errors.append(
                     Diagnostic(

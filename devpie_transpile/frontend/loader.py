@@ -18,7 +18,10 @@ from .. import ir
 from .._gc import few_collections
 from ..diagnostics import Diagnostic, TranspileError
 from ..validate import problems
-from .decls import convert_decl
+from .comments import doc_comment
+from .consts import const_type
+from .decls import convert_decl, template_body, type_parameters
+from .evaluate import EvalError, arg_name, rehint, rehint_fields
 from .files import (
     Binding,
     DeclSite,
@@ -30,11 +33,20 @@ from .files import (
 )
 from .fs import DISK, FileSystem
 from .source import SourceFile, parse_file
+from .types import Binding as Bound
+from .types import TypeConverter, type_key
 
 MAX_EXTENDS = 50
 MAX_REEXPORT_HOPS = 100
+MAX_INSTANTIATIONS = 50  # nested instantiations in progress: `Bad<T> { x: Bad<T[]> }`
 
 Found = DeclSite | Binding | None
+InstanceKey = tuple[int, tuple[tuple[object, bool], ...]]
+
+
+def is_template(site: DeclSite) -> bool:
+    """A generic declaration: it renders only through its instantiations."""
+    return bool(type_parameters(site))
 
 
 class Loader:
@@ -61,11 +73,20 @@ class Loader:
         self.names: dict[DeclSite, str] = {}
         self.by_name: dict[str, DeclSite] = {}
         self.worklist: deque[DeclSite] = deque()
-        self.extra: dict[str, ir.Alias] = {}
+        self.extra: dict[str, ir.Decl] = {}  # re-export aliases, hoisted declarations
         self.order: list[str] = []
         self.converted: dict[DeclSite, ir.Decl] = {}
         self.in_progress: list[DeclSite] = []
         self.member_names: dict[DeclSite, frozenset[str]] = {}  # enum -> its member names
+        # evaluation: instantiations of generic declarations and hoisted declarations
+        self.instances: dict[InstanceKey, str] = {}  # hoisted instantiation -> its name
+        self.evaluated: dict[InstanceKey, ir.Type] = {}  # memo: (template, args) -> type
+        self.evaluating: list[InstanceKey] = []
+        self.deferred: dict[InstanceKey, list[tuple[str, DeclSite, ir.Span]]] = {}
+        self.hoisted: dict[str, ir.Span] = {}  # names of hoisted declarations
+        self.before: dict[str, list[str]] = {}  # declaration -> hoisted ones rendered before it
+        self.owners: list[str] = []  # the declarations being built, innermost last
+        self.instantiated: set[DeclSite] = set()
 
     # -- files --------------------------------------------------------------------
 
@@ -182,6 +203,14 @@ class Loader:
                 self.order.append(name)
             return known
         name = name or site.name
+        if name in self.hoisted:
+            self.errors.append(
+                Diagnostic(
+                    f"{name} is declared twice (also generated at {self.hoisted[name]})",
+                    span=site.span,
+                )
+            )
+            return name
         other = self.by_name.get(name)
         if other is not None:
             self.errors.append(
@@ -232,11 +261,162 @@ class Loader:
         site = self._site(source, name, span)
         if site is None:
             return ir.Prim("any", span)
+        if is_template(site):
+            params = ", ".join(p for p, _ in type_parameters(site))
+            return self._error(
+                span, f"{name} is generic ({name}<{params}>): use it with type arguments"
+            )
         return ir.Ref(self.name_of(site), span)
 
+    # -- evaluation -----------------------------------------------------------------
+
     def declares(self, source: SourceFile, name: str) -> bool:
-        """Whether `name` means something in `source` (a `Date` of its own shadows the global)."""
         return self.lookup(source, name) is not None
+
+    def decl_named(self, name: str) -> ir.Decl | None:
+        if name in self.extra:
+            return self.extra[name]
+        if name in self.hoisted:
+            raise EvalError(f"{name} is used to build its own type")
+        site = self.by_name.get(name)
+        if site is None:
+            return None
+        if site in self.in_progress:
+            raise EvalError(f"{name} is used to build its own type")
+        return self.decl(site)
+
+    def _claim(self, name: str, span: ir.Span, what: str) -> bool:
+        """Reserve `name` for a hoisted declaration, rendered before the current one."""
+        site = self.by_name.get(name)
+        if site is not None or name in self.hoisted:
+            first = site.span if site is not None else self.hoisted[name]
+            self._error(span, f"{what} is named {name}, like the declaration at {first}")
+            return False
+        self.hoisted[name] = span
+        owner = self.owners[-1] if self.owners else ""
+        self.before.setdefault(owner, []).append(name)
+        return True
+
+    def hoist(self, decl: ir.Interface) -> ir.Type:
+        if not self._claim(decl.name, decl.span, f"the union member {decl.name}"):
+            return ir.Prim("any", decl.span)
+        self.extra[decl.name] = decl
+        return ir.Ref(decl.name, decl.span)
+
+    def instantiate(
+        self, source: SourceFile, name: str, args: list[Bound], hint: str, span: ir.Span,
+        hoist: bool,
+    ) -> ir.Type:
+        site = self._site(source, name, span)
+        if site is None:
+            return ir.Prim("any", span)
+        params = type_parameters(site)
+        if not params:
+            return self._error(span, f"{name} is not generic, so it takes no type arguments")
+        if len(args) > len(params):
+            return self._error(
+                span, f"{name} takes at most {len(params)} type arguments, not {len(args)}"
+            )
+        env: dict[str, Bound] = {}
+        defaults = TypeConverter(site.file, self, self.errors, env)
+        for i, (param, default) in enumerate(params):
+            if i < len(args):
+                env[param] = args[i]
+            elif default is not None:
+                env[param] = defaults.convert_optional(default, hint, 0)
+            else:
+                return self._error(span, f"{name} needs a type argument for {param}")
+        self.instantiated.add(site)
+        key: InstanceKey = (
+            id(site),
+            tuple((type_key(t, structural=True), u) for t, u in env.values()),
+        )
+        display = site.name + "".join(arg_name(t) for t, _ in args)
+        if not hoist:
+            return rehint(self._evaluate(site, key, env, display, span), hint)
+        known = self.instances.get(key)
+        if known is not None:
+            return ir.Ref(known, span)
+        what = f"the instantiation {name}<...>"
+        if site.kind == "interface":  # an object type: named before its body, which may use it
+            if not self._claim(display, span, what):
+                return ir.Prim("any", span)
+            self.instances[key] = display
+            self.owners.append(display)
+            try:
+                if key in self.evaluating:
+                    self.deferred.setdefault(key, []).append((display, site, span))
+                else:
+                    t = self._evaluate(site, key, env, display, span)
+                    self._hoisted(display, site, t, span)
+            finally:
+                self.owners.pop()
+            return ir.Ref(display, span)
+        t = self._evaluate(site, key, env, display, span)
+        if not isinstance(t, ir.Object):
+            return rehint(t, hint)
+        if not self._claim(display, span, what):
+            return ir.Prim("any", span)
+        self.instances[key] = display
+        self._hoisted(display, site, t, span)
+        return ir.Ref(display, span)
+
+    def _hoisted(self, name: str, site: DeclSite, t: ir.Type, span: ir.Span) -> None:
+        if isinstance(t, ir.Object):
+            doc = doc_comment(site.file, site.statement)
+            self.extra[name] = ir.Interface(name, rehint_fields(t.fields, name), (), doc, span)
+        elif isinstance(t, ir.Map):
+            self.extra[name] = ir.Alias(name, rehint(t, name), None, span)
+
+    def _evaluate(
+        self, site: DeclSite, key: InstanceKey, env: dict[str, Bound], canonical: str,
+        span: ir.Span,
+    ) -> ir.Type:
+        """The type of a generic declaration with its parameters bound, evaluated once."""
+        known = self.evaluated.get(key)
+        if known is not None:
+            return known
+        if key in self.evaluating:
+            return self._error(span, f"{canonical} is defined in terms of itself")
+        if len(self.evaluating) >= MAX_INSTANTIATIONS:
+            return self._error(
+                span, f"instantiations nest too deeply (more than {MAX_INSTANTIATIONS})"
+            )
+        self.evaluating.append(key)
+        try:
+            converter = TypeConverter(site.file, self, self.errors, dict(env))
+            t = template_body(site, canonical, converter, self, self.errors)
+        finally:
+            self.evaluating.pop()
+        self.evaluated[key] = t
+        for name, template, use in self.deferred.pop(key, []):
+            self._hoisted(name, template, t, use)
+        return t
+
+    def type_of(self, source: SourceFile, name: str, hint: str, span: ir.Span) -> ir.Type:
+        return const_type(self, self.errors, source, name, hint, span)
+
+    def value_site(self, source: SourceFile, name: str) -> DeclSite | None:
+        """The constant (or enum) `name` means as a value in `source`."""
+        scope = self.scopes.get(source)
+        if scope is None:
+            return None
+        if name in scope.values:
+            return scope.values[name]
+        site = scope.decls.get(name)
+        if site is not None:
+            return site if site.kind == "enum" else None
+        binding = scope.imports.get(name)
+        if binding is None or binding.target is None:
+            return None
+        target = self.scopes.get(binding.target)
+        if target is not None and binding.name in target.values:
+            return target.values[binding.name]
+        found = self.exported(binding)
+        return found if isinstance(found, DeclSite) and found.kind == "enum" else None
+
+    def enum_ref(self, site: DeclSite, span: ir.Span) -> ir.Type:
+        return ir.Ref(self.name_of(site), span)
 
     def member_value(
         self, source: SourceFile, enum: str, member: str, span: ir.Span
@@ -289,10 +469,12 @@ class Loader:
         if site not in self.converted:
             name = self.name_of(site)
             self.in_progress.append(site)
+            self.owners.append(name)
             try:
                 self.converted[site] = convert_decl(site, name, self, self.errors)
             finally:
                 self.in_progress.pop()
+                self.owners.pop()
         return self.converted[site]
 
     def build(self) -> ir.Module:
@@ -303,7 +485,7 @@ class Loader:
         for message in entry_scope.notes:
             self.note(message)
         for site in entry_scope.order:
-            if site.rendered:
+            if site.rendered and not is_template(site):
                 self.name_of(site)
         for item in entry_scope.reexports:
             if isinstance(item, Binding):
@@ -324,12 +506,15 @@ class Loader:
                 self._root(found, item, binding)
         while self.worklist:
             self.decl(self.worklist.popleft())
+        for site in entry_scope.order:
+            if is_template(site) and site not in self.instantiated:
+                self.note(
+                    f"{site.span}: note: generic {site.kind} {site.name} renders nothing: "
+                    "no instantiation uses it"
+                )
         decls: dict[str, ir.Decl] = {}
-        for name in self.order:
-            if name in self.extra:
-                decls[name] = self.extra[name]
-            else:
-                decls[name] = self.converted[self.by_name[name]]
+        for name in [*self.before.get("", []), *self.order]:
+            self._place(name, decls)
         module = ir.Module(
             display_path(self.entry, self.display_root), decls, self._messages(decls)
         )
@@ -338,8 +523,26 @@ class Loader:
             raise TranspileError(_unique(self.errors))
         return module
 
+    def _place(self, name: str, decls: dict[str, ir.Decl]) -> None:
+        """`name` into `decls`, after the hoisted declarations it uses first (iterative)."""
+        stack: list[tuple[str, bool]] = [(name, False)]
+        while stack:
+            current, ready = stack.pop()
+            if current in decls:
+                continue
+            if ready:
+                if current in self.extra:
+                    decls[current] = self.extra[current]
+                elif current in self.by_name and self.by_name[current] in self.converted:
+                    decls[current] = self.converted[self.by_name[current]]
+                continue
+            stack.append((current, True))
+            stack.extend((h, False) for h in reversed(self.before.get(current, [])))
+
     def _root(self, found: Found, exported: str, via: Binding) -> None:
-        if isinstance(found, DeclSite):
+        if isinstance(found, DeclSite) and is_template(found):
+            self.instantiated.add(found)  # re-exported: not a candidate for the note
+        elif isinstance(found, DeclSite):
             if found.rendered:
                 self.name_of(found, exported)
             else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -18,6 +19,7 @@ from tree_sitter import Node
 from .. import ir
 from .._compat import assert_never
 from ..diagnostics import Diagnostic
+from . import evaluate as ev
 from .comments import doc_comment
 from .literals import decode_escapes, decode_string, number_key, parse_number
 from .source import SourceFile
@@ -33,13 +35,9 @@ PRIMS: dict[str, ir.PrimName] = {
 }
 
 UNSUPPORTED = {
-    "intersection_type": "intersection",
     "conditional_type": "conditional",
     "function_type": "function",
     "constructor_type": "constructor",
-    "index_type_query": "keyof",
-    "type_query": "typeof",
-    "lookup_type": "indexed access",
     "template_literal_type": "template literal",
     "infer_type": "infer",
     "type_predicate": "type predicate",
@@ -54,6 +52,46 @@ UNSUPPORTED = {
 }
 
 
+# Why a construct that is still refused has no JSON meaning here (SPEC: say what and why).
+WHY = {
+    "conditional": "the tool evaluates generics and utility types, not conditions on types",
+    "template literal": "its set of strings has no Python or Go type",
+    "infer": "it only has a meaning inside a conditional type",
+    "function": "a message holds data, and JSON has no functions",
+    "constructor": "a message holds data, and JSON has no functions",
+    "this": "a polymorphic `this` has no single JSON shape",
+    "mapped": "only the utility types (Partial, Required, Readonly, Pick, Omit, Record) are "
+    "evaluated",
+}
+# Library generics with no JSON form, or defined by conditional types.
+LIBRARY = {
+    "Promise": "a Promise is not data",
+    "PromiseLike": "a Promise is not data",
+    "Awaited": "it is a conditional type",
+    "Map": "JSON.stringify writes a Map as {}; use Record<string, T>",
+    "ReadonlyMap": "JSON.stringify writes a Map as {}; use Record<string, T>",
+    "WeakMap": "JSON.stringify writes a Map as {}; use Record<string, T>",
+    "Set": "JSON.stringify writes a Set as {}; use T[]",
+    "ReadonlySet": "JSON.stringify writes a Set as {}; use T[]",
+    "WeakSet": "JSON.stringify writes a Set as {}; use T[]",
+    "ReturnType": "it is a conditional type over a function",
+    "Parameters": "it is a conditional type over a function",
+    "ConstructorParameters": "it is a conditional type over a function",
+    "InstanceType": "it is a conditional type over a class",
+    "ThisType": "it is a marker for `this`, not data",
+    "Uppercase": "string manipulation types have no Python or Go type",
+    "Lowercase": "string manipulation types have no Python or Go type",
+    "Capitalize": "string manipulation types have no Python or Go type",
+    "Uncapitalize": "string manipulation types have no Python or Go type",
+}
+UTILITIES = {"Partial": 1, "Required": 1, "Readonly": 1, "NonNullable": 1, "Pick": 2,
+             "Omit": 2, "Exclude": 2, "Extract": 2, "Record": 2, "Array": 1,
+             "ReadonlyArray": 1}
+
+# A type parameter's binding: its evaluated argument and whether it admits `undefined`.
+Binding = tuple[ir.Type, bool]
+
+
 class Resolver(Protocol):
     """What the converter needs from the loader: names resolved in a file's scope."""
 
@@ -61,7 +99,18 @@ class Resolver(Protocol):
 
     def enum_member(self, source: SourceFile, enum: str, member: str, span: ir.Span) -> ir.Type: ...
 
+    def decl_named(self, name: str) -> ir.Decl | None: ...
+
     def declares(self, source: SourceFile, name: str) -> bool: ...
+
+    def instantiate(
+        self, source: SourceFile, name: str, args: list[Binding], hint: str, span: ir.Span,
+        hoist: bool,
+    ) -> ir.Type: ...
+
+    def type_of(self, source: SourceFile, name: str, hint: str, span: ir.Span) -> ir.Type: ...
+
+    def hoist(self, decl: ir.Interface) -> ir.Type: ...
 
     def member_value(self, source: SourceFile, enum: str, member: str, span: ir.Span
                      ) -> str | int | None: ...
@@ -87,10 +136,19 @@ class Members:
 class TypeConverter:
     """Converts the types of one file; `errors` collects what it refuses."""
 
-    def __init__(self, source: SourceFile, resolver: Resolver, errors: list[Diagnostic]) -> None:
+    def __init__(
+        self,
+        source: SourceFile,
+        resolver: Resolver,
+        errors: list[Diagnostic],
+        env: dict[str, Binding] | None = None,
+    ) -> None:
         self.source = source
         self.resolver = resolver
         self.errors = errors
+        self.env = env if env is not None else {}  # type parameters in scope
+        # union nodes whose object members are named `<base><Value>` (an alias's value)
+        self.union_base: dict[int, str] = {}
 
     # -- helpers -----------------------------------------------------------------
 
@@ -100,20 +158,28 @@ class TypeConverter:
         return ir.Prim("any", span)
 
     def unsupported(self, node: Node, construct: str) -> ir.Type:
-        return self.error(node, f"{construct} types are not supported")
+        why = WHY.get(construct)
+        suffix = f" ({why})" if why else ""
+        return self.error(node, f"{construct} types are not supported{suffix}")
 
     # -- types --------------------------------------------------------------------
 
-    def convert(self, node: Node, hint: str, depth: int = 0) -> ir.Type:
-        """The IR of type `node`; inline objects are named from `hint`."""
-        t, undefined = self.convert_optional(node, hint, depth)
+    def convert(self, node: Node, hint: str, depth: int = 0, *, hoist: bool = True) -> ir.Type:
+        """The IR of type `node`; inline objects are named from `hint`.
+
+        `hoist=False` evaluates a generic instantiation at the top of `node` to its
+        object type instead of a reference to a hoisted declaration (an operand).
+        """
+        t, undefined = self.convert_optional(node, hint, depth, hoist=hoist)
         if undefined:
             return self.error(
                 node, "`undefined` is only supported in a property type (x: T | undefined)"
             )
         return t
 
-    def convert_optional(self, node: Node, hint: str, depth: int) -> tuple[ir.Type, bool]:
+    def convert_optional(
+        self, node: Node, hint: str, depth: int, *, hoist: bool = True
+    ) -> tuple[ir.Type, bool]:
         """Like `convert`, also saying whether the type admitted `undefined`."""
         if depth > MAX_DEPTH:
             return self.error(
@@ -146,7 +212,10 @@ class TypeConverter:
             item = self.convert(inner.named_children[0], hint + "Item", depth + 1)
             return ir.Array(item, span), False
         if kind == "generic_type":
-            return self._generic(node, hint, depth), False
+            return self._generic(node, hint, depth, hoist)
+        if kind == "type_identifier" and self.source.text(node) in self.env:
+            bound, undefined = self.env[self.source.text(node)]
+            return ev.rehint(bound, hint), undefined
         if kind == "type_identifier" and self.source.text(node) == "bigint":
             return self.unsupported(node, "`bigint`"), False
         if (
@@ -157,6 +226,14 @@ class TypeConverter:
             return ir.Date(span), False
         if kind == "type_identifier":
             return self.resolver.ref(self.source, self.source.text(node), span), False
+        if kind == "intersection_type":
+            return self._evaluated(node, lambda: (self._intersection(node, hint, depth), False))
+        if kind == "index_type_query":
+            return self._evaluated(node, lambda: (self._keyof(node, hint, depth), False))
+        if kind == "lookup_type":
+            return self._evaluated(node, lambda: self._lookup(node, hint, depth))
+        if kind == "type_query":
+            return self._evaluated(node, lambda: (self._typeof(node, hint), False))
         if kind == "nested_type_identifier":
             return self._qualified(node), False
         if kind == "object_type":
@@ -222,6 +299,8 @@ class TypeConverter:
         undefined = False
         for member in flat:
             t: ir.Type
+            if member.type == "predefined_type" and self.source.text(member) == "never":
+                continue  # `A | never` is `A`
             if member.type == "literal_type" and member.named_children[0].type == "null":
                 t, is_undefined = ir.Prim("null", self.source.span(member)), False
             else:
@@ -238,7 +317,8 @@ class TypeConverter:
             return self.error(node, "a type of only `undefined` is not supported"), False
         if len(members) == 1:
             return members[0], undefined
-        return ir.Union(tuple(members), span), undefined
+        tagged = self._hoist_tagged(members, self.union_base.get(node.id, hint))
+        return ir.Union(tuple(tagged), span), undefined
 
     def _tuple(self, node: Node, hint: str, depth: int) -> ir.Type:
         """`[A, B]`, `[start: A, end: B]`: fixed length only; optional and rest
@@ -276,22 +356,158 @@ class TypeConverter:
         return ir.Tuple(hint, tuple(items), tuple(labels) if labels else None,
                         self.source.span(node))
 
-    def _generic(self, node: Node, hint: str, depth: int) -> ir.Type:
+    def _hoist_tagged(self, members: list[ir.Type], base: str) -> list[ir.Type]:
+        """Object literals of a union told apart by a discriminator become declarations
+        `<base><Value>` (`MsgChat`), so the union is one of named messages."""
+        objects = [m for m in members if isinstance(m, ir.Object)]
+        tag = ev.discriminator([o.fields for o in objects])
+        if tag is None:
+            return members
+        out: list[ir.Type] = []
+        for m in members:
+            if not isinstance(m, ir.Object):
+                out.append(m)
+                continue
+            value = next(f.type for f in m.fields if f.name == tag)
+            name = base + ev.tag_name(value)
+            fields = ev.rehint_fields(m.fields, name)
+            out.append(self.resolver.hoist(ir.Interface(name, fields, (), None, m.span)))
+        return out
+
+    def _evaluated(
+        self, node: Node, evaluate: Callable[[], tuple[ir.Type, bool]]
+    ) -> tuple[ir.Type, bool]:
+        """Run a type-level evaluation; what it cannot evaluate is reported at `node`."""
+        try:
+            return evaluate()
+        except ev.EvalError as exc:
+            return self.error(node, str(exc)), False
+
+    def operand(self, node: Node, hint: str, depth: int) -> ir.Type:
+        """A type that an operator looks into: instantiations are not hoisted."""
+        return self.convert(node, hint, depth + 1, hoist=False)
+
+    def _generic(self, node: Node, hint: str, depth: int, hoist: bool) -> tuple[ir.Type, bool]:
         name_node = node.child_by_field_name("name")
         args_node = node.child_by_field_name("type_arguments")
         name = self.source.text(name_node) if name_node is not None else ""
         args = args_node.named_children if args_node is not None else []
         span = self.source.span(node)
-        if name in ("Array", "ReadonlyArray") and len(args) == 1:
-            return ir.Array(self.convert(args[0], hint + "Item", depth + 1), span)
-        if name == "Record" and len(args) == 2:
-            key = self._unwrap(args[0])
-            if key.type != "predefined_type" or self.source.text(key) != "string":
-                return self.error(
-                    args[0], "`Record` types with non-`string` keys are not supported"
-                )
+        if name in self.env:
+            return self.error(node, f"type parameter {name} takes no type arguments"), False
+        if name_node is not None and name_node.type == "type_identifier" and self.resolver.declares(
+            self.source, name
+        ):
+            bound = [self.convert_optional(a, hint, depth + 1) for a in args]
+            return self.resolver.instantiate(self.source, name, bound, hint, span, hoist), False
+        if name in LIBRARY:
+            return self.error(node, f"`{name}<...>` is not supported: {LIBRARY[name]}"), False
+        if name not in UTILITIES:
+            return self.error(node, f"unknown generic type {name}"), False
+        if len(args) != UTILITIES[name]:
+            count = UTILITIES[name]
+            plural = "s" if count > 1 else ""
+            return self.error(node, f"{name} takes {count} type argument{plural}"), False
+        return self._evaluated(node, lambda: self._utility(name, args, hint, depth, span))
+
+    def _utility(
+        self, name: str, args: list[Node], hint: str, depth: int, span: ir.Span
+    ) -> tuple[ir.Type, bool]:
+        decls = self.resolver
+        if name in ("Array", "ReadonlyArray"):
+            return ir.Array(self.convert(args[0], hint + "Item", depth + 1), span), False
+        if name == "Record":
+            return self._record(args, hint, depth, span), False
+        if name == "Readonly":
+            return self.convert_optional(args[0], hint, depth + 1, hoist=False)
+        target = self.operand(args[0], hint, depth)
+        if name in ("Partial", "Required"):
+            return ev.partial(target, decls, hint, span, optional=name == "Partial"), False
+        if name == "NonNullable":
+            return ev.non_nullable(target, decls, span), False
+        other = self.operand(args[1], hint, depth)
+        if name in ("Exclude", "Extract"):
+            return ev.filter_members(target, other, decls, span, keep=name == "Extract"), False
+        keys = ev.literal_keys(other, decls, name)
+        if name == "Pick":
+            return ev.pick(target, keys, decls, hint, span), False
+        return ev.omit(target, keys, decls, hint, span), False
+
+    def _record(self, args: list[Node], hint: str, depth: int, span: ir.Span) -> ir.Type:
+        key = self._unwrap(args[0])
+        if key.type == "predefined_type" and self.source.text(key) == "string":
+            never = self._unwrap(args[1])
+            if never.type == "predefined_type" and self.source.text(never) == "never":
+                return ir.Object(hint, (), span)  # `Record<string, never>`: the empty object
             return ir.Map(self.convert(args[1], hint + "Value", depth + 1), span)
-        return self.unsupported(node, "generic")
+        if key.type == "predefined_type":
+            raise ev.EvalError(
+                f"`Record` keys must be `string`, string literals or a string enum, "
+                f"not `{self.source.text(key)}`"
+            )
+        keys = ev.literal_keys(self.operand(args[0], hint, depth), self.resolver, "Record")
+        value, undefined = self.convert_optional(args[1], hint, depth + 1)
+        return ev.record(keys, value, undefined, hint, span)
+
+    def _intersection(self, node: Node, hint: str, depth: int) -> ir.Type:
+        flat: list[Node] = []
+        stack = [node]
+        while stack:
+            current = self._unwrap(stack.pop())
+            if current.type == "intersection_type":
+                stack.extend(reversed(current.named_children))
+            else:
+                flat.append(current)
+        groups: list[tuple[tuple[ir.Field, ...], str]] = []
+        where: dict[int, Node] = {}
+        for part in flat:
+            t = self.operand(part, hint, depth)
+            fields = ev.fields_of(t, self.resolver)
+            if fields is None:
+                self.error(part, "an intersection can only combine object types")
+                continue
+            groups.append((fields, _described(t)))
+            for f in fields:
+                where[id(f)] = part
+        merged, conflicts = ev.merge(groups, self.resolver)
+        for f, message in conflicts:
+            part = where[id(f)]
+            if part.type == "object_type":
+                self.errors.append(Diagnostic(message, span=f.span))
+            else:
+                self.error(part, message)
+        return ir.Object(hint, ev.rehint_fields(tuple(merged), hint), self.source.span(node))
+
+    def _keyof(self, node: Node, hint: str, depth: int) -> ir.Type:
+        target = self.operand(node.named_children[0], hint, depth)
+        return ev.keyof(target, self.resolver, self.source.span(node))
+
+    def _lookup(self, node: Node, hint: str, depth: int) -> tuple[ir.Type, bool]:
+        obj_node, key_node = node.named_children[0], node.named_children[-1]
+        target = self.operand(obj_node, hint, depth)
+        key = self.operand(key_node, hint, depth)
+        t, undefined = ev.index(target, key, self.resolver, self.source.span(node))
+        return ev.rehint(t, hint), undefined
+
+    def _typeof(self, node: Node, hint: str) -> ir.Type:
+        target = node.named_children[0]
+        path: list[str] = []
+        while target.type == "member_expression":
+            prop = target.child_by_field_name("property")
+            obj = target.child_by_field_name("object")
+            if prop is None or obj is None:
+                break
+            path.insert(0, self.source.text(prop))
+            target = obj
+        if target.type != "identifier":
+            raise ev.EvalError("`typeof` is supported on a constant's name (typeof C, typeof C.k)")
+        t = self.resolver.type_of(
+            self.source, self.source.text(target), hint, self.source.span(target)
+        )
+        span = self.source.span(node)
+        for key in path:
+            t, _ = ev.index(t, ir.Literal(key, span), self.resolver, span)
+        return ev.rehint(t, hint)
 
     def _qualified(self, node: Node) -> ir.Type:
         module = node.child_by_field_name("module")
@@ -405,6 +621,10 @@ class TypeConverter:
             return text
         self.unsupported(node, "computed property name")
         return text
+
+
+def _described(t: ir.Type) -> str:
+    return t.name if isinstance(t, ir.Ref) else "the object type"
 
 
 def type_key(t: ir.Type, *, structural: bool = False) -> object:

@@ -11,7 +11,7 @@ from ... import ir
 from ..._compat import assert_never
 from ..._gc import few_collections
 from ...diagnostics import Diagnostic, TranspileError
-from .. import Target, header
+from .. import Target, header, header_source
 from ..unions import MIXED_ENUMS, tagged_union
 from .gofmt import align, clean_text, comment_lines, doc_comment
 from .names import (
@@ -44,7 +44,7 @@ def render(module: ir.Module, target: Target) -> dict[str, str]:
         # a type is mapped again for a struct's MarshalJSON: its refusal reported once
         raise TranspileError(list(dict.fromkeys(errors + mapper.errors)))
     mod = target.module or target.package
-    go_mod = f"{header('//', _one_line(module.source))}\n\nmodule {mod}\n\ngo 1.24\n"
+    go_mod = f"{header('//', module.source)}\n\nmodule {mod}\n\ngo 1.24\n"
     return {"go.mod": go_mod, f"{target.package}.go": text}
 
 
@@ -72,9 +72,9 @@ class _Renderer:
         self.uses: set[str] = set()
 
     def render(self) -> str:
-        source = _one_line(self.module.source)
+        source = _one_line(header_source(self.module.source))
         out = self.out
-        out.append(header("//", source))
+        out.append(header("//", self.module.source))
         out.append("")
         out.extend(
             doc_comment(

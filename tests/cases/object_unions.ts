@@ -1,0 +1,18 @@
+// Unions of object literals: each member is hoisted as <Alias><Value>.
+
+export type ClientMessage =
+  | { type: "join"; room: string }
+  | { type: "say"; room: string; text: string; meta?: { at: number } }
+  | { type: "leave" };
+
+export enum Shape {
+  Circle = "circle",
+  Square = "square",
+}
+
+export type Figure = { type: Shape.Circle; radius: number } | { type: Shape.Square; side: number };
+
+export interface Canvas {
+  figures: Figure[];
+  last?: ClientMessage;
+}
