@@ -188,16 +188,34 @@ def _check_alias_cycles(module: ir.Module, out: list[Diagnostic]) -> None:
         n: sorted({r.name for r in _alias_edges(d.type) if r.name in aliases})
         for n, d in aliases.items()
     }
+    # A path back to an alias stays inside its strongly connected component: only
+    # aliases of a component with a cycle are searched, and only inside it (a search
+    # from every alias over everything it reaches was cubic on a chain of aliases).
+    component = _components(edges)
+    size: dict[int, int] = {}
+    for c in component.values():
+        size[c] = size.get(c, 0) + 1
     reported: set[str] = set()
     for start in aliases:  # declaration order: the first alias of a cycle reports it
+        if start in reported:
+            continue  # any cycle through it shares it: already reported
+        mine = component[start]
+        if size[mine] == 1 and start not in edges[start]:
+            continue  # acyclic
         # iterative DFS for a path from `start` back to itself
-        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        stack = [start]
+        parent: dict[str, str] = {}
         visited: set[str] = set()
         while stack:
-            name, path = stack.pop()
+            name = stack.pop()
             for nxt in edges[name]:
+                if component[nxt] != mine:
+                    continue
                 if nxt == start:
-                    cycle = [*path, start]
+                    path = [name]
+                    while path[-1] != start:
+                        path.append(parent[path[-1]])
+                    cycle = [*reversed(path), start]
                     if not reported.intersection(cycle):
                         out.append(
                             Diagnostic(
@@ -210,4 +228,44 @@ def _check_alias_cycles(module: ir.Module, out: list[Diagnostic]) -> None:
                     break
                 if nxt not in visited:
                     visited.add(nxt)
-                    stack.append((nxt, [*path, nxt]))
+                    parent[nxt] = name
+                    stack.append(nxt)
+
+
+def _components(edges: dict[str, list[str]]) -> dict[str, int]:
+    """Each node's strongly connected component (Tarjan's algorithm, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    component: dict[str, int] = {}
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = edges[node]
+            while i < len(targets) and targets[i] in index:
+                if targets[i] in on_stack:
+                    low[node] = min(low[node], index[targets[i]])
+                i += 1
+            if i < len(targets):
+                work.append((node, i + 1))
+                work.append((targets[i], 0))
+                continue
+            if low[node] == index[node]:
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component[member] = index[node]
+                    if member == node:
+                        break
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return component

@@ -17,22 +17,34 @@ DISCRIMINATOR = "type"
 MIXED_ENUMS = "a union of string and numeric enums is not supported (no Go type holds both)"
 
 
-def _interfaces(module: ir.Module, t: ir.Type, seen: set[str]) -> list[str] | None:
-    """The interfaces `t` stands for (aliases of unions flattened), or None."""
+def _interfaces(
+    module: ir.Module, t: ir.Type, seen: set[str], memo: dict[str, list[str] | None]
+) -> list[str] | None:
+    """The interfaces `t` stands for (aliases of unions flattened), or None.
+
+    `memo` holds each alias's answer: an alias reached by many paths (a diamond of
+    union aliases) is flattened once, not once per path (exponential).
+    """
     if not isinstance(t, ir.Ref):
         return None
     decl = module.decls.get(t.name)
     if isinstance(decl, ir.Interface):
         return [decl.name]
+    if isinstance(decl, ir.Alias) and decl.name in memo:
+        return memo[decl.name]
     if isinstance(decl, ir.Alias) and decl.name not in seen:
         inner = decl.type.members if isinstance(decl.type, ir.Union) else (decl.type,)
-        found: list[str] = []
+        found: dict[str, None] = {}  # ordered set
         for m in inner:
-            names = _interfaces(module, m, seen | {decl.name})
+            names = _interfaces(module, m, seen | {decl.name}, memo)
             if names is None:
-                return None
-            found.extend(n for n in names if n not in found)
-        return found
+                found_list = None
+                break
+            found.update(dict.fromkeys(names))
+        else:
+            found_list = list(found)
+        memo[decl.name] = found_list
+        return found_list
     return None
 
 
@@ -44,12 +56,14 @@ def tagged_union(
     `(None, None)` when the members are not all interfaces (not this kind of union);
     `(None, diagnostic)` when they are but cannot be told apart by their `type`.
     """
-    interfaces: list[str] = []
+    found: dict[str, None] = {}  # ordered set
+    memo: dict[str, list[str] | None] = {}
     for m in members:
-        names = _interfaces(module, m, set())
+        names = _interfaces(module, m, set(), memo)
         if names is None:
             return None, None
-        interfaces.extend(n for n in names if n not in interfaces)
+        found.update(dict.fromkeys(names))
+    interfaces = list(found)
     if len(interfaces) < 2:
         return None, None  # `A | null`: a nullable interface, no dispatch
     values = {msg.interface: msg.value for msg in module.messages}

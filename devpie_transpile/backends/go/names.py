@@ -227,11 +227,18 @@ def decl_objects(decl: ir.Decl) -> list[ir.Object | ir.Tuple]:
             assert_never(decl)
 
 
-def enum_union(module: ir.Module, alias: ir.Alias) -> list[ir.Enum] | None:
-    """The enums of `type U = E1 | E2` (aliases of such unions flattened), else None."""
+def enum_union(
+    module: ir.Module, alias: ir.Alias, memo: dict[str, list[ir.Enum] | None] | None = None
+) -> list[ir.Enum] | None:
+    """The enums of `type U = E1 | E2` (aliases of such unions flattened), else None.
+
+    `memo` holds each nested alias's answer, so that an alias reached by many paths (a
+    diamond of union aliases) is flattened once, not once per path (exponential).
+    """
     if not isinstance(alias.type, ir.Union):
         return None
-    enums: list[ir.Enum] = []
+    memo = {} if memo is None else memo
+    enums: dict[str, ir.Enum] = {}  # ordered set
     for member in alias.type.members:
         if not isinstance(member, ir.Ref):
             return None
@@ -239,14 +246,17 @@ def enum_union(module: ir.Module, alias: ir.Alias) -> list[ir.Enum] | None:
         if isinstance(target, ir.Enum):
             found = [target]
         elif isinstance(target, ir.Alias) and target is not alias:
-            nested = enum_union(module, target)
+            if target.name not in memo:
+                memo[target.name] = enum_union(module, target, memo)
+            nested = memo[target.name]
             if nested is None:
                 return None
             found = nested
         else:
             return None
-        enums.extend(e for e in found if e not in enums)
-    return enums
+        for e in found:
+            enums.setdefault(e.name, e)
+    return list(enums.values())
 
 
 class _Scope:

@@ -63,6 +63,7 @@ class TypeMapper:
         self.names = names
         self.errors: list[Diagnostic] = []
         self._resolving: set[str] = set()
+        self._kinds: dict[str, Kind] = {}  # alias -> kind, once worked out
         self._members: dict[str, dict[str, ir.EnumMember]] = {}  # enum -> member name -> member
 
     def _find_member(self, enum: ir.Enum, name: str) -> ir.EnumMember | None:
@@ -184,7 +185,29 @@ class TypeMapper:
                 return False
 
     def _ref_kind(self, name: str) -> Kind:
+        """The kind of a named type. Each alias's is worked out once (a diamond of
+        aliases costs one visit per alias, not one per path), and a chain of plain
+        aliases (`type A = B`, `type B = C`...) is walked, not recursed."""
+        chain: list[str] = []
         decl = self.module.decls[name]
+        while (
+            isinstance(decl, ir.Alias)
+            and isinstance(decl.type, ir.Ref)
+            and decl.name not in self._kinds
+            and decl.name not in self._resolving
+            and decl.name not in chain
+        ):
+            chain.append(decl.name)
+            decl = self.module.decls[decl.type.name]
+        kind = self._kind_of(decl)
+        for alias in chain:  # `type A = B` has B's kind
+            self._kinds[alias] = kind
+        return kind
+
+    def _kind_of(self, decl: ir.Decl) -> Kind:
+        name = decl.name
+        if name in self._kinds:
+            return self._kinds[name]
         if not isinstance(decl, ir.Alias) or enum_union(self.module, decl) is not None:
             return "value"
         if name in self._resolving:
@@ -193,9 +216,11 @@ class TypeMapper:
             return "value"
         self._resolving.add(name)
         try:
-            return self.go_type(decl.type).kind
+            kind = self.go_type(decl.type).kind
         finally:
             self._resolving.discard(name)
+        self._kinds[name] = kind
+        return kind
 
     def _member(self, t: ir.EnumMemberRef) -> GoType:
         enum = self.module.decls.get(t.enum)

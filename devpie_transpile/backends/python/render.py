@@ -242,6 +242,14 @@ class _Renderer:
         self.imports: set[str] = set()
         self.resolving: set[str] = set()
         self.defined: set[str] = set()
+        # Work done once per alias, however many paths reach it (a diamond of union
+        # aliases is exponential in paths): decoder and encoder texts with the helpers
+        # they use, the enum classes an alias stands for, the end of a chain of aliases.
+        self._decoders: dict[str, tuple[str, frozenset[str]]] = {}
+        self._encoders: dict[tuple[str, str, int], tuple[str | None, frozenset[str]]] = {}
+        self._enum_cache: dict[str, list[str] | None] = {}
+        self._chain_ends: dict[str, ir.Alias] = {}
+        self._collecting: list[set[str]] = []  # helpers used by the memo entries being built
 
     # annotations
 
@@ -306,7 +314,30 @@ class _Renderer:
 
     def use(self, helper: str) -> str:
         self.used.add(helper)
+        for helpers in self._collecting:
+            helpers.add(helper)
         return helper
+
+    def _chain_end(self, alias: ir.Alias) -> ir.Alias:
+        """The last alias of `type A = B`, `type B = C`...: the one whose type is not a
+        plain reference to another alias (it has the same decoder and encoder as A).
+        Walked, not recursed: a chain of thousands of aliases must not exhaust the stack."""
+        chain: list[ir.Alias] = []
+        names: set[str] = set()
+        end = alias
+        while end.name not in self._chain_ends and isinstance(end.type, ir.Ref):
+            target = self.decls[end.type.name]
+            if not isinstance(target, ir.Alias):
+                break
+            chain.append(end)
+            names.add(end.name)
+            if target.name in names or target.name in self.resolving:
+                raise error_at(target.span, f"type alias {target.name} refers to itself")
+            end = target
+        end = self._chain_ends.get(end.name, end)
+        for a in chain:
+            self._chain_ends[a.name] = end
+        return end
 
     def decoder(self, t: ir.Type) -> str:
         match t:
@@ -339,15 +370,26 @@ class _Renderer:
                 assert_never(t)
 
     def _alias_decoder(self, alias: ir.Alias) -> str:
-        if alias.name in self.resolving:
-            raise error_at(alias.span, f"type alias {alias.name} refers to itself")
-        self.resolving.add(alias.name)
-        try:
-            if isinstance(alias.type, ir.Union):
-                return self._union_decoder(alias.type, alias.name)
-            return self.decoder(alias.type)
-        finally:
-            self.resolving.discard(alias.name)
+        alias = self._chain_end(alias)
+        cached = self._decoders.get(alias.name)
+        if cached is None:
+            if alias.name in self.resolving:
+                raise error_at(alias.span, f"type alias {alias.name} refers to itself")
+            self.resolving.add(alias.name)
+            self._collecting.append(set())
+            try:
+                if isinstance(alias.type, ir.Union):
+                    text = self._union_decoder(alias.type, alias.name)
+                else:
+                    text = self.decoder(alias.type)
+            finally:
+                collected = self._collecting.pop()
+                self.resolving.discard(alias.name)
+            cached = self._decoders[alias.name] = (text, frozenset(collected))
+        text, helpers = cached
+        for helper in helpers:
+            self.use(helper)
+        return text
 
     def _enum_classes(self, t: ir.Type) -> list[str] | None:
         """The enum classes a type stands for, if it is an enum or a union of enums."""
@@ -357,6 +399,8 @@ class _Renderer:
         if isinstance(decl, ir.Enum):
             return [decl.name]
         if isinstance(decl, ir.Alias) and isinstance(decl.type, ir.Union):
+            if decl.name in self._enum_cache:
+                return self._enum_cache[decl.name]
             if decl.name in self.resolving:
                 return None
             rest, nullable = _split(decl.type)
@@ -364,15 +408,19 @@ class _Renderer:
                 return None
             self.resolving.add(decl.name)
             try:
-                found: list[str] = []
+                found: dict[str, None] = {}  # ordered set
+                result: list[str] | None = None
                 for m in rest:
                     classes = self._enum_classes(m)
                     if classes is None:
-                        return None
-                    found.extend(c for c in classes if c not in found)
-                return found
+                        break
+                    found.update(dict.fromkeys(classes))
+                else:
+                    result = list(found)
             finally:
                 self.resolving.discard(decl.name)
+            self._enum_cache[decl.name] = result
+            return result
         return None
 
     def _enum_kind(self, name: str) -> str:
@@ -467,13 +515,7 @@ class _Renderer:
                     return f"{expr}.value"
                 if isinstance(decl, ir.Interface):
                     return f"{expr}.to_dict()"
-                if decl.name in self.resolving:
-                    raise error_at(decl.span, f"type alias {decl.name} refers to itself")
-                self.resolving.add(decl.name)
-                try:
-                    return self.encoder(decl.type, expr, depth)
-                finally:
-                    self.resolving.discard(decl.name)
+                return self._alias_encoder(decl, expr, depth)
             case ir.EnumMemberRef():
                 return f"{expr}.value"
             case ir.Union():
@@ -492,6 +534,26 @@ class _Renderer:
                 ) + "]"
             case _:
                 assert_never(t)
+
+    def _alias_encoder(self, alias: ir.Alias, expr: str, depth: int) -> str | None:
+        alias = self._chain_end(alias)
+        key = (alias.name, expr, depth)
+        cached = self._encoders.get(key)
+        if cached is None:
+            if alias.name in self.resolving:
+                raise error_at(alias.span, f"type alias {alias.name} refers to itself")
+            self.resolving.add(alias.name)
+            self._collecting.append(set())
+            try:
+                text = self.encoder(alias.type, expr, depth)
+            finally:
+                collected = self._collecting.pop()
+                self.resolving.discard(alias.name)
+            cached = self._encoders[key] = (text, frozenset(collected))
+        text, helpers = cached
+        for helper in helpers:
+            self.use(helper)
+        return text
 
     def _union_encoder(self, u: ir.Union, expr: str, depth: int) -> str | None:
         rest, nullable = _split(u)
@@ -656,28 +718,42 @@ class _Renderer:
         return b
 
     def blocks(self) -> Iterator[_Block]:
+        """Declarations in source order, except that an enum whose member is a field's
+        default comes before the first class that needs it (a class body evaluates its
+        defaults when the class is defined)."""
         for decl in self.decls.values():
             match decl:
                 case ir.Enum():
-                    yield self.enum_block(decl)
-                    self.defined.add(decl.name)
+                    if decl.name not in self.defined:  # else hoisted already
+                        yield self.enum_block(decl)
+                        self.defined.add(decl.name)
                 case ir.Interface():
-                    yield self.class_block(decl.name, decl.doc, decl.fields)
-                    self.defined.add(decl.name)
+                    yield from self._class(decl.name, decl.doc, decl.fields)
                     for obj in hoisted(decl.fields):
                         if obj.name in self.defined:
                             continue  # an inherited field's class: emitted with its base
-                        yield self.class_block(obj.name, None, obj.fields)
-                        self.defined.add(obj.name)
+                        yield from self._class(obj.name, None, obj.fields)
                 case ir.Alias():
                     for outer in _objects_of(decl.type):
                         for obj in (outer, *hoisted(outer.fields)):
-                            yield self.class_block(obj.name, None, obj.fields)
-                            self.defined.add(obj.name)
+                            yield from self._class(obj.name, None, obj.fields)
                     yield self.alias_block(decl)
                     self.defined.add(decl.name)
                 case _:
                     assert_never(decl)
+
+    def _class(
+        self, name: str, doc: str | None, fields: tuple[ir.Field, ...]
+    ) -> Iterator[_Block]:
+        """A class, after the enums its defaults need that are not defined yet."""
+        for f in fields:
+            if not f.optional and isinstance(f.type, ir.EnumMemberRef):
+                enum = self.decls.get(f.type.enum)
+                if isinstance(enum, ir.Enum) and enum.name not in self.defined:
+                    yield self.enum_block(enum)
+                    self.defined.add(enum.name)
+        yield self.class_block(name, doc, fields)
+        self.defined.add(name)
 
     def message_blocks(self) -> Iterator[_Block]:
         messages = self.module.messages
