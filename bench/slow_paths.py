@@ -44,6 +44,7 @@ class Scenario:
     build: Callable[[Path, bool], Path]  # (directory, quick) -> source file
     prepare: Callable[[Path, str, Path, Path], None] | None = None
     expect_rc: int = 0
+    args: tuple[str, ...] = ()  # more command-line arguments (`--check`)
 
 
 # --- the inputs -----------------------------------------------------------------------
@@ -100,6 +101,32 @@ def doc_comments(n: int) -> str:
     return re.sub(r"^(?:/\*\*[^\n]*\*/\n)?export interface (\w+) ", doc, text, flags=re.M)
 
 
+RENAMED = ("  id: string;\n", "  messageId: string;\n")
+
+
+def renamed_field(directory: Path, is_quick: bool) -> Path:
+    """bench/gen_contract.py's contract with the field `id` of every message renamed
+    (`contract.ts`), and the contract before the rename (`before/contract.ts`)."""
+    text = gen_contract.generate(300 if is_quick else 6_000)
+    (directory / "before").mkdir()
+    (directory / "before" / "contract.ts").write_text(text, encoding="utf-8")
+    source = directory / "contract.ts"
+    source.write_text(text.replace(*RENAMED), encoding="utf-8")
+    return source
+
+
+def stale_output(directory: Path, lang: str, source: Path, out: Path) -> None:
+    """What was generated before the rename, at `out`: the `--check` run diffs it."""
+    before = directory / "before"
+    stale = before / out.name
+    if not stale.exists():
+        subprocess.run(
+            command(before / source.name, lang, stale), cwd=before, check=True,
+            capture_output=True,
+        )  # fmt: skip
+    out.write_bytes(stale.read_bytes())
+
+
 def _writer(make: Callable[[int], str], full: int, quick: int) -> Callable[[Path, bool], Path]:
     def build(directory: Path, is_quick: bool) -> Path:
         source = directory / "contract.ts"
@@ -124,14 +151,25 @@ SCENARIOS: list[Scenario] = [
         "5 MB (7,800 messages), a doc comment on every interface",
         _writer(doc_comments, 7_800, 400),
     ),
+    Scenario(
+        "check-diff",
+        "--check after renaming a field in 6,000 messages (a hunk per message)",
+        renamed_field,
+        prepare=stale_output,
+        expect_rc=1,
+        args=("--check",),
+    ),
 ]
 
 
 # --- running --------------------------------------------------------------------------
 
 
-def command(source: Path, lang: str, out: Path) -> list[str]:
-    return [sys.executable, "-m", "devpie_transpile", source.name, "--lang", lang, "-o", str(out)]
+def command(source: Path, lang: str, out: Path, *args: str) -> list[str]:
+    return [
+        sys.executable, "-m", "devpie_transpile", source.name, "--lang", lang, "-o", str(out),
+        *args,
+    ]  # fmt: skip
 
 
 def time_one(
@@ -146,7 +184,7 @@ def time_one(
     start = time.perf_counter()
     try:
         proc = subprocess.run(
-            command(source, lang, out),
+            command(source, lang, out, *scenario.args),
             cwd=directory,
             capture_output=True,
             text=True,

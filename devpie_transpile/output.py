@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -144,55 +145,98 @@ def _matching_blocks(a: Sequence[str], b: Sequence[str]) -> list[difflib.Match]:
     the gaps between anchors are matched the same way, and difflib only matches
     gaps that have no unique line and are small.
     """
-    matches: list[tuple[int, int]] = []
+    found: list[tuple[int, int, int]] = []  # (i, j, size)
     stack = [(0, len(a), 0, len(b))]
     while stack:
         alo, ahi, blo, bhi = stack.pop()
-        while alo < ahi and blo < bhi and a[alo] == b[blo]:
-            matches.append((alo, blo))
-            alo, blo = alo + 1, blo + 1
-        while alo < ahi and blo < bhi and a[ahi - 1] == b[bhi - 1]:
-            ahi, bhi = ahi - 1, bhi - 1
-            matches.append((ahi, bhi))
+        size = _common_prefix(a, alo, ahi, b, blo, bhi)
+        if size:
+            found.append((alo, blo, size))
+            alo, blo = alo + size, blo + size
+        size = _common_suffix(a, alo, ahi, b, blo, bhi)
+        if size:
+            ahi, bhi = ahi - size, bhi - size
+            found.append((ahi, bhi, size))
         if alo == ahi or blo == bhi:
             continue
         anchors = _unique_anchors(a, alo, ahi, b, blo, bhi)
         if anchors:
             prev_a, prev_b = alo, blo
+            run_a, run_b = anchors[0]
             for i, j in anchors:
-                stack.append((prev_a, i, prev_b, j))
-                matches.append((i, j))
+                if i != prev_a or j != prev_b:  # not adjacent to the run: close it
+                    if prev_a > run_a:
+                        found.append((run_a, run_b, prev_a - run_a))
+                    if i > prev_a and j > prev_b:  # a gap with lines on both sides
+                        stack.append((prev_a, i, prev_b, j))
+                    run_a, run_b = i, j
                 prev_a, prev_b = i + 1, j + 1
-            stack.append((prev_a, ahi, prev_b, bhi))
+            found.append((run_a, run_b, prev_a - run_a))
+            if ahi > prev_a and bhi > prev_b:
+                stack.append((prev_a, ahi, prev_b, bhi))
         elif (ahi - alo) * (bhi - blo) <= 250_000:
             matcher = difflib.SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
-            for i, j, size in matcher.get_matching_blocks():
-                matches.extend((alo + i + k, blo + j + k) for k in range(size))
-    matches.sort()
+            found.extend((alo + i, blo + j, size) for i, j, size in matcher.get_matching_blocks()
+                         if size)
+    found.sort()
     blocks: list[difflib.Match] = []
-    for i, j in matches:
+    for i, j, size in found:
         if blocks and blocks[-1].a + blocks[-1].size == i and blocks[-1].b + blocks[-1].size == j:
             last = blocks[-1]
-            blocks[-1] = difflib.Match(last.a, last.b, last.size + 1)
+            blocks[-1] = difflib.Match(last.a, last.b, last.size + size)
         else:
-            blocks.append(difflib.Match(i, j, 1))
+            blocks.append(difflib.Match(i, j, size))
     blocks.append(difflib.Match(len(a), len(b), 0))
     return blocks
+
+
+def _common_prefix(
+    a: Sequence[str], alo: int, ahi: int, b: Sequence[str], blo: int, bhi: int
+) -> int:
+    """How many lines a[alo:] and b[blo:] share at their start (slices compared in C)."""
+    limit = min(ahi - alo, bhi - blo)
+    low, step = 0, 1
+    while low < limit:  # gallop, then halve: log n slice comparisons
+        high = min(limit, low + step)
+        if a[alo + low : alo + high] == b[blo + low : blo + high]:
+            low, step = high, step * 2
+        elif step == 1:
+            break
+        else:
+            step = 1 if step <= 2 else step // 4
+    return low
+
+
+def _common_suffix(
+    a: Sequence[str], alo: int, ahi: int, b: Sequence[str], blo: int, bhi: int
+) -> int:
+    """How many lines a[:ahi] and b[:bhi] share at their end."""
+    limit = min(ahi - alo, bhi - blo)
+    low, step = 0, 1
+    while low < limit:
+        high = min(limit, low + step)
+        if a[ahi - high : ahi - low] == b[bhi - high : bhi - low]:
+            low, step = high, step * 2
+        elif step == 1:
+            break
+        else:
+            step = 1 if step <= 2 else step // 4
+    return low
 
 
 def _unique_anchors(
     a: Sequence[str], alo: int, ahi: int, b: Sequence[str], blo: int, bhi: int
 ) -> list[tuple[int, int]]:
     """Lines occurring once in a[alo:ahi] and once in b[blo:bhi], longest in-order run."""
-    in_a: dict[str, int] = {}
-    for i in range(alo, ahi):
-        in_a[a[i]] = -1 if a[i] in in_a else i
-    in_b: dict[str, int] = {}
-    for j in range(blo, bhi):
-        line = b[j]
-        if line in in_a and in_a[line] >= 0:
-            in_b[line] = -1 if line in in_b else j
-    pairs = sorted((in_a[line], j) for line, j in in_b.items() if j >= 0)
+    count_a = Counter(a[alo:ahi])
+    count_b = Counter(b[blo:bhi])
+    where_a = {line: i for i, line in enumerate(a[alo:ahi], alo) if count_a[line] == 1}
+    pairs = [
+        (where_a[line], j)
+        for j, line in enumerate(b[blo:bhi], blo)
+        if count_b[line] == 1 and line in where_a
+    ]
+    pairs.sort()
     # patience sorting: the longest run of pairs increasing in j
     tops: list[int] = []  # j of the top card of each pile
     top_index: list[int] = []

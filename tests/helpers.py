@@ -17,6 +17,22 @@ VECTORS = REPO / "tests" / "vectors"
 REGEN = "python tests/update_golden.py"
 
 
+def case_name(entry: Path) -> str:
+    """`tests/cases/enums.ts` -> `enums`; a multi-file case `tests/cases/esm/index.ts` -> `esm`."""
+    return entry.stem if entry.parent == CASES else entry.parent.name
+
+
+def case_entries() -> list[Path]:
+    """Every case's entry file: `<case>.ts`, or `<case>/index.ts` for a multi-file case
+    (a folder holding the files it imports, and a tsconfig.json if it needs one)."""
+    return sorted([*CASES.glob("*.ts"), *CASES.glob("*/index.ts")], key=case_name)
+
+
+def case_entry(name: str) -> Path:
+    single = CASES / f"{name}.ts"
+    return single if single.exists() else CASES / name / "index.ts"
+
+
 def cli_path() -> str:
     """The installed console script beside this interpreter (tests run the real thing)."""
     script = Path(sys.executable).parent / "devpie-transpile"

@@ -60,9 +60,26 @@ def test_errors_name_the_tree(tmp_path: Path) -> None:
         load(tmp_path / "index.ts", display_root=tmp_path, fs=fs)
     [diag] = info.value.diagnostics
     assert diag.span is not None and diag.span.file == "MEM:index.ts"
-    assert diag.message == 'cannot find module "./gone" (tried MEM:gone.ts, MEM:gone/index.ts)'
+    assert diag.message == (
+        'cannot find module "./gone" (tried MEM:gone.ts, MEM:gone.tsx, MEM:gone.d.ts, '
+        "MEM:gone/index.ts, MEM:gone/index.tsx, MEM:gone/index.d.ts)"
+    )
     with pytest.raises(TranspileError) as info:
         load(tmp_path / "missing.ts", display_root=tmp_path, fs=fs)
     assert [(d.path, d.message) for d in info.value.diagnostics] == [
         ("MEM:missing.ts", "no such file")
     ]
+
+
+def test_tsconfig_is_read_from_the_given_tree(tmp_path: Path) -> None:
+    fs = Memory(
+        tmp_path,
+        {
+            "package.json": "{}",
+            "tsconfig.json": '{"compilerOptions": {"paths": {"@/*": ["./src/*"]}}} // c',
+            "src/a.ts": "export interface A { x: string }",
+            "index.ts": 'export * from "@/a.js";',
+        },
+    )
+    module = load(tmp_path / "index.ts", display_root=tmp_path, fs=fs)
+    assert list(module.decls) == ["A"]

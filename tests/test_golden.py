@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import CASES, REPO, golden_mismatch, run_cli
+from helpers import REPO, case_entries, case_name, golden_mismatch, run_cli
 from update_golden import SUFFIX, golden_path, render_case
 
-CASE_FILES = sorted(CASES.glob("*.ts"))
+CASE_FILES = case_entries()
 
 
 @pytest.mark.parametrize("lang", list(SUFFIX))
-@pytest.mark.parametrize("case", CASE_FILES, ids=[c.stem for c in CASE_FILES])
+@pytest.mark.parametrize("case", CASE_FILES, ids=[case_name(c) for c in CASE_FILES])
 def test_case_matches_golden(case: Path, lang: str) -> None:
     problem = golden_mismatch(golden_path(case, lang), render_case(case, lang))
     if problem:

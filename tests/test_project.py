@@ -171,9 +171,10 @@ def test_pre_commit_hooks(project: Path, tmp_path: Path) -> None:
     def git(*args: str) -> None:
         subprocess.run(["git", *args], cwd=project, env=git_env, check=True, capture_output=True)
 
-    def hook(name: str) -> subprocess.CompletedProcess[str]:
+    def hook(name: str, *files: str) -> subprocess.CompletedProcess[str]:
+        which = ["--files", *files] if files else ["--all-files"]
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), name, "--all-files"],
+            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), name, *which],
             cwd=project, env=git_env, capture_output=True, text=True, timeout=900, check=False,
         )
 
@@ -196,3 +197,21 @@ def test_pre_commit_hooks(project: Path, tmp_path: Path) -> None:
     again = hook("devpie-transpile-check")
     assert again.returncode == 0, again.stdout + again.stderr
     assert hook("devpie-transpile").returncode == 0
+
+    # a change to the configuration alone (no .ts in the commit) runs the hooks too
+    config = project / "pyproject.toml"
+    config.write_text(config.read_text().replace('package = "demo_events"\n',
+                                                 'package = "demo_events"\nversion = "3.0.0"\n'))
+    git("add", "-A")
+    git("commit", "-qm", "bump the Python version")
+    bumped = hook("devpie-transpile-check", "pyproject.toml")
+    assert bumped.returncode == 1, bumped.stdout + bumped.stderr
+    assert '+version = "3.0.0"' in bumped.stdout
+    assert hook("devpie-transpile", "pyproject.toml").returncode == 1
+    assert 'version = "3.0.0"' in (project / "out/python/pyproject.toml").read_text()
+    git("add", "-A")
+    # so does a hand edit of a generated file
+    go_file = project / "out/go/events.go"
+    go_file.write_text(go_file.read_text() + "// edited\n")
+    edited = hook("devpie-transpile-check", "out/go/events.go")
+    assert edited.returncode == 1 and "-// edited" in edited.stdout

@@ -2,8 +2,11 @@
 languages, and every value of its root type round-trips through both.
 
 Hypothesis draws whole contracts (enums, interfaces, nested inline objects, arrays,
-maps, literal unions, optional and nullable fields, references) and, for each, JSON
-values of its root interface. The Python package must import and round-trip them
+maps, literal unions, optional and nullable fields, references; and what the
+frontend evaluates: generic templates instantiated with random arguments, some
+left to their defaults; intersections; `extends` chains that narrow inherited
+fields; unions of object literals) and, for each, JSON values of its root
+interface. The Python package must import and round-trip them
 (the first one also passes `mypy --strict`); the Go packages of all contracts are
 built into one harness (one build: CI has 2 cores) that must round-trip the same
 values. DEVPIE_PROPERTY_EXAMPLES (default 4) sets how many contracts one run draws.
@@ -38,13 +41,24 @@ NUMBERS = [0, 1, -7, 2.5, -0.125, 1234567, 3.75]
 LABELS = ["start", "end", "x", "y", "naïve", "at"]
 # Date.toISOString's range that both languages hold: 0001-01-01 to 9999-12-31.
 DATE_MS = (-62135596800000, 253402300799999)
+# Keys of templates and of intersected objects: their Pascal forms are not those of
+# KEYS, so a hoisted name (`G0I0Payload`) cannot meet an inline object's name.
+TEMPLATE_KEYS = ["payload", "meta", "extra", "body"]
+EXTRA_KEYS = ["addedA", "addedB"]
 
 Type = tuple[Any, ...]
 
 
+# What a drawn type may refer to besides enums and interfaces: generic templates
+# (name, parameter count) and unions of object literals (alias names).
+Extra = tuple[tuple[tuple[str, int], ...], tuple[str, ...]]
+NONE: Extra = ((), ())
+
+
 @st.composite
 def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list[str],
-          depth: int) -> Type:
+          depth: int, extra: Extra = NONE) -> Type:
+    templates, unions = extra
     leaves: list[st.SearchStrategy[Type]] = [
         st.sampled_from([("string",), ("number",), ("boolean",), ("any",), ("date",)]),
         st.lists(st.sampled_from(["admin", "member", "x y", 'q"']), min_size=1, max_size=3,
@@ -54,19 +68,31 @@ def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list
         leaves.append(st.sampled_from(enums).map(lambda e: ("enum", e[0])))
     if ifaces:
         leaves.append(st.sampled_from(ifaces).map(lambda i: ("ref", i)))
+    if unions:
+        leaves.append(st.sampled_from(unions).map(lambda u: ("ounion", u)))
     if depth >= 3:
         return draw(st.one_of(leaves))
-    kind = draw(st.sampled_from(["leaf", "leaf", "array", "map", "object", "nullable", "tuple"]))
+    kinds = ["leaf", "leaf", "array", "map", "object", "nullable", "tuple"]
+    kinds += ["inst"] * bool(templates) + ["inter"] * bool(ifaces)
+    kind = draw(st.sampled_from(kinds))
     if kind == "leaf":
         return draw(st.one_of(leaves))
     if kind == "tuple":
-        items = draw(st.lists(types(enums, ifaces, depth + 1), min_size=1, max_size=3))
+        items = draw(st.lists(types(enums, ifaces, depth + 1, extra), min_size=1, max_size=3))
         labels = draw(st.none() | st.lists(st.sampled_from(LABELS), min_size=len(items),
                                            max_size=len(items), unique=True))
         return ("tuple", items, labels)
     if kind == "object":
-        return ("object", draw(fields(enums, ifaces, depth + 1)))
-    inner = draw(types(enums, ifaces, depth + 1))
+        return ("object", draw(fields(enums, ifaces, depth + 1, extra)))
+    if kind == "inst":  # `G0<A>` or `G0<A, B>`: the rest take their defaults
+        name, count = draw(st.sampled_from(templates))
+        given = draw(st.integers(1, count))
+        return ("inst", name, [draw(types(enums, ifaces, depth + 1, extra)) for _ in range(given)])
+    if kind == "inter":  # `I0 & { addedA: ... }`
+        keys = draw(st.lists(st.sampled_from(EXTRA_KEYS), min_size=1, unique=True))
+        added = [(k, draw(types(enums, [], 3)), draw(st.booleans())) for k in keys]
+        return ("inter", draw(st.sampled_from(ifaces)), added)
+    inner = draw(types(enums, ifaces, depth + 1, extra))
     if kind == "nullable":
         return ("nullable", inner) if inner[0] not in ("nullable", "any") else inner
     return (kind, inner)
@@ -74,9 +100,35 @@ def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list
 
 @st.composite
 def fields(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list[str],
-           depth: int) -> list[tuple[str, Type, bool]]:
+           depth: int, extra: Extra = NONE) -> list[tuple[str, Type, bool]]:
     keys = draw(st.lists(st.sampled_from(KEYS), min_size=1, max_size=4, unique=True))
-    return [(k, draw(types(enums, ifaces, depth)), draw(st.booleans())) for k in keys]
+    return [(k, draw(types(enums, ifaces, depth, extra)), draw(st.booleans())) for k in keys]
+
+
+@st.composite
+def template(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]]) -> list[tuple[str, Type, bool]]:
+    """The fields of `interface G<T, U = string>`: parameters used plainly or nested."""
+    uses = [("param", "T"), ("array", ("param", "T")), ("map", ("param", "T")), ("param", "U")]
+    keys = draw(st.lists(st.sampled_from(TEMPLATE_KEYS), min_size=1, max_size=3, unique=True))
+    out = [(keys[0], draw(st.sampled_from(uses[:3])), False)]
+    for k in keys[1:]:
+        t = draw(st.one_of(st.sampled_from(uses), types(enums, [], 2)))
+        out.append((k, t, draw(st.booleans())))
+    return out
+
+
+def narrowed(f: tuple[str, Type, bool]) -> tuple[str, Type, bool]:
+    """A redeclaration of inherited field `f` with a narrower (or the same) type."""
+    key, t, optional = f
+    if optional:
+        return (key, t, False)
+    if t == ("string",):
+        return (key, ("lit", ["admin"]), False)
+    if t[0] == "nullable":
+        return (key, t[1], False)
+    if t[0] == "lit" and len(t[1]) > 1:
+        return (key, ("lit", t[1][:1]), False)
+    return f
 
 
 @st.composite
@@ -89,10 +141,27 @@ def contracts(draw: st.DrawFn) -> dict[str, Any]:
         else:
             enums.append((f"E{i}", "int", draw(st.lists(st.integers(-5, 50), min_size=1,
                                                        max_size=3, unique=True))))
+    templates = {f"G{i}": draw(template(enums)) for i in range(draw(st.integers(0, 2)))}
+    unions: dict[str, list[tuple[str, list[tuple[str, Type, bool]]]]] = {}
+    for i in range(draw(st.integers(0, 2))):
+        # tags unique in the module: each member is a message
+        unions[f"U{i}"] = [(f"u{i}{tag}", draw(fields(enums, [], 2)))
+                           for tag in "ab"[: draw(st.integers(2, 2))]]
+    extra: Extra = (tuple((n, 2) for n in templates), tuple(unions))
     ifaces: list[tuple[str, list[tuple[str, Type, bool]]]] = []
+    derived: dict[str, tuple[str, list[tuple[str, Type, bool]]]] = {}
     for i in range(draw(st.integers(1, 3))):
-        ifaces.append((f"I{i}", draw(fields(enums, [n for n, _ in ifaces], 0))))
-    return {"enums": enums, "ifaces": ifaces, "seed": draw(st.integers(0, 2**32))}
+        own = draw(fields(enums, [n for n, _ in ifaces], 0, extra))
+        if ifaces and draw(st.booleans()):  # extends a previous one, narrowing some fields
+            base, inherited = draw(st.sampled_from(ifaces))
+            redeclared = [narrowed(f) for f in inherited if draw(st.booleans())]
+            mine = {f[0]: f for f in redeclared}
+            new = [f for f in own if f[0] not in {g[0] for g in inherited}]
+            derived[f"I{i}"] = (base, redeclared + new)
+            own = [mine.get(f[0], f) for f in inherited] + new
+        ifaces.append((f"I{i}", own))
+    return {"enums": enums, "ifaces": ifaces, "seed": draw(st.integers(0, 2**32)),
+            "templates": templates, "unions": unions, "derived": derived}
 
 
 def ts_type(t: Type) -> str:
@@ -101,7 +170,7 @@ def ts_type(t: Type) -> str:
             return name
         case ("lit", values):
             return " | ".join(json.dumps(v) for v in values)
-        case ("enum" | "ref", name):
+        case ("enum" | "ref" | "ounion" | "param", name):
             return str(name)
         case ("array", inner):
             return f"Array<{ts_type(inner)}>"
@@ -118,6 +187,10 @@ def ts_type(t: Type) -> str:
             if labels is not None:
                 shown = [f"{label}: {s}" for label, s in zip(labels, shown, strict=True)]
             return "[" + ", ".join(shown) + "]"
+        case ("inst", name, args):
+            return f"{name}<{', '.join(ts_type(a) for a in args)}>"
+        case ("inter", name, added):
+            return f"{name} & {ts_type(('object', added))}"
     raise AssertionError(t)
 
 
@@ -131,10 +204,32 @@ def ts_source(c: dict[str, Any]) -> str:
     for name, kind, values in c["enums"]:
         members = ", ".join(f"M{i} = {json.dumps(v)}" for i, v in enumerate(values))
         out.append(f"/** Enum {name}: {kind}. */\nexport enum {name} {{ {members} }}")
+    for name, fs in c.get("templates", {}).items():
+        body = "\n".join(f"  {ts_field(f)}" for f in fs)
+        out.append(f"export interface {name}<T, U = string> {{\n{body}\n}}")
+    for name, members in c.get("unions", {}).items():
+        shown = " | ".join(ts_type(("object", [("type", ("lit", [tag]), False), *fs]))
+                           for tag, fs in members)
+        out.append(f"export type {name} = {shown};")
     for name, fs in c["ifaces"]:
-        body = "\n".join(f"  /** {f[0]} */\n  {ts_field(f)}" for f in fs)
-        out.append(f"export interface {name} {{\n{body}\n}}")
+        base, own = c.get("derived", {}).get(name, (None, fs))
+        body = "\n".join(f"  /** {f[0]} */\n  {ts_field(f)}" for f in own)
+        heading = f"{name} extends {base}" if base else name
+        out.append(f"export interface {heading} {{\n{body}\n}}")
     return "\n\n".join(out) + "\n"
+
+
+def substitute(t: Type, env: dict[str, Type]) -> Type:
+    match t:
+        case ("param", name):
+            return env[name]
+        case ("array" | "map" | "nullable" as kind, inner):
+            return (kind, substitute(inner, env))
+        case ("object", fs):
+            return ("object", [(k, substitute(x, env), o) for k, x, o in fs])
+        case ("tuple", items, labels):
+            return ("tuple", [substitute(i, env) for i in items], labels)
+    return t
 
 
 def value(t: Type, c: dict[str, Any], rng: random.Random, depth: int = 0) -> Any:
@@ -166,6 +261,16 @@ def value(t: Type, c: dict[str, Any], rng: random.Random, depth: int = 0) -> Any
             return iso_date(rng.randint(*DATE_MS))
         case ("tuple", items, _):
             return [value(i, c, rng, depth + 1) for i in items]
+        case ("inst", name, args):
+            env = {"T": args[0], "U": args[1] if len(args) > 1 else ("string",)}
+            fs = [(k, substitute(x, env), o) for k, x, o in c["templates"][name]]
+            return obj(fs, c, rng, depth + 1)
+        case ("inter", name, added):
+            base = obj(next(fs for n, fs in c["ifaces"] if n == name), c, rng, depth + 1)
+            return {**base, **obj(added, c, rng, depth + 1)}
+        case ("ounion", name):
+            tag, fs = rng.choice(c["unions"][name])
+            return {"type": tag, **obj(fs, c, rng, depth + 1)}
     raise AssertionError(t)
 
 

@@ -21,7 +21,7 @@ from unittest import mock
 
 import black
 import pytest
-from helpers import CASES, FIXTURE, REPO
+from helpers import FIXTURE, REPO, case_entries
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -241,8 +241,8 @@ def test_random_modules_render_as_black_would(module: ir.Module) -> None:
 # --- real contracts ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source", [FIXTURE, *sorted(CASES.glob("*.ts"))],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("source", [FIXTURE, *case_entries()],
+                         ids=lambda p: p.relative_to(REPO).as_posix())
 def test_fixture_and_cases_render_as_black_would(source: Path) -> None:
     try:
         module = load(source, display_root=REPO)

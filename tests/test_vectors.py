@@ -4,7 +4,7 @@ Each `tests/vectors/<case>/vectors.json` holds valid values (decode, re-encode,
 get the same JSON value back; messages dispatch to the right class) and invalid
 ones (decoding fails with exactly the message in the file, in both languages).
 `fixture` runs on the committed packages in out/; other cases on packages
-generated from `tests/cases/<case>.ts` by the CLI.
+generated from `tests/cases/<case>.ts` (or `<case>/index.ts`) by the CLI.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from go_harness import build_go_harness
 from go_harness import run_go as run_harness
-from helpers import CASES, REPO, VECTORS, run_cli
+from helpers import REPO, VECTORS, case_entry, run_cli
 
 CASE_NAMES = sorted(p.parent.name for p in VECTORS.glob("*/vectors.json"))
 GO_MODULE = "example.com/vectors/{case}"
@@ -37,7 +37,7 @@ def _generate(case: str, tmp: Path) -> dict[str, Any]:
     if case == "fixture":
         return {"case": case, "python": REPO / "out/python/devpie_client_events/__init__.py",
                 "go": REPO / "out/go", "module": _go_module_of(REPO / "out/go")}
-    source = (CASES / f"{case}.ts").relative_to(REPO)
+    source = case_entry(case).relative_to(REPO)
     module = GO_MODULE.format(case=case)
     for lang, extra in (("python", []), ("go", ["--module", module])):
         proc = run_cli(source, "--lang", lang, "-o", f"{tmp / case / lang}/", *extra)

@@ -14,13 +14,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from helpers import CASES, GOLDEN, REPO, cli_path  # noqa: E402
+from helpers import GOLDEN, REPO, case_entries, case_name, cli_path  # noqa: E402
 
 SUFFIX = {"python": "py", "go": "go"}
 
 
 def golden_path(case: Path, lang: str) -> Path:
-    return GOLDEN / f"{case.stem}.{SUFFIX[lang]}"
+    return GOLDEN / f"{case_name(case)}.{SUFFIX[lang]}"
 
 
 def render_case(case: Path, lang: str) -> str:
@@ -36,7 +36,7 @@ def render_case(case: Path, lang: str) -> str:
 
 def main() -> None:
     GOLDEN.mkdir(exist_ok=True)
-    for case in sorted(CASES.glob("*.ts")):
+    for case in case_entries():
         for lang in SUFFIX:
             path = golden_path(case, lang)
             text = render_case(case, lang)

@@ -100,10 +100,10 @@ def _python_problem(package: str) -> str | None:
     if unicodedata.normalize("NFKC", package) != package:
         normal = unicodedata.normalize("NFKC", package)
         return f"{package!r} imports as {normal!r} (NFKC): name the package {normal!r}"
-    if package.startswith("__") and package.endswith("__"):
-        return f"{package!r}: dunder names are reserved by Python"
     if package in PYTHON_IMPORTS or package in sys.stdlib_module_names:
         return f"{package!r} would shadow the standard library module of that name"
+    if package.startswith("__") and package.endswith("__"):
+        return f"{package!r}: dunder names are reserved by Python"
     return None
 
 

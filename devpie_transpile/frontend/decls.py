@@ -13,7 +13,9 @@ from .evaluate import EvalError, field_narrower, fields_of
 from .files import DeclSite
 from .literals import decode_string, parse_number
 from .source import SourceFile
-from .types import Resolver, TypeConverter, type_key
+from .types import Resolver, TypeConverter, pascal, type_key
+
+PARAMETER_PROPERTY = ("accessibility_modifier", "readonly", "override")
 
 
 class DeclResolver(Resolver, Protocol):
@@ -31,6 +33,12 @@ def convert_decl(
     span = site.span
     if site.kind == "enum":
         return _enum(site, name, doc, errors)
+    if site.kind == "class":
+        type_params = site.node.child_by_field_name("type_parameters")
+        if type_params is not None:  # the body would only add errors about the parameters
+            converter.unsupported(type_params, "generic class")
+            return ir.Interface(name, (), (), doc, span)
+        return _class(site, name, doc, resolver, converter, errors)
     if site.kind == "interface":
         shape, extends = interface_type(site, name, converter, resolver, errors)
         if isinstance(shape, ir.Map):
@@ -108,6 +116,146 @@ def alias_type(site: DeclSite, hint: str, converter: TypeConverter) -> ir.Type:
         converter.union_base[inner.id] = hint
         return converter.convert(value, hint + "Object")
     return converter.convert(value, hint, hoist=False)
+
+
+def _class(
+    site: DeclSite,
+    name: str,
+    doc: str | None,
+    resolver: DeclResolver,
+    converter: TypeConverter,
+    errors: list[Diagnostic],
+) -> ir.Interface:
+    """A class a rendered type uses: the shape `JSON.stringify` gives its instances.
+
+    Public instance properties, declared or constructor parameter properties, in
+    source order after those of the class it extends; private, protected, `#private`
+    and static members, methods and accessors are not data and are left out.
+    """
+    bases: list[tuple[ir.Field, ...]] = []
+    extends: list[str] = []
+    for heritage in site.node.named_children:
+        if heritage.type != "class_heritage":
+            continue
+        for clause in heritage.named_children:
+            if clause.type != "extends_clause":
+                continue  # `implements` adds nothing to the instance
+            value = clause.child_by_field_name("value")
+            if value is None or value.type != "identifier":
+                converter.error(clause, "a class can only extend a class named by an identifier")
+                continue
+            base = resolver.base_interface(site, value)
+            if base is not None:
+                bases.append(base.fields)
+                extends.append(base.name)
+    body = site.node.child_by_field_name("body")
+    fields: list[ir.Field] = []
+    for member in body.named_children if body is not None else ():
+        if member.type == "public_field_definition":
+            if _public_instance(site.file, member):
+                field = _class_field(site.file, member, name, converter)
+                if field is not None:
+                    fields.append(field)
+        elif member.type == "method_definition":
+            method = member.child_by_field_name("name")
+            if method is not None and site.file.text(method) == "constructor":
+                fields.extend(_parameter_properties(site.file, member, name, converter))
+        elif member.type == "index_signature":
+            converter.error(member, "index signatures in a class are not supported")
+    merged = _merge(bases, fields, site, resolver, errors)
+    return ir.Interface(name, tuple(merged), tuple(extends), doc, site.span)
+
+
+def _public_instance(source: SourceFile, node: Node) -> bool:
+    """Neither `static`, `private`, `protected` nor `#private`."""
+    for child in node.children:
+        if child.type == "static":
+            return False
+        if child.type == "accessibility_modifier" and source.text(child) != "public":
+            return False
+    name = node.child_by_field_name("name") or node.child_by_field_name("pattern")
+    return name is None or name.type != "private_property_identifier"
+
+
+def _class_field(
+    source: SourceFile, member: Node, owner: str, converter: TypeConverter
+) -> ir.Field | None:
+    name_node = member.child_by_field_name("name")
+    if name_node is None:
+        return None
+    if name_node.type == "string":
+        key = decode_string(source, name_node)
+    elif name_node.type in ("property_identifier", "number"):
+        key = source.text(name_node)
+    else:
+        converter.unsupported(name_node, "computed property name")
+        return None
+    span = source.span(name_node)
+    optional = any(c.type == "?" for c in member.children)
+    readonly = any(c.type == "readonly" for c in member.children)
+    annotation = member.child_by_field_name("type")
+    doc = doc_comment(source, member)
+    if annotation is None:
+        value = member.child_by_field_name("value")
+        t = _inferred(source, value, readonly) if value is not None else None
+        if t is None:
+            t = converter.error(name_node, f"property {key} needs a type annotation")
+        return ir.Field(key, t, optional, doc, span)
+    t, undefined = converter.convert_optional(annotation, owner + pascal(key), 1)
+    return ir.Field(key, t, optional or undefined, doc, span)
+
+
+def _parameter_properties(
+    source: SourceFile, constructor: Node, owner: str, converter: TypeConverter
+) -> list[ir.Field]:
+    """`constructor(public readonly id: string, private x: T)`: `id` (a property)."""
+    parameters = constructor.child_by_field_name("parameters")
+    out: list[ir.Field] = []
+    for param in parameters.named_children if parameters is not None else ():
+        if param.type not in ("required_parameter", "optional_parameter"):
+            continue
+        modifiers = [c for c in param.children if c.type in PARAMETER_PROPERTY]
+        if not modifiers or not _public_instance(source, param):
+            continue
+        pattern = param.child_by_field_name("pattern")
+        if pattern is None or pattern.type != "identifier":
+            continue
+        key = source.text(pattern)
+        span = source.span(pattern)
+        optional = param.type == "optional_parameter"
+        annotation = param.child_by_field_name("type")
+        doc = doc_comment(source, param)
+        if annotation is None:
+            value = param.child_by_field_name("value")
+            readonly = any(c.type == "readonly" for c in modifiers)
+            t = _inferred(source, value, readonly) if value is not None else None
+            if t is None:
+                t = converter.error(pattern, f"property {key} needs a type annotation")
+            out.append(ir.Field(key, t, optional, doc, span))
+            continue
+        t, undefined = converter.convert_optional(annotation, owner + pascal(key), 1)
+        out.append(ir.Field(key, t, optional or undefined, doc, span))
+    return out
+
+
+def _inferred(source: SourceFile, value: Node, readonly: bool) -> ir.Type | None:
+    """The type tsc gives an unannotated property from a literal initializer: its
+    literal when `readonly` or `as const`, else widened (`0` -> number)."""
+    span = source.span(value)
+    if value.type == "as_expression" and source.text(value).rstrip().endswith("const"):
+        inner = value.named_children[0] if value.named_children else value
+        return _inferred(source, inner, True)
+    if value.type == "string":
+        text = decode_string(source, value)
+        return ir.Literal(text, span) if readonly else ir.Prim("string", span)
+    if value.type in ("true", "false"):
+        return ir.Literal(value.type == "true", span) if readonly else ir.Prim("boolean", span)
+    number = _enum_value(source, value)
+    if isinstance(number, int) or value.type == "number":
+        if readonly and isinstance(number, int):
+            return ir.Literal(number, span)
+        return ir.Prim("number", span)
+    return None
 
 
 def _bases(

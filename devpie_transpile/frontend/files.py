@@ -1,8 +1,7 @@
-"""The files of a contract: what each declares, imports and exports, and where
-relative module specifiers lead.
+"""The files of a contract: what each declares, imports and exports.
 
-Only relative specifiers are followed, and never outside the project root, so a
-contract cannot make the tool read arbitrary files.
+Where a specifier leads is `resolve.py`'s business; this module turns one parsed
+file's top-level statements (and the bodies of its namespaces) into a `FileScope`.
 """
 
 from __future__ import annotations
@@ -35,35 +34,58 @@ SKIPPED = {
     "lexical_declaration": "variable",
     "variable_declaration": "variable",
 }
-ROOT_MARKERS = ("package.json", "pyproject.toml", ".git")
+NAMESPACES = ("internal_module", "module")
+ROOT_MARKERS = ("package.json", "pyproject.toml", "devpie-transpile.toml", ".git")
 
-DeclKind = Literal["interface", "alias", "enum", "class", "function", "variable"]
+DeclKind = Literal["interface", "alias", "enum", "class", "function", "variable", "namespace"]
 
 
 @dataclass(eq=False)
 class DeclSite:
-    """A named top-level declaration: identity of a type across files."""
+    """A named declaration: identity of a type across files.
+
+    `name` is its name in the module (`PayloadJoin` for `Join` in namespace
+    `Payload`), `local` the name it is declared under, `parent` its namespace.
+    """
 
     file: SourceFile
     name: str
     kind: DeclKind
     node: Node  # the declaration node (interface_declaration, ...)
-    statement: Node  # the top-level statement, where its doc comment sits
+    statement: Node  # the statement it is part of, where its doc comment sits
     span: ir.Span  # its name
+    local: str = ""
+    parent: DeclSite | None = None
+    members: dict[str, DeclSite] = field(default_factory=dict)  # of a namespace
+    exported_members: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.local = self.local or self.name
 
     @property
     def rendered(self) -> bool:
+        """Rendered wherever it is declared or re-exported (a class: only when used)."""
         return self.kind in ("interface", "alias", "enum")
+
+    @property
+    def shape(self) -> bool:
+        """Can be referred to by a rendered type."""
+        return self.kind in ("interface", "alias", "enum", "class")
 
 
 @dataclass(frozen=True)
 class Binding:
-    """`name` of module `target` (None: a bare, unfollowed package), bound locally."""
+    """`name` of module `target`, bound locally.
+
+    `target` is None for an npm `package` (never followed) or a module that failed
+    to resolve (already reported).
+    """
 
     name: str
     specifier: str
     target: SourceFile | None
     span: ir.Span  # the specifier in the import/export clause
+    package: str | None = None
 
 
 @dataclass(eq=False)
@@ -72,14 +94,16 @@ class FileScope:
 
     source: SourceFile
     decls: dict[str, DeclSite] = field(default_factory=dict)
-    order: list[DeclSite] = field(default_factory=list)
+    order: list[DeclSite] = field(default_factory=list)  # namespace members included
     imports: dict[str, Binding] = field(default_factory=dict)
     exports: dict[str, Binding | DeclSite | str] = field(default_factory=dict)
     star_exports: list[Binding] = field(default_factory=list)
-    # Re-exports from other modules, in source order: `export *` (a Binding named
-    # "*") or the exported name of an `export { A as B } from`.
+    # Re-exports, in source order: `export *` (a Binding named "*") or the exported
+    # name of an `export { A as B } from` or `export { A as B }`.
     reexports: list[Binding | str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    reexport_spans: dict[str, ir.Span] = field(default_factory=dict)  # of `export { A }`
+    # `--verbose` notes in source order; a class's is dropped if a rendered type uses it
+    notes: list[tuple[str, DeclSite | None]] = field(default_factory=list)
     # constants and functions by name: a value may share its name with a type
     # (`const Status = {...} as const; type Status = ...`), read by `typeof`
     values: dict[str, DeclSite] = field(default_factory=dict)
@@ -87,7 +111,7 @@ class FileScope:
 
 def project_root(entry: Path, fs: FileSystem = DISK) -> Path:
     """Nearest ancestor of the (resolved) entry holding a project marker, else its dir."""
-    start = entry.resolve().parent
+    start = Path(os.path.realpath(entry)).parent
     for directory in (start, *start.parents):
         if any(fs.exists(directory / marker) for marker in ROOT_MARKERS):
             return directory
@@ -107,47 +131,18 @@ def display_path(path: Path, display_root: Path) -> str:
     return Path(rel).as_posix()
 
 
-def candidates(base: Path, specifier: str) -> list[Path]:
-    """Where `./x` may live: `x` (if it ends in .ts), `x.ts`, `x/index.ts`."""
-    target = Path(os.path.normpath(base.parent / specifier))
-    if specifier.endswith(".ts"):
-        return [target]
-    if specifier.endswith(".js"):
-        return [target.with_suffix(".ts"), target]
-    return [target.with_name(target.name + ".ts"), target / "index.ts"]
-
-
-def resolve_specifier(
-    base: Path,
-    specifier: str,
-    root: Path,
-    show: Callable[[Path], str],
-    fs: FileSystem = DISK,
-) -> tuple[Path | None, str | None]:
-    """The file a relative specifier names, or an error message."""
-    for candidate in candidates(base, specifier):
-        real = candidate.resolve()
-        if not real.is_relative_to(root):
-            return None, f'"{specifier}" is outside the project root ({root.name}/)'
-        if fs.is_file(real):
-            return candidate, None
-    tried = ", ".join(show(c) for c in candidates(base, specifier))
-    return None, f'cannot find module "{specifier}" (tried {tried})'
+Follow = Callable[[SourceFile, Node, str], "tuple[SourceFile | None, str | None]"]
 
 
 class ScopeBuilder:
-    """Turns a parsed file's top-level statements into a `FileScope`.
+    """Turns a parsed file's statements into a `FileScope`.
 
-    `follow(specifier_node)` returns the file a relative specifier leads to (loading
-    it if needed) or None after reporting why not.
+    `follow(source, specifier_node, specifier)` returns the file a specifier leads
+    to (loading it if needed), or the npm package it names, or (None, None) after
+    reporting why it leads nowhere.
     """
 
-    def __init__(
-        self,
-        source: SourceFile,
-        follow: Callable[[SourceFile, Node, str], SourceFile | None],
-        errors: list[Diagnostic],
-    ) -> None:
+    def __init__(self, source: SourceFile, follow: Follow, errors: list[Diagnostic]) -> None:
         self.source = source
         self.follow = follow
         self.errors = errors
@@ -155,7 +150,7 @@ class ScopeBuilder:
 
     def build(self) -> FileScope:
         matched: set[int] = set()
-        cursor = QueryCursor(query("statements"))
+        cursor = QueryCursor(query("statements", self.source.tsx))
         # Every pattern starts at `program`: no match can start deeper, and telling
         # the cursor so spares it a walk of every type node (0.6 s -> 0.04 s at
         # 10,000 messages).
@@ -168,7 +163,7 @@ class ScopeBuilder:
                 continue
             matched.add(statement.id)
             if "declaration" in caps:
-                self._declaration(statement, caps["declaration"][0])
+                self._declaration(statement, caps["declaration"][0], None)
             elif "export_all" in caps:
                 self._export_all(caps["source"][0])
             elif "export_from" in caps:
@@ -182,43 +177,125 @@ class ScopeBuilder:
                 continue
             if child.type == "import_statement":
                 continue
+            if child.type == "export_statement" and self._export_default(child):
+                continue
             self._note(child, "statement")
         return self.scope
 
-    def _note(self, node: Node, what: str) -> None:
+    def _note(self, node: Node, what: str, site: DeclSite | None = None) -> None:
         span = self.source.span(node)
-        self.scope.notes.append(f"{span}: note: skipping {what} (not a message type)")
+        self.scope.notes.append((f"{span}: note: skipping {what} (not a message type)", site))
 
-    def _declaration(self, statement: Node, node: Node) -> None:
+    def _declaration(self, statement: Node, node: Node, parent: DeclSite | None) -> None:
         exported = statement.type == "export_statement"
+        default = exported and any(c.type == "default" for c in statement.children)
+        while node.type == "ambient_declaration":  # `declare X`: as X
+            inner = next((c for c in node.named_children if c.type != "comment"), None)
+            if inner is None or inner.type == "statement_block":  # `declare global {}`
+                self._note(node, "declare statement")
+                return
+            node = inner
+        if node.type == "expression_statement" and node.named_children:
+            node = node.named_children[0]
+        if node.type in NAMESPACES:
+            self._namespace(statement, node, parent, exported)
+            return
         kind = RENDERED.get(node.type) or SKIPPED.get(node.type)
         if kind is None:
-            what = {"ambient_declaration": "declare statement"}.get(node.type, "namespace")
-            self._note(node, what)
+            self._note(node, "statement")
             return
         for name_node in self._names(node):
-            name = self.source.text(name_node)
-            site = DeclSite(self.source, name, kind, node, statement, self.source.span(name_node))  # type: ignore[arg-type]
+            local = self.source.text(name_node)
+            name = local if parent is None else parent.name + local
+            site = DeclSite(
+                self.source, name, kind, node, statement, self.source.span(name_node),  # type: ignore[arg-type]
+                local, parent,
+            )
             if not site.rendered:
-                self._note(node, f"{kind} {name}")
-            previous = self.scope.decls.get(name)
-            if kind in ("variable", "function") and name not in self.scope.values:
-                self.scope.values[name] = site
-                if previous is not None and previous.rendered:
-                    continue  # the type of that name stays the type
-            elif site.rendered and previous is not None and not previous.rendered:
-                previous = None  # a type named like a constant: both meanings are kept
-            if previous is not None:
-                self.errors.append(
-                    Diagnostic(
-                        f"{name} is declared twice (first at {previous.span})", span=site.span
-                    )
-                )
+                self._note(node, f"{kind} {name}", site if kind == "class" else None)
+            if not self._add(site, parent):
                 continue
-            self.scope.decls[name] = site
-            self.scope.order.append(site)
-            if exported:
-                self.scope.exports[name] = site
+            if parent is not None:
+                if exported:
+                    parent.exported_members.add(local)
+            elif default:
+                self.scope.exports["default"] = site
+            elif exported:
+                self.scope.exports[local] = site
+
+    def _add(self, site: DeclSite, parent: DeclSite | None) -> bool:
+        table = self.scope.decls if parent is None else parent.members
+        previous = table.get(site.local)
+        if parent is None and site.kind in ("variable", "function"):
+            if site.local not in self.scope.values:
+                self.scope.values[site.local] = site
+                if previous is not None and previous.rendered:
+                    return False  # the type of that name stays the type
+        elif site.rendered and previous is not None and previous.kind in ("variable", "function"):
+            previous = None  # a type named like a constant: both meanings are kept
+        if previous is not None:
+            if previous.kind == "namespace" and site.kind == "namespace":
+                return False  # namespaces merge (the caller reuses `previous`)
+            self.errors.append(
+                Diagnostic(
+                    f"{site.local} is declared twice (first at {previous.span})", span=site.span
+                )
+            )
+            return False
+        table[site.local] = site
+        self.scope.order.append(site)
+        return True
+
+    def _namespace(
+        self, statement: Node, node: Node, parent: DeclSite | None, exported: bool
+    ) -> None:
+        """`namespace A.B { ... }`: its declarations are named `AB<Name>`."""
+        name_node = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        if name_node is None or name_node.type == "string":  # `declare module "x" {}`
+            self._note(node, "module declaration")
+            return
+        parts = self.source.text(name_node).split(".")
+        for i, local in enumerate(parts):
+            name = local if parent is None else parent.name + local
+            site = DeclSite(
+                self.source, name, "namespace", node, statement, self.source.span(name_node),
+                local, parent,
+            )
+            if not self._add(site, parent):
+                table = self.scope.decls if parent is None else parent.members
+                previous = table.get(local)
+                if previous is None or previous.kind != "namespace":
+                    return
+                site = previous
+            if parent is not None:
+                if exported or i > 0:
+                    parent.exported_members.add(local)
+            elif exported:
+                self.scope.exports[local] = site
+            parent = site
+        if body is None or parent is None:
+            return
+        for child in body.named_children:
+            if child.type in ("comment", "empty_statement"):
+                continue
+            if child.type == "export_statement":
+                declaration = child.child_by_field_name("declaration")
+                if declaration is not None:
+                    self._declaration(child, declaration, parent)
+                else:
+                    self._note(child, "statement")
+            elif child.type in (
+                *RENDERED, *SKIPPED, "ambient_declaration", *NAMESPACES, "expression_statement"
+            ):
+                if child.type == "expression_statement" and not (
+                    child.named_children and child.named_children[0].type in NAMESPACES
+                ):
+                    self._note(child, "statement")
+                    continue
+                self._declaration(child, child, parent)
+            else:
+                self._note(child, "statement")
 
     def _names(self, node: Node) -> list[Node]:
         name = node.child_by_field_name("name")
@@ -232,14 +309,20 @@ class ScopeBuilder:
                     found.append(target)
         return found
 
+    def _export_default(self, statement: Node) -> bool:
+        """`export default Name;`: the default export is a local name."""
+        value = statement.child_by_field_name("value")
+        if value is None or value.type != "identifier":
+            return False
+        if not any(c.type == "default" for c in statement.children):
+            return False
+        self.scope.exports["default"] = self.source.text(value)
+        return True
+
     def _binding(self, name: str, source_node: Node) -> Binding:
         specifier = decode_string(self.source, source_node)
-        target = None
-        if specifier.startswith(("./", "../")) or specifier in (".", ".."):
-            target = self.follow(self.source, source_node, specifier)
-            if target is None:  # reported by `follow`
-                return Binding(name, specifier, None, self.source.span(source_node))
-        return Binding(name, specifier, target, self.source.span(source_node))
+        target, package = self.follow(self.source, source_node, specifier)
+        return Binding(name, specifier, target, self.source.span(source_node), package)
 
     def _export_all(self, source_node: Node) -> None:
         binding = self._binding("*", source_node)
@@ -269,14 +352,16 @@ class ScopeBuilder:
     def _export_from(self, clause: Node, source_node: Node) -> None:
         for name, exported, _ in self._specifiers(clause):
             binding = self._binding(name, source_node)
-            if binding.target is None and binding.specifier.startswith("."):
-                return  # the missing module is already reported
+            if binding.target is None and binding.package is None:
+                return  # the module that failed is already reported
             self.scope.exports[exported] = binding
             self.scope.reexports.append(exported)
 
     def _export_local(self, clause: Node) -> None:
-        for name, exported, _ in self._specifiers(clause):
+        for name, exported, node in self._specifiers(clause):
             self.scope.exports[exported] = name
+            self.scope.reexports.append(exported)
+            self.scope.reexport_spans[exported] = self.source.span(node)
 
     def _import(self, clause: Node, source_node: Node) -> None:
         for child in clause.named_children:

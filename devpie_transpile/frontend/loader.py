@@ -8,6 +8,7 @@ re-exports, then whatever those refer to, in the order reached.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -22,26 +23,30 @@ from .comments import doc_comment
 from .consts import const_type
 from .decls import convert_decl, template_body, type_parameters
 from .evaluate import EvalError, arg_name, rehint, rehint_fields
-from .files import (
-    Binding,
-    DeclSite,
-    FileScope,
-    ScopeBuilder,
-    display_path,
-    project_root,
-    resolve_specifier,
-)
+from .files import Binding, DeclSite, FileScope, ScopeBuilder, display_path, project_root
 from .fs import DISK, FileSystem
+from .libtypes import library_type
+from .resolve import Found as FoundFile
+from .resolve import ModuleResolver, Package
 from .source import SourceFile, parse_file
 from .types import Binding as Bound
 from .types import TypeConverter, type_key
 
 MAX_EXTENDS = 50
-MAX_REEXPORT_HOPS = 100
 MAX_INSTANTIATIONS = 50  # nested instantiations in progress: `Bad<T> { x: Bad<T[]> }`
 
 Found = DeclSite | Binding | None
 InstanceKey = tuple[int, tuple[tuple[object, bool], ...]]
+
+
+def _object_template(site: DeclSite) -> bool:
+    """An interface, or an alias of an object literal: its instantiations are objects."""
+    if site.kind == "interface":
+        return True
+    value = site.node.child_by_field_name("value")
+    while value is not None and value.type == "parenthesized_type" and value.named_children:
+        value = value.named_children[0]
+    return value is not None and value.type == "object_type"
 
 
 def is_template(site: DeclSite) -> bool:
@@ -65,10 +70,13 @@ class Loader:
         self.fs = fs
         self.errors: list[Diagnostic] = []
         self.root = project_root(entry, fs)
-        self.files: dict[Path, SourceFile | None] = {}
+        self.resolver = ModuleResolver(self.root, entry, self.show, self.errors, note, fs)
+        self.files: dict[str, SourceFile | None] = {}
         self.scopes: dict[SourceFile, FileScope] = {}
         self.pending: deque[SourceFile] = deque()
-        self.followed: dict[tuple[Path, int], SourceFile | None] = {}
+        self.followed: dict[tuple[str, int], tuple[SourceFile | None, str | None]] = {}
+        self.lookups: dict[tuple[SourceFile, str], Found] = {}
+        self.exports: dict[tuple[SourceFile, str], Found] = {}
         # naming and conversion
         self.names: dict[DeclSite, str] = {}
         self.by_name: dict[str, DeclSite] = {}
@@ -78,6 +86,7 @@ class Loader:
         self.converted: dict[DeclSite, ir.Decl] = {}
         self.in_progress: list[DeclSite] = []
         self.member_names: dict[DeclSite, frozenset[str]] = {}  # enum -> its member names
+        self.skipped: list[DeclSite] = []  # re-exported non-types, noted unless used
         # evaluation: instantiations of generic declarations and hoisted declarations
         self.instances: dict[InstanceKey, str] = {}  # hoisted instantiation -> its name
         self.evaluated: dict[InstanceKey, ir.Type] = {}  # memo: (template, args) -> type
@@ -95,7 +104,7 @@ class Loader:
         return self.fs.label + display_path(path, self.display_root)
 
     def _open(self, path: Path) -> SourceFile | None:
-        real = path.resolve()
+        real = os.path.realpath(path)
         if real in self.files:
             return self.files[real]
         try:
@@ -108,18 +117,24 @@ class Loader:
             self.pending.append(source)
         return source
 
-    def follow(self, source: SourceFile, node: Node, specifier: str) -> SourceFile | None:
-        key = (source.path.resolve(), node.id)
+    def follow(
+        self, source: SourceFile, node: Node, specifier: str
+    ) -> tuple[SourceFile | None, str | None]:
+        """The file `specifier` leads to, or the npm package it names; (None, None) when
+        it leads nowhere (reported at `node`)."""
+        key = (os.path.realpath(source.path), node.id)
         if key in self.followed:
             return self.followed[key]
-        path, problem = resolve_specifier(source.path, specifier, self.root, self.show, self.fs)
-        target = None
-        if problem is not None:
-            self.errors.append(Diagnostic(problem, span=source.span(node)))
-        elif path is not None:
-            target = self._open(path)
-        self.followed[key] = target
-        return target
+        found = self.resolver.resolve(source.path, specifier)
+        result: tuple[SourceFile | None, str | None] = (None, None)
+        if isinstance(found, FoundFile):
+            result = (self._open(found.path), None)
+        elif isinstance(found, Package):
+            result = (None, found.name)
+        else:
+            self.errors.append(Diagnostic(found.message, span=source.span(node)))
+        self.followed[key] = result
+        return result
 
     def load_files(self) -> SourceFile | None:
         entry = self._open(self.entry)
@@ -137,9 +152,25 @@ class Loader:
         return entry
 
     # -- resolution ---------------------------------------------------------------
+    #
+    # Every query walks the import/re-export graph visiting each (file, name) at most
+    # once, so cycles end and a name no file exports is answered in linear time (an
+    # `export *` cycle used to be explored path by path: exponential).
 
-    def lookup(self, source: SourceFile, name: str, hops: int = 0) -> Found:
-        """What `name` means in `source`: a declaration, an unfollowed import, or None."""
+    def lookup(self, source: SourceFile, name: str, context: DeclSite | None = None) -> Found:
+        """What `name` means in `source` (inside namespace `context`, if given)."""
+        while context is not None:
+            if name in context.members:
+                return context.members[name]
+            context = context.parent
+        key = (source, name)
+        if key not in self.lookups:
+            self.lookups[key] = self._lookup(source, name, set())
+        return self.lookups[key]
+
+    def _lookup(
+        self, source: SourceFile, name: str, visiting: set[tuple[SourceFile, str]]
+    ) -> Found:
         scope = self.scopes.get(source)
         if scope is None:
             return None
@@ -148,37 +179,49 @@ class Loader:
         binding = scope.imports.get(name)
         if binding is None:
             return None
-        return self.exported(binding, hops + 1)
+        return self._exported(binding, visiting)
 
-    def exported(self, binding: Binding, hops: int = 0) -> Found:
-        if binding.target is None:
-            return binding
-        return self.find_export(binding.target, binding.name, hops + 1)
+    def exported(self, binding: Binding) -> Found:
+        return self._exported(binding, set())
 
-    def find_export(self, source: SourceFile, name: str, hops: int = 0) -> Found:
+    def _exported(self, binding: Binding, visiting: set[tuple[SourceFile, str]]) -> Found:
+        if binding.target is None or binding.name == "*":
+            return binding  # a package, a failed module, or `import * as ns`
+        return self._find_export(binding.target, binding.name, visiting)
+
+    def find_export(self, source: SourceFile, name: str) -> Found:
         """The declaration module `source` exports as `name` (following re-exports)."""
+        key = (source, name)
+        if key not in self.exports:
+            self.exports[key] = self._find_export(source, name, set())
+        return self.exports[key]
+
+    def _find_export(
+        self, source: SourceFile, name: str, visiting: set[tuple[SourceFile, str]]
+    ) -> Found:
         scope = self.scopes.get(source)
-        if scope is None or hops > MAX_REEXPORT_HOPS:
+        if scope is None or (source, name) in visiting:
             return None
+        visiting.add((source, name))
         entry = scope.exports.get(name)
         if isinstance(entry, DeclSite):
             return entry
         if isinstance(entry, Binding):
-            return self.exported(entry, hops + 1)
+            return self._exported(entry, visiting)
         if isinstance(entry, str):
-            return self.lookup(source, entry, hops + 1)
+            return self._lookup(source, entry, visiting)
         if name == "default":
             return None
         for star in scope.star_exports:
             if star.target is not None:
-                found = self.find_export(star.target, name, hops + 1)
+                found = self._find_export(star.target, name, visiting)
                 if found is not None:
                     return found
         return None
 
     def export_names(self, source: SourceFile) -> list[str]:
         """Every name `source` exports, its own first, then through `export *`."""
-        names: list[str] = []
+        names: dict[str, None] = {}
         seen_files: set[SourceFile] = set()
         stack = [source]
         while stack:
@@ -187,9 +230,9 @@ class Loader:
                 continue
             seen_files.add(current)
             scope = self.scopes[current]
-            names.extend(n for n in scope.exports if n not in names and n != "default")
+            names.update((n, None) for n in scope.exports if n != "default")
             stack.extend(s.target for s in reversed(scope.star_exports) if s.target is not None)
-        return names
+        return list(names)
 
     # -- naming -------------------------------------------------------------------
 
@@ -229,33 +272,94 @@ class Loader:
         self.errors.append(Diagnostic(message, span=span))
         return ir.Prim("any", span)
 
+    def _context(self, source: SourceFile) -> DeclSite | None:
+        """The namespace the declaration being converted sits in (names resolve there first)."""
+        if self.in_progress and self.in_progress[-1].file is source:
+            return self.in_progress[-1].parent
+        return None
+
     def _site(self, source: SourceFile, name: str, span: ir.Span) -> DeclSite | None:
-        found = self.lookup(source, name)
-        if isinstance(found, DeclSite):
-            if not found.rendered:
-                self._error(
-                    span,
-                    f"{name} is a {found.kind}, not a type that can be generated "
-                    "(only enums, interfaces and type aliases)",
-                )
+        resolved = self._resolve_path(source, name.split("."), span)
+        if resolved is None:
+            return None
+        site, member = resolved
+        if member is not None:
+            self._error(span, f"{name} is an enum member, not a type here")
+            return None
+        return self._shape(site, name, span)
+
+    def _shape(self, site: DeclSite, name: str, span: ir.Span) -> DeclSite | None:
+        if site.shape:
+            return site
+        what = "a namespace" if site.kind == "namespace" else f"a {site.kind}"
+        self._error(
+            span,
+            f"{name} is {what}, not a type that can be generated "
+            "(only enums, interfaces, type aliases and classes)",
+        )
+        return None
+
+    def _resolve_path(
+        self, source: SourceFile, parts: list[str], span: ir.Span
+    ) -> tuple[DeclSite, str | None] | None:
+        """`A` or `A.B.C` (through namespaces and `import * as A`) to a declaration and,
+        for `Enum.Member`, the member; None when reported."""
+        head = parts[0]
+        found = self.lookup(source, head, self._context(source))
+        rest = parts[1:]
+        while rest and isinstance(found, Binding) and found.name == "*" and found.target:
+            found = self.find_export(found.target, rest[0])  # `ns.X` of `import * as ns`
+            if found is None:
+                self._error(span, f'"{self._binding_of(source, head)}" does not export {rest[0]}')
                 return None
-            return found
+            head, rest = f"{head}.{rest[0]}", rest[1:]
         if isinstance(found, Binding):
-            if not found.specifier.startswith("."):
+            if found.package is not None:
                 self._error(
                     span,
-                    f'{name} is imported from "{found.specifier}", which is not followed '
-                    "(only relative imports are)",
+                    f"`{'.'.join(parts)}` comes from the npm package `{found.package}`, "
+                    "which is not part of this project",
                 )
-            return None  # a relative module that failed is already reported
+            elif found.target is not None and found.name == "*":
+                self._error(span, f"{head} is a module namespace, not a type")
+            return None  # otherwise a module that failed, already reported
+        if found is None:
+            self._unknown(source, head, span)
+            return None
+        for i, member in enumerate(rest):
+            if found.kind == "enum" and i == len(rest) - 1:
+                return found, member
+            if found.kind != "namespace":
+                self._error(span, f"{'.'.join(parts[: i + 1])} is not a namespace or an enum")
+                return None
+            inner = found.members.get(member)
+            if inner is None or member not in found.exported_members:
+                self._error(span, f"namespace {'.'.join(parts[: i + 1])} does not export {member}")
+                return None
+            found = inner
+        assert isinstance(found, DeclSite)
+        return found, None
+
+    def _binding_of(self, source: SourceFile, name: str) -> str:
+        scope = self.scopes.get(source)
+        binding = scope.imports.get(name) if scope is not None else None
+        return binding.specifier if binding is not None else name
+
+    def _unknown(self, source: SourceFile, name: str, span: ir.Span) -> None:
         binding = self.scopes[source].imports.get(name) if source in self.scopes else None
+        library = library_type(name)
         if binding is not None:
             self._error(span, f'"{binding.specifier}" does not export {binding.name}')
         elif name in ("Array", "ReadonlyArray", "Record"):
             self._error(span, f"{name} needs type arguments")
+        elif library is not None:
+            self._error(
+                span,
+                f"`{name}` is a {library} library type, not part of this project "
+                "(it has no JSON shape to generate)",
+            )
         else:
             self._error(span, f"unknown type {name}")
-        return None
 
     def ref(self, source: SourceFile, name: str, span: ir.Span) -> ir.Type:
         site = self._site(source, name, span)
@@ -271,7 +375,7 @@ class Loader:
     # -- evaluation -----------------------------------------------------------------
 
     def declares(self, source: SourceFile, name: str) -> bool:
-        return self.lookup(source, name) is not None
+        return self.lookup(source, name, self._context(source)) is not None
 
     def decl_named(self, name: str) -> ir.Decl | None:
         if name in self.extra:
@@ -338,7 +442,7 @@ class Loader:
         if known is not None:
             return ir.Ref(known, span)
         what = f"the instantiation {name}<...>"
-        if site.kind == "interface":  # an object type: named before its body, which may use it
+        if _object_template(site):  # named before its body, which may use it
             if not self._claim(display, span, what):
                 return ir.Prim("any", span)
             self.instances[key] = display
@@ -430,11 +534,14 @@ class Loader:
         return next(m.value for m in decl.members if m.name == member)
 
     def enum_member(self, source: SourceFile, enum: str, member: str, span: ir.Span) -> ir.Type:
-        site = self._site(source, enum, span)
-        if site is None:
+        """`Enum.Member`, or `Namespace.Type` (`enum` may be dotted: `A.B.Type`)."""
+        resolved = self._resolve_path(source, [*enum.split("."), member], span)
+        if resolved is None:
             return ir.Prim("any", span)
-        if site.kind != "enum":
-            return self._error(span, f"{enum} is not an enum, so {enum}.{member} is not a type")
+        site, pending = resolved
+        if pending is None:
+            shape = self._shape(site, f"{enum}.{member}", span)
+            return ir.Prim("any", span) if shape is None else ir.Ref(self.name_of(shape), span)
         names = self.member_names.get(site)
         if names is None:  # indexed once per enum: a message per member must stay linear
             decl = self.decl(site)
@@ -482,30 +589,43 @@ class Loader:
         if entry is None:
             raise TranspileError(self.errors)
         entry_scope = self.scopes[entry]
-        for message in entry_scope.notes:
-            self.note(message)
+        public = _public_names(entry_scope)
         for site in entry_scope.order:
             if site.rendered and not is_template(site):
-                self.name_of(site)
+                self.name_of(site, public.get(site))
         for item in entry_scope.reexports:
             if isinstance(item, Binding):
                 if item.target is not None:
-                    for exported in self.export_names(item.target):
-                        self._root(self.find_export(item.target, exported), exported, item)
-            else:
-                binding = entry_scope.exports[item]
-                assert isinstance(binding, Binding)
-                found = self.exported(binding)
-                if found is None and binding.target is not None:
-                    self.errors.append(
-                        Diagnostic(
-                            f'"{binding.specifier}" does not export {binding.name}',
-                            span=binding.span,
-                        )
-                    )
-                self._root(found, item, binding)
+                    for name in self.export_names(item.target):
+                        self._root(self.find_export(item.target, name), name)
+                continue
+            what = entry_scope.exports[item]
+            if isinstance(what, str):  # `export { A as B }` of an import
+                found = self.lookup(entry, what)
+                if isinstance(found, DeclSite) and found.file is entry:
+                    if found.rendered:  # named above; a second name is an alias
+                        self.name_of(found, item)
+                    continue
+                span = entry_scope.reexport_spans.get(item)
+                if found is None and span is not None:
+                    self._error(span, f"cannot export {what}: it is not declared")
+                self._root(found, item)
+                continue
+            assert isinstance(what, Binding)
+            found = self.exported(what)
+            if found is None and what.target is not None:
+                self._error(what.span, f'"{what.specifier}" does not export {what.name}')
+            self._root(found, item)
         while self.worklist:
             self.decl(self.worklist.popleft())
+        for message, noted in entry_scope.notes:
+            if noted is None or noted not in self.names:
+                self.note(message)
+        for skipped in self.skipped:
+            if skipped not in self.names:
+                span = skipped.file.span(skipped.node)
+                what = f"{skipped.kind} {skipped.name}"
+                self.note(f"{span}: note: skipping {what} (not a message type)")
         for site in entry_scope.order:
             if is_template(site) and site not in self.instantiated:
                 self.note(
@@ -539,17 +659,20 @@ class Loader:
             stack.append((current, True))
             stack.extend((h, False) for h in reversed(self.before.get(current, [])))
 
-    def _root(self, found: Found, exported: str, via: Binding) -> None:
-        if isinstance(found, DeclSite) and is_template(found):
+    def _root(self, found: Found, exported: str) -> None:
+        """A declaration the entry re-exports as `exported`: rendered (a namespace: its
+        exported members), or noted if it is not a type."""
+        if not isinstance(found, DeclSite):
+            return  # a package's names (nothing to generate), or already reported
+        if is_template(found):
             self.instantiated.add(found)  # re-exported: not a candidate for the note
-        elif isinstance(found, DeclSite):
-            if found.rendered:
-                self.name_of(found, exported)
-            else:
-                span = found.file.span(found.node)
-                self.note(f"{span}: note: skipping {found.kind} {found.name} (not a message type)")
-        elif isinstance(found, Binding) and not found.specifier.startswith("."):
-            pass  # re-exporting a package's names: nothing to generate
+        elif found.rendered:
+            self.name_of(found, None if exported in ("default", found.local) else exported)
+        elif found.kind == "namespace":
+            for member in found.exported_members:
+                self._root(found.members[member], member)
+        elif found not in self.skipped:
+            self.skipped.append(found)
 
     def _messages(self, decls: dict[str, ir.Decl]) -> tuple[ir.Message, ...]:
         messages: list[ir.Message] = []
@@ -594,6 +717,19 @@ def _discriminator(t: ir.Type, values: dict[tuple[str, str], str]) -> str | None
     if isinstance(t, ir.EnumMemberRef):
         return values.get((t.enum, t.member))
     return None
+
+
+def _public_names(scope: FileScope) -> dict[DeclSite, str]:
+    """Entry declarations exported only under another name (`export { A as B }`): B."""
+    own = {n for n, e in scope.exports.items() if isinstance(e, DeclSite) or e == n}
+    renamed: dict[DeclSite, str] = {}
+    for exported, local in scope.exports.items():
+        if not isinstance(local, str) or exported == "default" or local in own:
+            continue
+        site = scope.decls.get(local)
+        if site is not None and exported != local and site not in renamed:
+            renamed[site] = exported
+    return renamed
 
 
 def _unique(errors: list[Diagnostic]) -> list[Diagnostic]:

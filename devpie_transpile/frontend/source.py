@@ -21,23 +21,25 @@ from .fs import DISK, FileSystem
 
 
 @cache
-def language() -> Language:
-    """The TypeScript grammar (not TSX: contracts are plain `.ts`)."""
+def language(tsx: bool = False) -> Language:
+    """The TypeScript grammar, or its TSX variant for `.tsx` files (JSX in expressions)."""
+    if tsx:
+        return Language(tree_sitter_typescript.language_tsx())
     return Language(tree_sitter_typescript.language_typescript())
 
 
 @cache
-def parser() -> Parser:
-    return Parser(language())
+def parser(tsx: bool = False) -> Parser:
+    return Parser(language(tsx))
 
 
 @cache
-def query(name: str) -> Query:
-    """A query from `frontend/queries/<name>.scm`, compiled once."""
+def query(name: str, tsx: bool = False) -> Query:
+    """A query from `frontend/queries/<name>.scm`, compiled once per grammar."""
     text = (
         resources.files(__package__).joinpath("queries").joinpath(f"{name}.scm").read_text("utf-8")
     )
-    compiled: Query = Query(language(), text)
+    compiled: Query = Query(language(tsx), text)
     return compiled
 
 
@@ -52,6 +54,10 @@ class SourceFile:
 
     def __post_init__(self) -> None:
         self._lines = self.data.split(b"\n")
+
+    @property
+    def tsx(self) -> bool:
+        return self.path.name.endswith(".tsx")
 
     @property
     def root(self) -> Node:
@@ -84,6 +90,8 @@ def read_source(path: Path, display: str, fs: FileSystem = DISK) -> bytes:
         raise TranspileError(Diagnostic("permission denied", path=display)) from None
     except OSError as exc:
         raise TranspileError(Diagnostic(f"cannot read: {exc.strerror}", path=display)) from None
+    except ValueError:  # a NUL in the path
+        raise TranspileError(Diagnostic("not a valid path", path=display)) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -98,7 +106,7 @@ def read_source(path: Path, display: str, fs: FileSystem = DISK) -> bytes:
 def parse_file(path: Path, display: str, fs: FileSystem = DISK) -> SourceFile:
     """Read and parse `path`; a syntax error is reported at its first bad token."""
     data = read_source(path, display, fs)
-    source = SourceFile(display, path, data, parser().parse(data))
+    source = SourceFile(display, path, data, parser(path.name.endswith(".tsx")).parse(data))
     if source.root.has_error:
         raise TranspileError(syntax_error(source))
     return source

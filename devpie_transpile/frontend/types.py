@@ -513,7 +513,7 @@ class TypeConverter:
         module = node.child_by_field_name("module")
         name = node.child_by_field_name("name")
         span = self.source.span(node)
-        if module is None or name is None or module.type != "identifier":
+        if module is None or name is None or module.type not in ("identifier", "nested_identifier"):
             return self.unsupported(node, "qualified")
         return self.resolver.enum_member(
             self.source, self.source.text(module), self.source.text(name), span

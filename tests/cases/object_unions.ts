@@ -16,3 +16,8 @@ export interface Canvas {
   figures: Figure[];
   last?: ClientMessage;
 }
+
+// In a field, the members are named after the field: <Owner><Field><Value>.
+export interface Session {
+  state: { type: "idle" } | { type: "busy"; since: number };
+}

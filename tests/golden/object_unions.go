@@ -326,6 +326,105 @@ func decodeCanvas(raw json.RawMessage, path string) (Canvas, error) {
 	return m, nil
 }
 
+type SessionStateIdle struct {
+	Type string `json:"type"`
+}
+
+// UnmarshalJSON decodes JSON into the receiver and validates it as SessionStateIdle.
+func (m *SessionStateIdle) UnmarshalJSON(data []byte) error {
+	v, err := decodeSessionStateIdle(data, "")
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// MarshalJSON encodes the receiver with its type set to "idle", whatever Type holds.
+func (m SessionStateIdle) MarshalJSON() ([]byte, error) {
+	type plain SessionStateIdle // the same fields, without this method
+	p := plain(m)
+	p.Type = "idle"
+	return json.Marshal(p)
+}
+
+func decodeSessionStateIdle(raw json.RawMessage, path string) (SessionStateIdle, error) {
+	var m SessionStateIdle
+	obj, err := decodeObject(raw, path)
+	if err != nil {
+		return m, err
+	}
+	if m.Type, err = decodeField(obj, path, "type", decodeOneOf(decodeString, []string{"idle"}, "\"idle\"")); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+type SessionStateBusy struct {
+	Type  string  `json:"type"`
+	Since float64 `json:"since"`
+}
+
+// UnmarshalJSON decodes JSON into the receiver and validates it as SessionStateBusy.
+func (m *SessionStateBusy) UnmarshalJSON(data []byte) error {
+	v, err := decodeSessionStateBusy(data, "")
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// MarshalJSON encodes the receiver with its type set to "busy", whatever Type holds.
+func (m SessionStateBusy) MarshalJSON() ([]byte, error) {
+	type plain SessionStateBusy // the same fields, without this method
+	p := plain(m)
+	p.Type = "busy"
+	return json.Marshal(p)
+}
+
+func decodeSessionStateBusy(raw json.RawMessage, path string) (SessionStateBusy, error) {
+	var m SessionStateBusy
+	obj, err := decodeObject(raw, path)
+	if err != nil {
+		return m, err
+	}
+	if m.Type, err = decodeField(obj, path, "type", decodeOneOf(decodeString, []string{"busy"}, "\"busy\"")); err != nil {
+		return m, err
+	}
+	if m.Since, err = decodeField(obj, path, "since", decodeNumber); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+// In a field, the members are named after the field: <Owner><Field><Value>.
+type Session struct {
+	State any `json:"state"`
+}
+
+// UnmarshalJSON decodes JSON into the receiver and validates it as Session.
+func (m *Session) UnmarshalJSON(data []byte) error {
+	v, err := decodeSession(data, "")
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+func decodeSession(raw json.RawMessage, path string) (Session, error) {
+	var m Session
+	obj, err := decodeObject(raw, path)
+	if err != nil {
+		return m, err
+	}
+	if m.State, err = decodeField(obj, path, "state", decodeTagged("one of \"idle\", \"busy\"", map[string]decoder[any]{"idle": asPointer(decodeSessionStateIdle), "busy": asPointer(decodeSessionStateBusy)})); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
 // ParseMessage decodes and validates a message of any type, chosen by its "type" member, and returns a pointer to its struct (such as *ClientMessageJoin).
 func ParseMessage(data []byte) (any, error) {
 	var raw json.RawMessage
@@ -355,6 +454,10 @@ func ParseMessage(data []byte) (any, error) {
 		return parseAs(raw, decodeFigureCircle)
 	case "square":
 		return parseAs(raw, decodeFigureSquare)
+	case "idle":
+		return parseAs(raw, decodeSessionStateIdle)
+	case "busy":
+		return parseAs(raw, decodeSessionStateBusy)
 	}
 	return nil, errors.New("type: unknown message type " + jsonText(typ))
 }

@@ -226,6 +226,85 @@ class Canvas:
         return result
 
 
+@dataclass(kw_only=True)
+class SessionStateIdle:
+    type: Literal["idle"] = "idle"
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SessionStateIdle:
+        """Decode parsed JSON; ValueError names the path of the first bad value."""
+        return cls._decode(data, "$")
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str) -> SessionStateIdle:
+        _obj = _object(_data, _path)
+        _required(_obj, "type", _path, _literal("idle"))
+        return cls()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of this value; None optional fields are left out."""
+        return {
+            "type": self.type,
+        }
+
+
+@dataclass(kw_only=True)
+class SessionStateBusy:
+    type: Literal["busy"] = "busy"
+    since: float
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SessionStateBusy:
+        """Decode parsed JSON; ValueError names the path of the first bad value."""
+        return cls._decode(data, "$")
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str) -> SessionStateBusy:
+        _obj = _object(_data, _path)
+        _required(_obj, "type", _path, _literal("busy"))
+        since = _required(_obj, "since", _path, _float)
+        return cls(since=since)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of this value; None optional fields are left out."""
+        return {
+            "type": self.type,
+            "since": self.since,
+        }
+
+
+@dataclass(kw_only=True)
+class Session:
+    """In a field, the members are named after the field: <Owner><Field><Value>."""
+
+    state: SessionStateIdle | SessionStateBusy
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Session:
+        """Decode parsed JSON; ValueError names the path of the first bad value."""
+        return cls._decode(data, "$")
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str) -> Session:
+        _obj = _object(_data, _path)
+        state = _required(
+            _obj,
+            "state",
+            _path,
+            _tagged(
+                'one of "idle", "busy"',
+                {"idle": SessionStateIdle._decode, "busy": SessionStateBusy._decode},
+            ),
+        )
+        return cls(state=state)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of this value; None optional fields are left out."""
+        return {
+            "state": self.state.to_dict(),
+        }
+
+
 _T = TypeVar("_T")
 
 
@@ -328,6 +407,8 @@ AnyMessage: TypeAlias = (
     | ClientMessageLeave
     | FigureCircle
     | FigureSquare
+    | SessionStateIdle
+    | SessionStateBusy
 )
 
 
@@ -337,6 +418,8 @@ MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
     "leave": ClientMessageLeave,
     "circle": FigureCircle,
     "square": FigureSquare,
+    "idle": SessionStateIdle,
+    "busy": SessionStateBusy,
 }
 
 

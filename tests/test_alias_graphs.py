@@ -1,4 +1,4 @@
-"""The inputs that were slow (issue 9, item 16) give the output they always did.
+"""Alias graphs that were slow (issue 9, item 16) give the output they always did.
 
 bench/slow_paths.py measures them; these tests hold their output: a diamond of
 union aliases decodes as the union it flattens to (the flattening is memoised per

@@ -1,0 +1,4 @@
+export enum Kind {
+  Opened = "Opened",
+  Pinged = "Pinged",
+}

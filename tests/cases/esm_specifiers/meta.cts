@@ -1,0 +1,3 @@
+export interface Meta {
+  traceId: string;
+}

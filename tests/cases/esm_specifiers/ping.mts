@@ -1,0 +1,6 @@
+import { Kind } from "./kind.js";
+
+export interface Ping {
+  type: Kind.Pinged;
+  seq: number;
+}

@@ -1,0 +1,4 @@
+export interface Customer {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,4 @@
+export default interface Money {
+  amountCents: number;
+  currency: string;
+}

@@ -1,0 +1,5 @@
+interface Refund {
+  orderId: string;
+}
+
+export default Refund;

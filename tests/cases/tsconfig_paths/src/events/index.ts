@@ -1,0 +1,6 @@
+import { Money } from "@/shared/money";
+
+export interface Refunded {
+  type: "refunded";
+  amount: Money;
+}

@@ -1,0 +1,3 @@
+export interface Audit {
+  by: string;
+}
