@@ -15,13 +15,14 @@ import json
 import math
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 from go_harness import build_go_harness, run_go
 from helpers import REPO, VECTORS, run_cli
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from test_property import import_module, iso_date
 
@@ -169,7 +170,8 @@ NUMBER_SPELLINGS = st.one_of(
 )
 
 
-@settings(max_examples=1, deadline=None, database=None)
+@settings(max_examples=1, deadline=None, database=None,
+          phases=[Phase.explicit, Phase.generate])
 @given(st.lists(NUMBER_SPELLINGS, min_size=40, max_size=40, unique=True))
 def test_numeric_literals_build_everywhere_or_are_refused(numbers: list[str]) -> None:
     """Each literal type alone: exit 2 at its location, or a Python module that
@@ -213,3 +215,168 @@ def test_numeric_literals_build_everywhere_or_are_refused(numbers: list[str]) ->
         binary = build_go_harness(pkgs, {p["case"]: ["N"] for p in pkgs}, tmp)
         for vector, result in zip(vectors, run_go(binary, vectors, tmp), strict=True):
             assert "error" not in result, (vector, result)
+
+
+# --- names: kept where the target allows them, renamed or refused where not -----------
+
+NAMES = [
+    "État", "naïve", "名前", "Ünïcödé", "ﬁle", "ǅx", "straße", "xⅠ", "Σ", "σ", "δέλτα", "_x",
+    "String", "Object", "Field", "Map", "Union", "Array", "Tagged", "init", "plain", "main",
+    "datetime", "timezone", "__class__", "__dict__", "__annotations__", "__file__",
+    "__module__", "__init__", "class", "def", "type", "func", "range", "map", "chan", "None",
+    "self", "cls", "from_dict", "to_dict", "MarshalJSON", "json", "errors", "m", "v", "err",
+    "jsonWriter", "encoder", "_str", "_date", "Any", "Literal", "Enum", "x1", "HTTPServer",
+]
+
+
+def name_contract(name: str) -> str:
+    """`name` as a type, an enum, a field, a member, a tuple label and a JSON key."""
+    key = json.dumps(name + "🎉x")
+    return (
+        f"export enum {name}E {{ {name} = {json.dumps(name)}, B = \"b\" }}\n"
+        f"export interface {name} {{\n"
+        f"  {name}: string;\n"
+        f"  {key}: {name}E;\n"
+        f"  \"{name}\\u00e9\"?: [{name}: number, b: string];\n"
+        "  when: Date;\n"
+        "}\n"
+    )
+
+
+@settings(max_examples=1, deadline=None, database=None,
+          phases=[Phase.explicit, Phase.generate])  # a failure prints its names; no shrinking
+@given(st.lists(st.sampled_from(NAMES) | st.text(
+    st.characters(categories=["Lu", "Ll", "Lo", "Nd", "Pc", "Mn", "Nl", "So"]),
+    min_size=1, max_size=6,
+), min_size=24, max_size=24, unique=True))
+def test_names_build_everywhere_or_are_refused(names: list[str]) -> None:
+    """Each name used everywhere a name goes: refused at a location (exit 2), or a
+    Python module that imports, passes mypy and round-trips, and a Go package that
+    vets, builds and round-trips the same value under the exact keys."""
+    import tempfile
+
+    from devpie_transpile import transpile_package
+
+    with tempfile.TemporaryDirectory(prefix="devpie-names-") as tmp_name:
+        tmp = Path(tmp_name)
+        (tmp / "package.json").write_text("{}")
+        pkgs: list[dict[str, Any]] = []
+        vectors: list[dict[str, Any]] = []
+        py_dirs: list[str] = []
+        for i, name in enumerate(names):
+            source = tmp / f"c{i}.ts"
+            source.write_text(name_contract(name), encoding="utf-8")
+            data = {name: "s", name + "🎉x": name, name + "é": [1.5, "x"],
+                    "when": "2024-05-01T12:34:56.789Z"}
+            for lang in ("python", "go"):
+                try:
+                    files = transpile_package(source, lang, package=f"c{i}",
+                                              module=f"example.com/names/c{i}")
+                except TranspileError as exc:
+                    assert all(d.span is not None for d in exc.diagnostics), exc.diagnostics
+                    continue
+                out = tmp / f"c{i}-{lang}"
+                for rel, text in files.items():
+                    (out / rel).parent.mkdir(parents=True, exist_ok=True)
+                    (out / rel).write_text(text, encoding="utf-8")
+                if lang == "python":
+                    py = import_module(out / f"c{i}/__init__.py", f"names_c{i}")
+                    cls = next(v for k, v in vars(py).items()
+                               if isinstance(v, type) and k not in ("Any",)
+                               and hasattr(v, "from_dict"))
+                    assert cls.from_dict(data).to_dict() == data, name
+                    py_dirs.append(str(out / f"c{i}"))
+                else:
+                    type_name = next(
+                        line.split()[1] for line in files[f"c{i}.go"].splitlines()
+                        if line.startswith("type ") and line.endswith(" struct {")
+                    )
+                    exported = unicodedata.category(type_name[0]) == "Lu"
+                    pkgs.append({"case": f"c{i}", "module": f"example.com/names/c{i}",
+                                 "go": out, "types": [type_name] if exported else []})
+                    if exported:  # `ǅx`, `σ`: types keep their names, unexported in Go
+                        vectors.append({"case": f"c{i}", "decode": type_name, "data": data})
+        assert len(py_dirs) >= 3 and len(pkgs) >= 3, names  # most sampled names are fine
+        if py_dirs:
+            mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+                                   *py_dirs], capture_output=True, text=True, check=False)
+            assert mypy.returncode == 0, mypy.stdout
+        hidden = [p for p in pkgs if not p["types"]]
+        if hidden:  # unexported types: built and vetted through blank imports
+            vet_go_packages(hidden, tmp / "hidden")
+        pkgs = [p for p in pkgs if p["types"]]
+        if pkgs:
+            binary = build_go_harness(pkgs, {p["case"]: p["types"] for p in pkgs}, tmp)
+            for vector, result in zip(vectors, run_go(binary, vectors, tmp), strict=True):
+                assert result.get("json") == vector["data"], (vector, result)
+
+
+def vet_go_packages(pkgs: list[dict[str, Any]], where: Path) -> None:
+    """`go vet` and `go build` on generated packages nothing else imports."""
+    from helpers import go, go_env
+
+    where.mkdir()
+    imports = "".join(f'import _ "{p["module"]}"\n' for p in pkgs)
+    (where / "main.go").write_text(f"package main\n\n{imports}\nfunc main() {{}}\n")
+    requires = "".join(f"require {p['module']} v0.0.0\nreplace {p['module']} => {p['go']}\n"
+                       for p in pkgs)
+    (where / "go.mod").write_text(f"module hidden\n\ngo 1.24\n\n{requires}")
+    env = go_env(where)
+    go(["vet", ".", *(p["module"] for p in pkgs)], where, env)
+    go(["build", "-o", str(where / "hidden.bin"), "."], where, env)
+
+
+def test_kept_names(tmp_path: Path) -> None:
+    from devpie_transpile import transpile
+
+    (tmp_path / "package.json").write_text("{}")
+    source = tmp_path / "index.ts"
+    source.write_text(
+        "export enum État { Prêt = \"prêt\" }\n"
+        "export interface String { naïve: État; 名前: string; \"emoji🎉\": number }\n"
+        "export interface Map { s: String }\n",
+        encoding="utf-8",
+    )
+    py = transpile(source, "python")
+    assert "class État(str, Enum):" in py and "    PRÊT = \"prêt\"" in py
+    assert "    naïve: État" in py and "    名前: str" in py
+    go = transpile(source, "go")
+    assert "type État string" in go and "ÉtatPrêt État = \"pr\\u00eat\"" in go
+    assert "\tNaïve État" in go and "\tX名前" in go
+    assert "`json:\"-\"`" in go  # emoji🎉: written by MarshalJSON
+    assert "func decode_String(" in go and "func decode_Map(" in go
+
+
+# --- comments that gofmt leaves as they are -------------------------------------------------
+
+
+def test_generated_comments_are_gofmt_stable(tmp_path: Path) -> None:
+    """Every printable ASCII pair (and U+2028, U+2029, U+202E) in type, field and enum
+    docs, through the real renderer and the real gofmt."""
+    from helpers import go_env, gofmt_binary
+
+    from devpie_transpile import transpile
+
+    chars = [chr(c) for c in range(0x20, 0x7F)]
+    texts = [a + b for a in chars for b in chars]
+    texts += ["'''", "```", "a\u2028b", "a\u2029b", "\u202eab", "''x``", "# ''", "x\n\n''"]
+    docs = []
+    for i in range(0, len(texts), 40):
+        chunk = texts[i : i + 40]
+        body = " ".join(t.replace("*/", "* /") for t in chunk)
+        lines = "\n".join(f"  /** {t.replace('*/', '* /')} x */\n  f{j}: string;"
+                          for j, t in enumerate(chunk))
+        docs.append(f"/** {body}\n * {chunk[0]} line\n */\nexport interface T{i} {{\n{lines}\n}}\n")
+    (tmp_path / "package.json").write_text("{}")
+    source = tmp_path / "index.ts"
+    source.write_text("\n".join(docs), encoding="utf-8")
+    go = transpile(source, "go")
+    assert "\u2028" not in go and "\u2029" not in go and "\u202e" not in go
+    assert "\\u202e" in go  # escaped as Python escapes it (U+2028, U+2029 end a line)
+    (tmp_path / "x.go").write_text(go, encoding="utf-8")
+    env = go_env(tmp_path)
+    diff = subprocess.run([gofmt_binary(env), "-d", str(tmp_path / "x.go")], env=env,
+                          capture_output=True, text=True, check=True).stdout
+    assert diff == ""
+    py = transpile(source, "python")
+    assert "\\u202e" in py and "\u202e" not in py

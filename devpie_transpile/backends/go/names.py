@@ -136,7 +136,14 @@ def split_words(name: str) -> list[str]:
 
 
 def pascal(name: str) -> str:
-    """An exported Go name for a JSON key or enum member: `avatarUrl` -> `AvatarURL`."""
+    """An exported Go name for a JSON key or enum member: `avatarUrl` -> `AvatarURL`.
+
+    Non-ASCII letters are kept (`naïve` -> `Naïve`); Go exports a name whose first
+    letter is upper case (Lu), so one without (`名前`, `_x`, `1st`) gets an `X`
+    prefix: `X名前`.
+    """
+    if not name.isascii():
+        return _unicode_pascal(name)
     parts: list[str] = []
     for word in split_words(name):
         if word.upper() in INITIALISMS:
@@ -145,6 +152,23 @@ def pascal(name: str) -> str:
             parts.append(word[0].upper() + word[1:])
     result = "".join(parts)
     if not result or not result[0].isalpha():
+        result = "X" + result
+    return result
+
+
+def _unicode_pascal(name: str) -> str:
+    parts: list[str] = []
+    for chunk in re.split(r"[\W_]+", name):
+        word = "".join(c for c in chunk if _is_letter(c) or unicodedata.category(c) == "Nd")
+        word = word.replace("_", "")
+        if not word:
+            continue
+        if word.upper() in INITIALISMS:
+            parts.append(word.upper())
+        else:
+            parts.append(word[0].upper() + word[1:])
+    result = "".join(parts)
+    if not result or unicodedata.category(result[0]) != "Lu":
         result = "X" + result
     return result
 
@@ -175,6 +199,14 @@ def go_string(value: str) -> str:
 
 
 _SHORT_ESCAPES = {c: "\\" + e for c, e in zip("\a\b\f\n\r\t\v", "abfnrtv", strict=True)}
+
+
+def decoder_name(name: str) -> str:
+    """The decoder of type `name`: `decode<Name>`, or `decode_<Name>` when that is a
+    runtime helper's name (types `String`, `Map`, `Field`, `Object`, `Union`): the
+    generated code renames its own function, never the user's type."""
+    plain = "decode" + name
+    return "decode_" + name if plain in RUNTIME_NAMES else plain
 
 
 def const_name(owner: str, member: str) -> str:
@@ -274,6 +306,7 @@ class _Scope:
             self.owners[name] = "a name the generated Go code uses"
         self.owners[PARSE_MESSAGE] = "the generated ParseMessage function"
         self.owners["_"] = "the Go blank identifier"
+        self.owners["init"] = "Go's package initialiser, which only a func may be named"
 
     def add(self, name: str, what: str, span: ir.Span) -> None:
         owner = self.owners.get(name)
@@ -302,7 +335,7 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
     for decl in module.decls.values():
         _check_type_name(decl.name, decl.span, errors)
         scope.add(decl.name, f"type {decl.name}", decl.span)
-        scope.add("decode" + decl.name, f"the decoder of {decl.name}", decl.span)
+        scope.add(decoder_name(decl.name), f"the decoder of {decl.name}", decl.span)
         match decl:
             case ir.Enum():
                 for m in decl.members:
@@ -325,7 +358,7 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
                     continue  # `type Pair = [A, B]`: the alias is that struct
             _check_type_name(obj.name, obj.span, errors)
             scope.add(obj.name, f"the struct {obj.name}", obj.span)
-            scope.add("decode" + obj.name, f"the decoder of {obj.name}", obj.span)
+            scope.add(decoder_name(obj.name), f"the decoder of {obj.name}", obj.span)
             if isinstance(obj, ir.Object):
                 _check_fields(names, obj.name, obj.fields, errors)
     _check_messages(module, errors)

@@ -19,6 +19,7 @@ from .names import (
     GoNames,
     check_names,
     decl_objects,
+    decoder_name,
     enum_union,
     go_string,
     is_go_identifier,
@@ -182,7 +183,7 @@ class _Renderer:
         self._unmarshal(name, "e")
         zero = '""' if kind == "string" else "0"
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         var = "v" if by_value else "_"  # an enum without members accepts nothing
         if kind == "string":
             self.uses.add("decodeString")
@@ -208,7 +209,7 @@ class _Renderer:
         doc = f"UnmarshalJSON decodes JSON into the receiver and validates it as {name}."
         out.extend(doc_comment(doc))
         out.append(f"func ({receiver} *{name}) UnmarshalJSON(data []byte) error {{")
-        out.append(f'\tv, err := decode{name}(data, "")')
+        out.append(f'\tv, err := {decoder_name(name)}(data, "")')
         out.append("\tif err != nil {")
         out.append("\t\treturn err")
         out.append("\t}")
@@ -240,8 +241,9 @@ class _Renderer:
             )
         )
         out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
-        out.append(f"\ttype plain {name} // the same fields, without this method")
-        out.append("\tp := plain(m)")
+        plain = "plain" if name != "plain" else "plainValue"  # a struct named plain
+        out.append(f"\ttype {plain} {name} // the same fields, without this method")
+        out.append(f"\tp := {plain}(m)")
         out.append(f"\tp.{go_name} = {value}")
         out.append("\treturn json.Marshal(p)")
         out.append("}")
@@ -326,7 +328,7 @@ class _Renderer:
         out.append("\treturn closeJSON(&w, ']')")
         out.append("}")
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         out.append(f"\tvar m {name}")
         self.uses.update(("decodeTuple", "indexPath"))
         out.append(f"\titems, err := decodeTuple(raw, path, {len(t.items)})")
@@ -358,7 +360,7 @@ class _Renderer:
             out.append("")
             out.append(f"func (*{struct}) {marker}() {{}}")
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         decoder = self.mapper.tagged(cases).decoder
         self.uses.add(decoder)
         out.append(f"\tv, err := {decoder}(raw, path)")
@@ -379,7 +381,7 @@ class _Renderer:
         out.append(f"type {decl.name} = {go.expr}")
         out.append("")
         out.append(
-            f"func decode{decl.name}(raw json.RawMessage, path string) ({decl.name}, error) {{"
+            _decoder_head(decl.name)
         )
         self.uses.add(go.decoder)
         out.append(f"\treturn {go.decoder}(raw, path)")
@@ -395,7 +397,7 @@ class _Renderer:
         out.append(f"type {name} {go.expr}")
         self._unmarshal(name, "e")
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         self.uses.add(go.decoder)
         out.append(f"\tv, err := {go.decoder}(raw, path)")
         out.append(f"\treturn {name}(v), err")
@@ -448,7 +450,7 @@ class _Renderer:
         else:
             self._marshal_message(name, fields)
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         out.append(f"\tvar m {name}")
         if not calls:
             self.uses.add("decodeObject")
@@ -526,10 +528,15 @@ class _Renderer:
         out.append("\tswitch kind {")
         for msg in self.module.messages:
             out.append(f"\tcase {go_string(msg.value)}:")
-            out.append(f"\t\treturn parseAs(raw, decode{msg.interface})")
+            out.append(f"\t\treturn parseAs(raw, {decoder_name(msg.interface)})")
         out.append("\t}")
         out.append('\treturn nil, errors.New("type: unknown message type " + jsonText(typ))')
         out.append("}")
+
+
+def _decoder_head(name: str) -> str:
+    """The first line of the decoder of type `name`."""
+    return f"func {decoder_name(name)}(raw json.RawMessage, path string) ({name}, error) {{"
 
 
 def _literal_set(t: ir.Type) -> bool:

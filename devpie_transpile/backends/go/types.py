@@ -14,7 +14,7 @@ from ... import ir
 from ..._compat import assert_never
 from ...diagnostics import Diagnostic
 from ..unions import MIXED_ENUMS, expected, tagged_union
-from .names import GoNames, enum_union, go_string, is_mixed
+from .names import GoNames, decoder_name, enum_union, go_string, is_mixed
 
 Kind = _Literal["value", "ptr", "slice", "map", "any"]
 
@@ -65,6 +65,7 @@ class TypeMapper:
         self._resolving: set[str] = set()
         self._kinds: dict[str, Kind] = {}  # alias -> kind, once worked out
         self._members: dict[str, dict[str, ir.EnumMember]] = {}  # enum -> member name -> member
+        self._dates: dict[str, bool] = {}  # alias -> whether its values hold a time.Time
 
     def _find_member(self, enum: ir.Enum, name: str) -> ir.EnumMember | None:
         """The member `name` of `enum`, from an index built once per enum (a message per
@@ -94,7 +95,7 @@ class TypeMapper:
                 inner = self.go_type(value)
                 return GoType(f"map[string]{inner.expr}", f"decodeMap({inner.decoder})", "map")
             case ir.Ref(name=name):
-                return GoType(name, f"decode{name}", self._ref_kind(name))
+                return GoType(name, f"{decoder_name(name)}", self._ref_kind(name))
             case ir.EnumMemberRef():
                 return self._member(t)
             case ir.Literal(value=value):
@@ -108,12 +109,12 @@ class TypeMapper:
             case ir.Union():
                 return self._union(t)
             case ir.Object(name=name):
-                return GoType(name, f"decode{name}", "value")
+                return GoType(name, f"{decoder_name(name)}", "value")
             case ir.Date():
                 return GoType("time.Time", "decodeDate", "value")
             case ir.Tuple(name=name, items=items):
                 if is_mixed(t):
-                    return GoType(name, f"decode{name}", "value")
+                    return GoType(name, f"{decoder_name(name)}", "value")
                 inner = self.go_type(items[0])
                 array = f"[{len(items)}]{inner.expr}"
                 convert = f"func(s []{inner.expr}) {array} {{ return {array}(s) }}"
@@ -144,10 +145,13 @@ class TypeMapper:
                 return (
                     f"func(v {go.expr}) ([]byte, error) {{ return encodeArray({enc})(v[:]) }}"
                 )
-            case ir.Ref(name=name):
-                decl = self.module.decls[name]
-                assert isinstance(decl, ir.Alias)
-                return self.encoder(decl.type, go)
+            case ir.Ref():
+                target: ir.Type = t
+                while isinstance(target, ir.Ref):  # a chain of aliases, walked
+                    decl = self.module.decls[target.name]
+                    assert isinstance(decl, ir.Alias)
+                    target = decl.type
+                return self.encoder(target, go)
             case ir.Union():
                 rest = [m for m in t.members if not (isinstance(m, ir.Prim) and m.name == "null")]
                 if len(rest) != 1:
@@ -165,24 +169,45 @@ class TypeMapper:
             case _:
                 return None
 
-    def has_date(self, t: ir.Type, seen: frozenset[str] = frozenset()) -> bool:
-        """Whether a value of `t` holds a `time.Time` that no struct of its own encodes."""
-        match t:
-            case ir.Date():
-                return True
-            case ir.Array(item=inner) | ir.Map(value=inner):
-                return self.has_date(inner, seen)
-            case ir.Tuple(items=items):
-                return not is_mixed(t) and self.has_date(items[0], seen)
-            case ir.Union(members=members):
-                return any(self.has_date(m, seen) for m in members)
-            case ir.Ref(name=name):
-                decl = self.module.decls.get(name)
-                if not isinstance(decl, ir.Alias) or name in seen:
-                    return False
-                return self.has_date(decl.type, seen | {name})
-            case _:
-                return False
+    def has_date(self, t: ir.Type) -> bool:
+        """Whether a value of `t` holds a `time.Time` that no struct of its own encodes.
+
+        Walked with a stack, not recursion (a chain of 2,000 aliases), each alias's
+        answer kept for the next field that names it."""
+        if isinstance(t, ir.Ref):
+            known = self._dates.get(t.name)
+            if known is None:
+                known = self._dates[t.name] = self._walk_dates(t)
+            return known
+        return self._walk_dates(t)
+
+    def _walk_dates(self, t: ir.Type) -> bool:
+        stack = [t]
+        seen: set[str] = set()
+        while stack:
+            current = stack.pop()
+            match current:
+                case ir.Date():
+                    return True
+                case ir.Array(item=inner) | ir.Map(value=inner):
+                    stack.append(inner)
+                case ir.Tuple(items=items):
+                    if not is_mixed(current):
+                        stack.append(items[0])
+                case ir.Union(members=members):
+                    stack.extend(members)
+                case ir.Ref(name=name):
+                    decl = self.module.decls.get(name)
+                    if isinstance(decl, ir.Alias) and name not in seen:
+                        seen.add(name)
+                        known = self._dates.get(name)
+                        if known:
+                            return True
+                        if known is None:
+                            stack.append(decl.type)
+                case _:
+                    pass
+        return False
 
     def _ref_kind(self, name: str) -> Kind:
         """The kind of a named type. Each alias's is worked out once (a diamond of
@@ -232,7 +257,7 @@ class TypeMapper:
         const = self.names.consts[(enum.name, enum.name, member.name)]
         return GoType(
             enum.name,
-            f"decodeOneOf(decode{enum.name}, []{enum.name}{{{const}}}, "
+            f"decodeOneOf({decoder_name(enum.name)}, []{enum.name}{{{const}}}, "
             f"{go_string(json_text(member.value))})",
             "value",
         )
@@ -259,7 +284,9 @@ class TypeMapper:
 
     def tagged(self, cases: list[tuple[str, str]]) -> GoType:
         """A union of messages: an `any` holding a pointer to the member's struct."""
-        decoders = ", ".join(f"{go_string(v)}: asPointer(decode{name})" for v, name in cases)
+        decoders = ", ".join(
+            f"{go_string(v)}: asPointer({decoder_name(name)})" for v, name in cases
+        )
         return GoType(
             "any",
             f"decodeTagged({go_string(expected(cases))}, map[string]decoder[any]{{{decoders}}})",
@@ -335,10 +362,10 @@ class TypeMapper:
         if len(enums) == 1 and all(isinstance(m, ir.EnumMemberRef) for m in members):
             name = enums.pop()
             consts = ", ".join(dict.fromkeys(c for _, c in values if c is not None))
-            base = GoType(name, f"decode{name}", "value")
+            base = GoType(name, f"{decoder_name(name)}", "value")
             return GoType(
                 name,
-                f"decodeOneOf(decode{name}, []{name}{{{consts}}}, {go_string(expected)})",
+                f"decodeOneOf({decoder_name(name)}, []{name}{{{consts}}}, {go_string(expected)})",
                 "value",
             )
         if len(bases) == 1:

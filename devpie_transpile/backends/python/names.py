@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import keyword
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -69,7 +70,12 @@ _BOUNDARY_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def words(name: str) -> list[str]:
-    """`auth0Id` -> [auth0, Id]; `HTTPStatus` -> [HTTP, Status]; `content-type` split too."""
+    """`auth0Id` -> [auth0, Id]; `HTTPStatus` -> [HTTP, Status]; `content-type` split too.
+
+    Non-ASCII letters and digits are word characters too (`naïveTime` -> [naïve, Time]).
+    """
+    if not name.isascii():
+        return _unicode_words(name)
     out: list[str] = []
     for chunk in _SPLIT_RE.split(name):
         if chunk:
@@ -77,10 +83,33 @@ def words(name: str) -> list[str]:
     return out
 
 
+def _unicode_words(name: str) -> list[str]:
+    """`words` by Unicode categories: the same boundaries as the ASCII regexes."""
+    out: list[str] = []
+    for chunk in re.split(r"[\W_]+", name):
+        word = ""
+        for i, ch in enumerate(chunk):
+            prev = chunk[i - 1] if i else ""
+            nxt = chunk[i + 1] if i + 1 < len(chunk) else ""
+            if word and ch.isupper() and (
+                prev.islower() or prev.isdigit() or (prev.isupper() and nxt.islower())
+            ):
+                out.append(word)
+                word = ""
+            word += ch
+        if word:
+            out.append(word)
+    return out
+
+
 def _identifier(joined: str) -> str:
+    if not joined.isascii():
+        # Python reads identifiers in NFKC; characters no identifier may hold are dropped
+        joined = unicodedata.normalize("NFKC", joined)
+        joined = "".join(ch for ch in joined if ("a" + ch).isidentifier())
     if not joined:
         return "_"
-    if joined[0].isdigit():
+    if not joined[0].isidentifier():
         return "_" + joined
     return joined
 
@@ -118,8 +147,13 @@ def helper_names() -> frozenset[str]:
 
 def type_name_problem(name: str) -> str | None:
     """Why a declaration (or hoisted class) cannot be named `name` in Python, or None."""
-    if not name.isidentifier() or not name.isascii():
+    if not name.isidentifier():
         return f"type name {name!r} is not a valid Python identifier"
+    if unicodedata.normalize("NFKC", name) != name:
+        normal = unicodedata.normalize("NFKC", name)
+        return f"type name {name!r} is read by Python as {normal!r} (NFKC): write it so"
+    if name.startswith("__") and name.endswith("__"):
+        return f"type name {name!r} is a dunder name, which Python reserves"
     if keyword.iskeyword(name) or name == "_":
         return f"type name {name!r} is a Python keyword"
     if name in BUILTINS:
