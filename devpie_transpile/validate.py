@@ -28,7 +28,6 @@ def problems(module: ir.Module) -> list[Diagnostic]:
     _check_refs(module, out)
     _check_names(module, out)
     _check_alias_cycles(module, out)
-    _check_values(module, out)
     return out
 
 
@@ -53,28 +52,30 @@ def _value_problem(value: object) -> str | None:
     return None
 
 
-def _check_values(module: ir.Module, out: list[Diagnostic]) -> None:
-    """Enum values, literal types and JSON keys are values every target holds exactly."""
+def _check_decl_values(decl: ir.Decl, out: list[Diagnostic]) -> None:
+    """Enum values and an interface's JSON keys are values every target holds exactly."""
+    if isinstance(decl, ir.Enum):
+        for m in decl.members:
+            _check_value(m.value, m.span, out)
+    elif isinstance(decl, ir.Interface):
+        for f in decl.fields:
+            _check_value(f.name, f.span, out)
 
-    def check(value: object, span: ir.Span) -> None:
-        problem = _value_problem(value)
-        if problem is not None:
-            out.append(Diagnostic(problem, span=span))
 
-    for decl in module.decls.values():
-        if isinstance(decl, ir.Enum):
-            for m in decl.members:
-                check(m.value, m.span)
-            continue
-        if isinstance(decl, ir.Interface):
-            for f in decl.fields:
-                check(f.name, f.span)
-        for t in walk(decl):
-            if isinstance(t, ir.Literal):
-                check(t.value, t.span)
-            elif isinstance(t, ir.Object):
-                for f in t.fields:
-                    check(f.name, f.span)
+def _check_type_values(t: ir.Literal | ir.Object, out: list[Diagnostic]) -> None:
+    if isinstance(t, ir.Literal):
+        _check_value(t.value, t.span, out)
+    else:
+        for f in t.fields:
+            _check_value(f.name, f.span, out)
+
+
+def _check_value(value: object, span: ir.Span, out: list[Diagnostic]) -> None:
+    if isinstance(value, str) and value.isascii():
+        return  # the common case, at C speed
+    problem = _value_problem(value)
+    if problem is not None:
+        out.append(Diagnostic(problem, span=span))
 
 
 def children(t: ir.Type) -> Iterator[ir.Type]:
@@ -126,7 +127,10 @@ def _check_refs(module: ir.Module, out: list[Diagnostic]) -> None:
         if isinstance(decl, ir.Enum)
     }
     for decl in module.decls.values():
+        _check_decl_values(decl, out)
         for t in walk(decl):
+            if isinstance(t, ir.Literal | ir.Object):  # checked in this walk: one walk
+                _check_type_values(t, out)
             if isinstance(t, ir.Ref) and t.name not in module.decls:
                 out.append(Diagnostic(f"unknown type {t.name}", span=t.span))
             elif isinstance(t, ir.EnumMemberRef):

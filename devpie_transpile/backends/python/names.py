@@ -254,6 +254,7 @@ def check(module: ir.Module) -> None:
         raise TranspileError(diags)
 
 
+@functools.lru_cache(maxsize=4)  # asked by the check and the renderer of one module
 def uses_date(module: ir.Module) -> bool:
     """Whether the module imports `datetime` (a field or type may not then be named so)."""
     return any(isinstance(t, ir.Date) for decl in module.decls.values() for t in walk(decl))
