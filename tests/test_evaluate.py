@@ -180,3 +180,23 @@ def test_a_generic_map_interface_hoists_an_alias(tmp_path: Path) -> None:
     ))
     assert list(decls) == ["DictNumber", "H"]
     assert type(decls["DictNumber"]).__name__ == "Alias"
+
+
+def test_a_template_in_a_namespace(tmp_path: Path) -> None:
+    decls = module(tmp_path, (
+        "export namespace Payload {\n"
+        "  export interface Inner { x: number }\n"
+        "  export interface Box<T> { v: T; inner: Inner }\n"
+        "}\n"
+        "export interface Uses { b: Payload.Box<string> }\n"
+        "export type Alias = Payload.Box<number>;\n"
+    ))
+    assert list(decls) == ["PayloadInner", "PayloadBoxString", "Uses", "Alias"]
+
+
+def test_the_refusal_message_of_old_is_gone() -> None:
+    import devpie_transpile
+
+    root = Path(devpie_transpile.__file__).parent
+    for path in root.rglob("*.py"):
+        assert "generic types are not supported" not in path.read_text(encoding="utf-8"), path

@@ -88,6 +88,9 @@ ROWS: list[tuple[str, str, str | dict[str, str]]] = [
      "1:25: error: keyof needs an object type (an interface or `{ ... }`)"),
     ("typeof-function", "function f() {}\nexport interface T { t: typeof f }",
      "2:25: error: typeof f: f is a function, not a constant"),
+    ("typeof-tuple", 'const K = ["a"] as const;\nexport interface T { t: typeof K }',
+     "2:25: error: typeof an array constant `as const` is a tuple type, supported only as "
+     "(typeof C)[number], the union of its elements"),
     ("typeof-call", "const x = f();\nexport interface T { t: typeof x }",
      "2:25: error: cannot read the type of `f()`"),
     ("template-literal", "export interface T { t: `a${string}` }",

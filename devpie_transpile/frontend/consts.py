@@ -39,15 +39,21 @@ def const_type(
     name: str,
     hint: str,
     span: ir.Span,
+    elements: bool = False,
 ) -> ir.Type:
-    """The type of the value `name` in `source`, its inline objects named from `hint`."""
-    return _Consts(resolver, errors).named(source, name, hint, span, 0)
+    """The type of the value `name` in `source`, its inline objects named from `hint`.
+
+    `elements`: it is indexed with `[number]`, so a tuple `as const` is read as the
+    union of its elements (`(typeof KINDS)[number]`)."""
+    return _Consts(resolver, errors, elements).named(source, name, hint, span, 0)
 
 
 class _Consts:
-    def __init__(self, resolver: ConstResolver, errors: list[Diagnostic]) -> None:
+    def __init__(self, resolver: ConstResolver, errors: list[Diagnostic], elements: bool) -> None:
         self.resolver = resolver
         self.errors = errors
+        # indexed with `[number]`: a tuple `as const` reads as the union of its elements
+        self.elements = elements
 
     def named(self, source: SourceFile, name: str, hint: str, span: ir.Span, depth: int) -> ir.Type:
         if depth > MAX_CONST_DEPTH:
@@ -128,12 +134,15 @@ class _Consts:
         if kind == "object":
             return self._object(source, node, hint, keep=as_const, depth=depth)
         if kind == "array":
-            if as_const:
+            if as_const and not self.elements:
                 raise EvalError(
-                    "typeof an array constant `as const` (a tuple type) is not supported"
+                    "typeof an array constant `as const` is a tuple type, supported only as "
+                    "(typeof C)[number], the union of its elements"
                 )
             items = [
-                self.expr(source, c, hint + "Item", keep=False, as_const=False, depth=depth + 1)
+                self.expr(
+                    source, c, hint + "Item", keep=as_const, as_const=as_const, depth=depth + 1
+                )
                 for c in node.named_children
                 if c.type != "comment"
             ]

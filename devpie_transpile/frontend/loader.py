@@ -487,18 +487,22 @@ class Loader:
                 span, f"instantiations nest too deeply (more than {MAX_INSTANTIATIONS})"
             )
         self.evaluating.append(key)
+        self.in_progress.append(site)  # names in its body resolve in its namespace
         try:
             converter = TypeConverter(site.file, self, self.errors, dict(env))
             t = template_body(site, canonical, converter, self, self.errors)
         finally:
             self.evaluating.pop()
+            self.in_progress.pop()
         self.evaluated[key] = t
         for name, template, use in self.deferred.pop(key, []):
             self._hoisted(name, template, t, use)
         return t
 
-    def type_of(self, source: SourceFile, name: str, hint: str, span: ir.Span) -> ir.Type:
-        return const_type(self, self.errors, source, name, hint, span)
+    def type_of(
+        self, source: SourceFile, name: str, hint: str, span: ir.Span, elements: bool
+    ) -> ir.Type:
+        return const_type(self, self.errors, source, name, hint, span, elements)
 
     def value_site(self, source: SourceFile, name: str) -> DeclSite | None:
         """The constant (or enum) `name` means as a value in `source`."""

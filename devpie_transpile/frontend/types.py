@@ -108,7 +108,9 @@ class Resolver(Protocol):
         hoist: bool,
     ) -> ir.Type: ...
 
-    def type_of(self, source: SourceFile, name: str, hint: str, span: ir.Span) -> ir.Type: ...
+    def type_of(
+        self, source: SourceFile, name: str, hint: str, span: ir.Span, elements: bool
+    ) -> ir.Type: ...
 
     def hoist(self, decl: ir.Interface) -> ir.Type: ...
 
@@ -213,19 +215,16 @@ class TypeConverter:
             return ir.Array(item, span), False
         if kind == "generic_type":
             return self._generic(node, hint, depth, hoist)
-        if kind == "type_identifier" and self.source.text(node) in self.env:
-            bound, undefined = self.env[self.source.text(node)]
-            return ev.rehint(bound, hint), undefined
-        if kind == "type_identifier" and self.source.text(node) == "bigint":
-            return self.unsupported(node, "`bigint`"), False
-        if (
-            kind == "type_identifier"
-            and self.source.text(node) == "Date"
-            and not self.resolver.declares(self.source, "Date")  # else their own Date
-        ):
-            return ir.Date(span), False
         if kind == "type_identifier":
-            return self.resolver.ref(self.source, self.source.text(node), span), False
+            text = self.source.text(node)
+            if self.env and text in self.env:  # a type parameter
+                bound, undefined = self.env[text]
+                return ev.rehint(bound, hint), undefined
+            if text == "bigint":
+                return self.unsupported(node, "`bigint`"), False
+            if text == "Date" and not self.resolver.declares(self.source, "Date"):
+                return ir.Date(span), False  # the global Date (their own Date shadows it)
+            return self.resolver.ref(self.source, text, span), False
         if kind == "intersection_type":
             return self._evaluated(node, lambda: (self._intersection(node, hint, depth), False))
         if kind == "index_type_query":
@@ -299,7 +298,11 @@ class TypeConverter:
         undefined = False
         for member in flat:
             t: ir.Type
-            if member.type == "predefined_type" and self.source.text(member) == "never":
+            if (
+                member.type == "predefined_type"
+                and member.end_byte - member.start_byte == 5
+                and self.source.text(member) == "never"
+            ):
                 continue  # `A | never` is `A`
             if member.type == "literal_type" and member.named_children[0].type == "null":
                 t, is_undefined = ir.Prim("null", self.source.span(member)), False
@@ -395,8 +398,9 @@ class TypeConverter:
         span = self.source.span(node)
         if name in self.env:
             return self.error(node, f"type parameter {name} takes no type arguments"), False
-        if name_node is not None and name_node.type == "type_identifier" and self.resolver.declares(
-            self.source, name
+        if name_node is not None and (
+            name_node.type == "nested_type_identifier"  # `Namespace.Template<...>`
+            or self.resolver.declares(self.source, name)
         ):
             bound = [self.convert_optional(a, hint, depth + 1) for a in args]
             return self.resolver.instantiate(self.source, name, bound, hint, span, hoist), False
@@ -484,12 +488,17 @@ class TypeConverter:
 
     def _lookup(self, node: Node, hint: str, depth: int) -> tuple[ir.Type, bool]:
         obj_node, key_node = node.named_children[0], node.named_children[-1]
-        target = self.operand(obj_node, hint, depth)
         key = self.operand(key_node, hint, depth)
+        query = self._unwrap(obj_node)
+        if query.type == "type_query" and isinstance(key, ir.Prim) and key.name == "number":
+            # `(typeof C)[number]` of `const C = [...] as const`: the union of its elements
+            target = self._typeof(query, hint, elements=True)
+        else:
+            target = self.operand(obj_node, hint, depth)
         t, undefined = ev.index(target, key, self.resolver, self.source.span(node))
         return ev.rehint(t, hint), undefined
 
-    def _typeof(self, node: Node, hint: str) -> ir.Type:
+    def _typeof(self, node: Node, hint: str, *, elements: bool = False) -> ir.Type:
         target = node.named_children[0]
         path: list[str] = []
         while target.type == "member_expression":
@@ -502,7 +511,7 @@ class TypeConverter:
         if target.type != "identifier":
             raise ev.EvalError("`typeof` is supported on a constant's name (typeof C, typeof C.k)")
         t = self.resolver.type_of(
-            self.source, self.source.text(target), hint, self.source.span(target)
+            self.source, self.source.text(target), hint, self.source.span(target), elements
         )
         span = self.source.span(node)
         for key in path:

@@ -10,6 +10,9 @@ export interface AddTodo {
 export const Status = { Open: "open", Closed: "closed" } as const;
 export type Status = (typeof Status)[keyof typeof Status];
 
+export const KINDS = ["small", "large"] as const;
+export type Kind = (typeof KINDS)[number];
+
 export const DEFAULTS = { retries: 3, mode: "fast", nested: { on: true } };
 
 export interface Account {
@@ -35,4 +38,5 @@ export interface Report {
   tag: Account["tags"][number];
   defaults: typeof DEFAULTS;
   action: ActionType;
+  kind: Kind;
 }

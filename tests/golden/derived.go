@@ -66,6 +66,23 @@ func decodeStatus(raw json.RawMessage, path string) (Status, error) {
 	return Status(v), err
 }
 
+type Kind string
+
+// UnmarshalJSON decodes JSON into the receiver and validates it as Kind.
+func (e *Kind) UnmarshalJSON(data []byte) error {
+	v, err := decodeKind(data, "")
+	if err != nil {
+		return err
+	}
+	*e = v
+	return nil
+}
+
+func decodeKind(raw json.RawMessage, path string) (Kind, error) {
+	v, err := decodeOneOf(decodeString, []string{"small", "large"}, "one of \"small\", \"large\"")(raw, path)
+	return Kind(v), err
+}
+
 type Account struct {
 	ID    string   `json:"id"`
 	Name  string   `json:"name"`
@@ -239,6 +256,7 @@ type Report struct {
 	Tag      string         `json:"tag"`
 	Defaults ReportDefaults `json:"defaults"`
 	Action   ActionType     `json:"action"`
+	Kind     Kind           `json:"kind"`
 }
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Report.
@@ -276,6 +294,9 @@ func decodeReport(raw json.RawMessage, path string) (Report, error) {
 		return m, err
 	}
 	if m.Action, err = decodeField(obj, path, "action", decodeActionType); err != nil {
+		return m, err
+	}
+	if m.Kind, err = decodeField(obj, path, "kind", decodeKind); err != nil {
 		return m, err
 	}
 	return m, nil

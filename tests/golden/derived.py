@@ -42,6 +42,9 @@ class AddTodo:
 Status: TypeAlias = Literal["open", "closed"]
 
 
+Kind: TypeAlias = Literal["small", "large"]
+
+
 @dataclass(kw_only=True)
 class Account:
     id: str
@@ -143,6 +146,7 @@ class Report:
     tag: str
     defaults: ReportDefaults
     action: ActionType
+    kind: Kind
 
     @classmethod
     def from_dict(cls, data: Any) -> Report:
@@ -159,6 +163,7 @@ class Report:
         tag = _required(_obj, "tag", _path, _str)
         defaults = _required(_obj, "defaults", _path, ReportDefaults._decode)
         action = _required(_obj, "action", _path, _literal("add", "remove"))
+        kind = _required(_obj, "kind", _path, _literal("small", "large"))
         return cls(
             status=status,
             key=key,
@@ -167,6 +172,7 @@ class Report:
             tag=tag,
             defaults=defaults,
             action=action,
+            kind=kind,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -181,6 +187,7 @@ class Report:
         result["tag"] = self.tag
         result["defaults"] = self.defaults.to_dict()
         result["action"] = self.action
+        result["kind"] = self.kind
         return result
 
 
