@@ -380,3 +380,47 @@ def test_generated_comments_are_gofmt_stable(tmp_path: Path) -> None:
     assert diff == ""
     py = transpile(source, "python")
     assert "\\u202e" in py and "\u202e" not in py
+
+
+COMMENT_TEXT = st.lists(
+    st.sampled_from([*"ab '`\"\\*/#-+.:[]<>{}\t\n ", "''", "``", "'''", "\u2028", "\u2029",
+                     "\u202e", "\u00a0", "\ufeff", "\x00", "\x1b", "é", "名", "🎉", "*/",
+                     "https://x.io", "[x]: https://y.io", "1.", "- ", "# H"]),
+    min_size=1, max_size=12,
+).map("".join)
+
+
+@settings(max_examples=1, deadline=None, database=None,
+          phases=[Phase.explicit, Phase.generate])
+@given(st.lists(COMMENT_TEXT, min_size=60, max_size=60))
+def test_random_comments_are_gofmt_stable_and_python_imports(texts: list[str]) -> None:
+    """Random doc text on enums, members, interfaces and fields: the Go file is what
+    the real gofmt prints, the Python module imports."""
+    import tempfile
+
+    from helpers import go_env, gofmt_binary
+
+    from devpie_transpile import transpile
+
+    def doc(text: str) -> str:
+        return "/** " + text.replace("*/", "* /") + " */"
+
+    parts = []
+    for i in range(0, len(texts), 4):
+        a, b, c, d = texts[i : i + 4]
+        parts.append(f"{doc(a)}\nexport enum E{i} {{\n  {doc(b)}\n  M = \"m\",\n}}\n"
+                     f"{doc(c)}\nexport interface T{i} {{\n  {doc(d)}\n  f: E{i};\n}}\n")
+    with tempfile.TemporaryDirectory(prefix="devpie-comments-") as name:
+        tmp = Path(name)
+        (tmp / "package.json").write_text("{}")
+        source = tmp / "index.ts"
+        source.write_text("\n".join(parts), encoding="utf-8")
+        go = transpile(source, "go")
+        (tmp / "x.go").write_text(go, encoding="utf-8")
+        env = go_env(tmp)
+        diff = subprocess.run([gofmt_binary(env), "-d", str(tmp / "x.go")], env=env,
+                              capture_output=True, text=True, check=True).stdout
+        assert diff == "", diff
+        py = transpile(source, "python")
+        (tmp / "comments_mod.py").write_text(py, encoding="utf-8")
+        import_module(tmp / "comments_mod.py", "leaves_comments")
