@@ -424,3 +424,19 @@ def test_random_comments_are_gofmt_stable_and_python_imports(texts: list[str]) -
         py = transpile(source, "python")
         (tmp / "comments_mod.py").write_text(py, encoding="utf-8")
         import_module(tmp / "comments_mod.py", "leaves_comments")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("export interface N { kids: [N, N]; }",
+     "1:22: error: field 'kids' makes N contain itself"),
+    ("export interface M { x: [M, string] }",
+     "1:25: error: field 'F0' makes M contain itself"),
+    ("export interface P { a: [marshalJSON: string, b: number] }",
+     "1:25: error: tuple label 'marshalJSON' becomes the Go method name MarshalJSON"),
+])
+def test_go_tuples_that_cannot_compile_are_refused(tmp_path: Path, text: str,
+                                                   message: str) -> None:
+    (tmp_path / "package.json").write_text("{}")
+    (tmp_path / "index.ts").write_text(text + "\n")
+    proc = run_cli("index.ts", "--lang", "go", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stderr.startswith("index.ts:" + message), proc.stderr

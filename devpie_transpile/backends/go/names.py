@@ -415,7 +415,11 @@ def _check_fields(
 def _check_tuple(t: ir.Tuple, errors: list[Diagnostic]) -> None:
     seen: dict[str, str] = {}
     for label, go in zip(t.labels or (), tuple_fields(t), strict=False):
-        if go in seen:
+        if go in METHODS:
+            errors.append(Diagnostic(
+                f"tuple label {label!r} becomes the Go method name {go}", span=t.span
+            ))
+        elif go in seen:
             errors.append(Diagnostic(
                 f"tuple labels {seen[go]!r} and {label!r} both become Go field {go}", span=t.span
             ))

@@ -307,9 +307,9 @@ class _Renderer:
         gos = [self.mapper.go_type(item) for item in t.items]
         fields = tuple_fields(t)
         for go_name, go in zip(fields, gos, strict=True):
-            if go.expr in self.structs:
+            if _element(go.expr) in self.structs:
                 self.holds.setdefault(name, []).append(
-                    (go.expr, ir.Field(go_name, t, False, None, t.span))
+                    (_element(go.expr), ir.Field(go_name, t, False, None, t.span))
                 )
             rows.append([go_name, go.expr])
         out.append(f"type {name} struct {{")
@@ -429,8 +429,9 @@ class _Renderer:
         for f in fields:
             go_name = self.names.fields[(name, f.name)]
             expr, options, call = self._field(f)
-            if expr in self.structs:
-                self.holds.setdefault(name, []).append((expr, f))
+            held = _element(expr)
+            if held in self.structs:
+                self.holds.setdefault(name, []).append((held, f))
             if f.doc:
                 rows.extend(comment_lines(f.doc))
             if is_valid_json_tag(f.name):
@@ -532,6 +533,14 @@ class _Renderer:
         out.append("\t}")
         out.append('\treturn nil, errors.New("type: unknown message type " + jsonText(typ))')
         out.append("}")
+
+
+def _element(expr: str) -> str:
+    """The type a Go array type holds by value (`[2][3]Node` -> `Node`): a struct
+    holding an array of itself contains itself."""
+    while expr.startswith("[") and "]" in expr and expr[1:expr.index("]")].isdigit():
+        expr = expr[expr.index("]") + 1 :]
+    return expr
 
 
 def _decoder_head(name: str) -> str:
