@@ -47,7 +47,9 @@ PYPROJECT = "pyproject.toml"
 PACKAGE_JSON = "package.json"
 KEY = "devpie-transpile"
 SOURCE_KEYS = ("source", "targets")
-TARGET_KEYS = ("lang", "out", "package", "distribution", "version", "module")
+TARGET_KEYS = (
+    "lang", "out", "package", "distribution", "version", "module", "quicktype_compat"
+)  # fmt: skip
 
 Layout = Literal["package", "module-file", "file"]
 """`package`: the complete package in `out`; `module-file`: Go's `<package>.go` alone,
@@ -432,9 +434,12 @@ def _target(
     for key in ("module", "version", "distribution"):
         if key in raw and (not isinstance(raw[key], str) or not raw[key]):
             problem(f"'{key}' must be a non-empty string", key)
+    if "quicktype_compat" in raw and not isinstance(raw["quicktype_compat"], bool):
+        problem("'quicktype_compat' must be true or false", "quicktype_compat")
     if len(problems) > before:
         return None
-    for key, owner in (("module", "go"), ("version", "python"), ("distribution", "python")):
+    owners = (("module", "go"), ("version", "python"), ("distribution", "python"))
+    for key, owner in (*owners, ("quicktype_compat", "go")):
         if key in raw and lang != owner:
             problem(f"'{key}' is for a {owner} target, not a {lang} one", key)
     package: str = raw["package"]
@@ -489,7 +494,8 @@ def _target(
     if len(problems) > before:
         return None
     layout: Layout = "file" if is_file else "module-file" if go_mod is not None else "package"
-    return OutTarget(Target("go", package, raw.get("module")), out, layout)
+    compat = bool(raw.get("quicktype_compat", False))
+    return OutTarget(Target("go", package, raw.get("module"), quicktype_compat=compat), out, layout)
 
 
 def _python_target(

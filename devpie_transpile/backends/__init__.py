@@ -32,6 +32,7 @@ class Target:
     `package`: the Python import package / Go package name. `module`: the Go module
     path for `go.mod`. `version` and `distribution`: the Python distribution's
     version and name (default: the package name with `-`, see `distribution_name`).
+    `quicktype_compat`: Go also gets quicktype's `UnmarshalX`/`Marshal` (go/compat.py).
     """
 
     lang: Lang
@@ -39,6 +40,7 @@ class Target:
     module: str | None = None
     version: str = "0.0.0"
     distribution: str | None = None
+    quicktype_compat: bool = False
 
 
 DEFAULT_PACKAGE: dict[str, str] = {"python": "events", "go": "events"}
@@ -195,4 +197,9 @@ def render(module: Module, target: Target) -> dict[str, str]:
     """Every file of the package for `target`, rendered from `module` alone."""
     backend = import_module(f"{__name__}.{target.lang}.render")
     files: dict[str, str] = backend.render(module, target)
+    if target.quicktype_compat and target.lang == "go":
+        from .go.compat import add_quicktype_api
+
+        name = main_file(target)
+        files[name] = add_quicktype_api(module, files[name])
     return files
