@@ -30,6 +30,7 @@ Examples:
   devpie-transpile src/index.ts --lang go -o go/ --module github.com/acme/events
   devpie-transpile                                 # every target of the configuration
   devpie-transpile --check                         # CI: exit 1 and a diff on drift
+  devpie-transpile breaking --against main         # changes that break stored events
 
 \b
 Exit status: 0 ok, 1 --check found drift, 2 bad input or usage.
@@ -286,6 +287,10 @@ def _emit(
 def main() -> None:
     """Console-script entry point."""
     try:
+        if sys.argv[1:2] == ["breaking"]:  # the subcommand has its own options
+            from .breaking.command import app as breaking
+
+            breaking(args=sys.argv[2:], prog_name="devpie-transpile breaking")
         app()
     except KeyboardInterrupt:
         sys.stderr.write("devpie-transpile: interrupted\n")

@@ -7,6 +7,7 @@ as a Python traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +18,16 @@ MAX_REPORTED = 50
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One error. `span` locates it in a source file; `path` alone is a whole-file error."""
+    """One error. `span` locates it in a source file; `path` alone is a whole-file error.
+
+    `severity` is "error", or "note" for something reported but accepted (a breaking
+    change allowed by a comment).
+    """
 
     message: str
     span: Span | None = None
     path: str | None = None
+    severity: str = "error"
 
     def sort_key(self) -> tuple[str, int, int]:
         if self.span is not None:
@@ -46,11 +52,18 @@ def error_at(span: Span, message: str) -> TranspileError:
 
 
 def _source_line(
-    base: Path, file: str, line: int, cache: dict[str, list[str] | None]
+    base: Path,
+    file: str,
+    line: int,
+    cache: dict[str, list[str] | None],
+    read: Callable[[str], bytes | None] | None = None,
 ) -> str | None:
     if file not in cache:
         try:
-            text = (base / file).read_bytes().decode("utf-8-sig", errors="replace")
+            data = read(file) if read is not None else None
+            if data is None:
+                data = (base / file).read_bytes()
+            text = data.decode("utf-8-sig", errors="replace")
         except OSError:
             cache[file] = None
         else:
@@ -64,23 +77,32 @@ def _source_line(
 
 
 def format_diagnostics(
-    error: TranspileError, *, color: bool = False, base: Path | None = None
+    error: TranspileError,
+    *,
+    color: bool = False,
+    base: Path | None = None,
+    read: Callable[[str], bytes | None] | None = None,
 ) -> str:
     """All diagnostics of `error` (at most MAX_REPORTED), each with its line and caret.
 
-    Span files are read relative to `base` (default: the current directory).
+    Span files are read relative to `base` (default: the current directory), or by
+    `read` (a span file name -> its bytes, None when it is on disk), for files that
+    are not on disk (`HEAD:src/index.ts`).
     """
     base = base or Path()
-    bold, red, green, reset = ("\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[0m") if color else ("",) * 4
+    bold, red, green, cyan, reset = (
+        ("\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[0m") if color else ("",) * 5
+    )
     cache: dict[str, list[str] | None] = {}
     out: list[str] = []
     shown = error.diagnostics[:MAX_REPORTED]
     for diag in shown:
         where = str(diag.span) if diag.span is not None else (diag.path or "<input>")
-        out.append(f"{bold}{where}: {red}error:{reset}{bold} {diag.message}{reset}")
+        tint = red if diag.severity == "error" else cyan
+        out.append(f"{bold}{where}: {tint}{diag.severity}:{reset}{bold} {diag.message}{reset}")
         if diag.span is None:
             continue
-        line = _source_line(base, diag.span.file, diag.span.line, cache)
+        line = _source_line(base, diag.span.file, diag.span.line, cache, read)
         if line is None:
             continue
         line = line.expandtabs(1)

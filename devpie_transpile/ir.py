@@ -210,14 +210,17 @@ Decl: TypeAlias = Enum | Interface | Alias
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """An interface that a `parse_message` / `ParseMessage` dispatches to.
+    """A declaration that `parse_message` / `ParseMessage` dispatches to.
 
-    An interface is a message when it has a required field `type` whose type is an
-    `EnumMemberRef` (or a string `Literal`); `value` is that discriminator value.
+    `field` is the JSON key of its discriminator (the same for every message of a
+    module: `type`, else the one key they share, see `messages.py`), `value` the
+    constant that field holds: a string, or an integer (a numeric literal or an int
+    enum member's value). Backends read both from here, never from field names.
     """
 
     interface: str
-    value: str
+    value: str | int
+    field: str = "type"
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -19,7 +19,8 @@ def build_go_harness(pkgs: list[dict[str, Any]], names: dict[str, list[str]], tm
     """Vet and gofmt-check every package, then build the harness; returns the binary.
 
     `pkgs` items have `case`, `module` (Go module path) and `go` (its directory);
-    `names[case]` are the types to decode (`parse_message` adds ParseMessage)."""
+    `names[case]` are the types to decode (`parse_message` adds ParseMessage, a name
+    ending in `()`, such as `ParseFrame()`, calls that function)."""
     env = go_env(tmp)
     unformatted = subprocess.run([gofmt_binary(env), "-l", *(str(p["go"]) for p in pkgs)],
                                  env=env, capture_output=True, text=True, check=True).stdout
@@ -29,6 +30,10 @@ def build_go_harness(pkgs: list[dict[str, Any]], names: dict[str, list[str]], tm
     for i, p in enumerate(pkgs):
         imports.append(f"\tp{i} {json.dumps(p['module'])}")
         for name in sorted(set(names[p["case"]]) - {"parse_message"}):
+            if name.endswith("()"):
+                cases.append(f"\tcase {json.dumps(p['case'] + '/' + name)}:\n"
+                             f"\t\treturn p{i}.{name[:-2]}(data)")
+                continue
             cases.append(f"\tcase {json.dumps(p['case'] + '/' + name)}:\n\t\tvar v p{i}.{name}\n"
                          "\t\terr := json.Unmarshal(data, &v)\n\t\treturn &v, err")
         if any("func ParseMessage(" in f.read_text(encoding="utf-8") for f in p["go"].glob("*.go")):

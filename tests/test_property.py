@@ -5,11 +5,14 @@ Hypothesis draws whole contracts (enums, interfaces, nested inline objects, arra
 maps, literal unions, optional and nullable fields, references; and what the
 frontend evaluates: generic templates instantiated with random arguments, some
 left to their defaults; intersections; `extends` chains that narrow inherited
-fields; unions of object literals) and, for each, JSON values of its root
-interface. The Python package must import and round-trip them
-(the first one also passes `mypy --strict`); the Go packages of all contracts are
-built into one harness (one build: CI has 2 cores) that must round-trip the same
-values. DEVPIE_PROPERTY_EXAMPLES (default 4) sets how many contracts one run draws.
+fields; unions of object literals; and a union of interfaces told apart by a
+discriminator of a random name whose values are strings, numbers or enum members)
+and, for each, JSON values of its root interface and of the discriminated union's
+members (decoded by parse_<union> and, for messages, parse_message). The Python
+package must import and round-trip them (the first one also passes `mypy
+--strict`); the Go packages of all contracts are built into one harness (one
+build: CI has 2 cores) that must round-trip the same values.
+DEVPIE_PROPERTY_EXAMPLES (default 4) sets how many contracts one run draws.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ TEMPLATE_KEYS = ["payload", "meta", "extra", "body"]
 EXTRA_KEYS = ["addedA", "addedB"]
 
 Type = tuple[Any, ...]
+
+# Discriminator names (none of them in KEYS), and the string values they hold.
+DISCRIMINATORS = ["type", "kind", "subject", "event", "op", "action", "t", "eventType"]
+TAGS = ["a", "join", "ticket:created", "x y", 'q"', "héllo", "Created", "0"]
 
 
 # What a drawn type may refer to besides enums and interfaces: generic templates
@@ -160,8 +167,55 @@ def contracts(draw: st.DrawFn) -> dict[str, Any]:
             derived[f"I{i}"] = (base, redeclared + new)
             own = [mine.get(f[0], f) for f in inherited] + new
         ifaces.append((f"I{i}", own))
+    # with unions of object literals (messages on `type`), a `type` of ours holds strings
+    union = draw(st.none() | discriminated(enums, bool(unions)))
+    if union is not None:
+        root, root_fields = ifaces[-1]
+        shape = draw(st.sampled_from([("union", "Msg"), ("array", ("union", "Msg"))]))
+        payload = ("payload", shape, draw(st.booleans()))
+        ifaces[-1] = (root, [*root_fields, payload])
+        if root in derived:
+            base, own = derived[root]
+            derived[root] = (base, [*own, payload])
     return {"enums": enums, "ifaces": ifaces, "seed": draw(st.integers(0, 2**32)),
-            "templates": templates, "unions": unions, "derived": derived}
+            "templates": templates, "unions": unions, "derived": derived, "union": union}
+
+
+@st.composite
+def discriminated(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]],
+                  type_holds_strings: bool = False) -> dict[str, Any]:
+    """`type Msg = Msg0 | Msg1 ...`: members told apart by one field of a random name, whose
+    values are strings, numbers or members of an enum (appended to `enums`); each
+    member may also carry the same constant `version: 1` (never the discriminator)."""
+    key = draw(st.sampled_from(DISCRIMINATORS))
+    n = draw(st.integers(2, 3))
+    styles = ["string", "number", "string enum", "int enum"]
+    if key == "type" and type_holds_strings:
+        styles = ["string", "string enum"]
+    style = draw(st.sampled_from(styles))
+    tags: list[Type]
+    if style == "string":
+        values = draw(st.lists(st.sampled_from(TAGS), min_size=n, max_size=n, unique=True))
+        tags = [("lit", [v]) for v in values]
+    elif style == "number":
+        values = draw(st.lists(st.integers(-3, 5000), min_size=n, max_size=n, unique=True))
+        tags = [("lit", [v]) for v in values]
+    else:
+        name = f"D{len(enums)}"
+        if style == "string enum":
+            values = draw(st.lists(st.sampled_from(TAGS), min_size=n, max_size=n, unique=True))
+            enums.append((name, "string", values))
+        else:
+            values = draw(st.lists(st.integers(0, 99), min_size=n, max_size=n, unique=True))
+            enums.append((name, "int", values))
+        tags = [("member", name, i) for i in range(n)]
+    versioned = draw(st.booleans())
+    members = []
+    for i, tag in enumerate(tags):
+        rest = draw(fields(enums[:-1] if style.endswith("enum") else enums, [], 1))
+        head = [("version", ("lit", [1]), False)] if versioned else []
+        members.append((f"Msg{i}", [*head, (key, tag, False), *rest]))
+    return {"name": "Msg", "key": key, "members": members}
 
 
 def ts_type(t: Type) -> str:
@@ -170,6 +224,10 @@ def ts_type(t: Type) -> str:
             return name
         case ("lit", values):
             return " | ".join(json.dumps(v) for v in values)
+        case ("member", enum, index):
+            return f"{enum}.M{index}"
+        case ("union", name):
+            return str(name)
         case ("enum" | "ref" | "ounion" | "param", name):
             return str(name)
         case ("array", inner):
@@ -211,6 +269,12 @@ def ts_source(c: dict[str, Any]) -> str:
         shown = " | ".join(ts_type(("object", [("type", ("lit", [tag]), False), *fs]))
                            for tag, fs in members)
         out.append(f"export type {name} = {shown};")
+    union = c.get("union")
+    for name, fs in union["members"] if union else []:
+        body = "\n".join(f"  /** {f[0]} */\n  {ts_field(f)}" for f in fs)
+        out.append(f"export interface {name} {{\n{body}\n}}")
+    if union:
+        out.append(f"export type {union['name']} = {' | '.join(n for n, _ in union['members'])};")
     for name, fs in c["ifaces"]:
         base, own = c.get("derived", {}).get(name, (None, fs))
         body = "\n".join(f"  /** {f[0]} */\n  {ts_field(f)}" for f in own)
@@ -244,6 +308,11 @@ def value(t: Type, c: dict[str, Any], rng: random.Random, depth: int = 0) -> Any
             return rng.choice([None, 1, "s", [1, {"a": None}], {"k": [True]}])
         case ("lit", values):
             return rng.choice(values)
+        case ("member", enum, index):
+            return next(v for n, _, v in c["enums"] if n == enum)[index]
+        case ("union", _):
+            _, fs = rng.choice(c["union"]["members"])
+            return obj(fs, c, rng, depth + 1)
         case ("enum", name):
             return rng.choice(next(v for n, _, v in c["enums"] if n == name))
         case ("ref", name):
@@ -332,16 +401,38 @@ def test_random_contracts_round_trip_in_both_languages(batch: list[dict[str, Any
                 decoded = getattr(py, root).from_dict(data)
                 assert decoded.to_dict() == data, (ts_source(c), data)
                 vectors.append({"case": case, "decode": root, "data": data})
+            if c["union"] is not None:
+                vectors.extend(union_values(c, case, py, rng))
             pkgs.append({"case": case, "module": module, "go": tmp / f"{case}-go"})
         mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
                                str(tmp / "c0-python/events")], capture_output=True, text=True,
                               check=False)
         assert mypy.returncode == 0, ts_source(batch[0]) + mypy.stdout
-        names = {p["case"]: [c["ifaces"][-1][0]] for p, c in zip(pkgs, batch, strict=True)}
+        names = {p["case"]: [c["ifaces"][-1][0], *(["ParseMsg()"] if c["union"] else [])]
+                 for p, c in zip(pkgs, batch, strict=True)}
         binary = build_go_harness(pkgs, names, tmp)
-        for vector, result in zip(vectors, run_go(binary, vectors, tmp), strict=True):
+        go_vectors = [{k: v for k, v in vector.items() if k != "class"} for vector in vectors]
+        for vector, result in zip(vectors, run_go(binary, go_vectors, tmp), strict=True):
             assert "error" not in result, (ts_source(batch[int(vector["case"][1:])]), vector, result)
             assert result["json"] == vector["data"], (vector, result)
+            if "class" in vector:
+                assert result["type"].endswith("." + vector["class"]), (vector, result)
+
+
+def union_values(c: dict[str, Any], case: str, py: Any, rng: random.Random) -> list[dict[str, Any]]:
+    """Values of each member of the contract's union, decoded by parse_msg (and by
+    parse_message where the member is a message) in Python; the same vectors for Go."""
+    out: list[dict[str, Any]] = []
+    messages = {cls.__name__ for cls in getattr(py, "MESSAGE_TYPES", {}).values()}
+    for name, fs in c["union"]["members"]:
+        data = obj(fs, c, rng, 1)
+        decoded = py.parse_msg(data)
+        assert type(decoded).__name__ == name and decoded.to_dict() == data, (ts_source(c), data)
+        out.append({"case": case, "decode": "ParseMsg()", "data": data, "class": name})
+        if name in messages:
+            assert type(py.parse_message(data)).__name__ == name, (ts_source(c), data)
+            out.append({"case": case, "decode": "parse_message", "data": data, "class": name})
+    return out
 
 
 def test_contract_sources_parse_as_drawn() -> None:
@@ -355,6 +446,20 @@ def test_contract_sources_parse_as_drawn() -> None:
         '  /** data */\n  "data": { "x": "a" | "b"; };\n}\n'
     )
     assert obj(c["ifaces"][0][1], c, random.Random(1), 0)["data"]["x"] in ("a", "b")
+
+
+def test_discriminated_union_sources_parse_as_drawn() -> None:
+    c = {"enums": [("D0", "int", [4, 9])], "seed": 0, "ifaces": [],
+         "union": {"name": "Msg", "key": "op", "members": [
+             ("Msg0", [("version", ("lit", [1]), False), ("op", ("member", "D0", 0), False)]),
+             ("Msg1", [("version", ("lit", [1]), False), ("op", ("member", "D0", 1), False)])]}}
+    assert ts_source(c) == (
+        "/** Enum D0: int. */\nexport enum D0 { M0 = 4, M1 = 9 }\n\n"
+        'export interface Msg0 {\n  /** version */\n  "version": 1;\n  /** op */\n  "op": D0.M0;\n}'
+        '\n\nexport interface Msg1 {\n  /** version */\n  "version": 1;\n  /** op */\n'
+        '  "op": D0.M1;\n}\n\nexport type Msg = Msg0 | Msg1;\n'
+    )
+    assert value(("union", "Msg"), c, random.Random(3))["op"] in (4, 9)
 
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

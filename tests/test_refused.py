@@ -18,7 +18,7 @@ from devpie_transpile.cli import app
 
 TWO = "interface A { a: string }\ninterface B { b: string }\n"
 ENUMS = 'enum S { A = "a" }\nenum N { B = 1 }\n'
-UNDISCRIMINATED = "union of interfaces: A has no `type` discriminator"
+UNDISCRIMINATED = "union of interfaces: A has no discriminator (a required field whose type is"
 
 # (id, source, expected for both, or {lang: expected})
 ROWS: list[tuple[str, str, str | dict[str, str]]] = [
@@ -120,6 +120,26 @@ ROWS: list[tuple[str, str, str | dict[str, str]]] = [
      f"3:25: error: {UNDISCRIMINATED}"),
     ("unused-alias-of-undiscriminated-interfaces", TWO + "export type U = A | B;",
      f"3:17: error: {UNDISCRIMINATED}"),
+    ("union-without-shared-discriminator",
+     'interface A { kind: "a" }\ninterface B { op: 1 }\nexport type U = A | B;',
+     "3:17: error: union of interfaces: its members share no discriminator field"),
+    ("union-with-repeated-discriminator",
+     'interface A { kind: "a"; x: string }\ninterface B { kind: "a" }\nexport type U = A | B;',
+     '3:17: error: union of interfaces: B has the same kind "a" as A, so their JSON cannot'),
+    ("union-of-string-and-number-discriminators",
+     'interface A { kind: "a" }\ninterface B { kind: 1 }\nexport type U = A | B;',
+     "3:17: error: union of interfaces: the members' kind values mix strings and numbers"),
+    ("message-types-of-both-kinds",
+     'export interface A { type: "a" }\nexport interface B { type: 1 }',
+     '2:28: error: message type 1 is a number, but A\'s is the string "a": parse_message '
+     "cannot dispatch on both"),
+    ("union-named-message-besides-the-messages",
+     'export interface C { type: "c" }\ninterface A { kind: "a" }\ninterface B { kind: "b" }\n'
+     "export type Message = A | B;",
+     {"python": "4:13: error: union Message: its Python parse function parse_message collides "
+                "with the module's parse_message (which dispatches over other messages)",
+      "go": "4:13: error: Go name ParseMessage of the parse function of the union Message "
+            "collides with the generated ParseMessage function"}),
     ("union-of-interface-and-string",
      "interface A { a: string }\nexport interface X { v: A | string }",
      {"python": "2:25: error: the Python backend cannot decode a union of these types",

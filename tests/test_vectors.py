@@ -3,6 +3,9 @@
 Each `tests/vectors/<case>/vectors.json` holds valid values (decode, re-encode,
 get the same JSON value back; messages dispatch to the right class) and invalid
 ones (decoding fails with exactly the message in the file, in both languages).
+`decode` names a class, `parse_message`, or with `"parse": true` a union alias
+decoded by its parse function (`parse_frame` / `ParseFrame`); `class` is then
+the class the value must decode to.
 `fixture` runs on the committed packages in out/; other cases on packages
 generated from `tests/cases/<case>.ts` (or `<case>/index.ts`) by the CLI.
 """
@@ -19,7 +22,13 @@ from typing import Any
 import pytest
 from go_harness import build_go_harness
 from go_harness import run_go as run_harness
-from helpers import REPO, VECTORS, case_entry, run_cli
+from helpers import FIXTURE, REPO, VECTORS, case_entry, run_cli
+
+from devpie_transpile import ir
+from devpie_transpile.backends.go.names import pascal
+from devpie_transpile.backends.python.names import parse_function
+from devpie_transpile.frontend import load
+from devpie_transpile.messages import constants, enum_values
 
 CASE_NAMES = sorted(p.parent.name for p in VECTORS.glob("*/vectors.json"))
 GO_MODULE = "example.com/vectors/{case}"
@@ -75,10 +84,35 @@ def import_generated(path: Path, name: str) -> ModuleType:
     return module
 
 
-def python_decode(mod: ModuleType, name: str, data: Any) -> Any:
+def python_decode(mod: ModuleType, vector: dict[str, Any]) -> Any:
+    name, data = vector["decode"], vector["data"]
+    if vector.get("parse"):
+        return getattr(mod, parse_function(name))(data)
     if name == "parse_message":
         return mod.parse_message(data)
     return getattr(mod, name).from_dict(data)
+
+
+def go_name(vector: dict[str, Any]) -> str:
+    """What the Go harness decodes with: a type, parse_message, or `ParseFrame()`."""
+    return f"Parse{vector['decode']}()" if vector.get("parse") else str(vector["decode"])
+
+
+def for_go(vector: dict[str, Any]) -> dict[str, Any]:
+    return {**vector, "decode": go_name(vector)}
+
+
+def class_of(vector: dict[str, Any]) -> str:
+    return str(vector.get("class", vector["decode"]))
+
+
+def constant_fields(case: str) -> dict[str, list[str]]:
+    """Go names of each interface's constant fields (discriminators, `version: 1`)."""
+    source = FIXTURE if case == "fixture" else case_entry(case)
+    module = load(source, display_root=REPO)
+    values = enum_values(module.decls)
+    return {name: [pascal(key) for key in constants(decl.fields, values)]
+            for name, decl in module.decls.items() if isinstance(decl, ir.Interface)}
 
 
 def test_python_valid_round_trip(packages: dict[str, Any]) -> None:
@@ -86,14 +120,14 @@ def test_python_valid_round_trip(packages: dict[str, Any]) -> None:
     vectors = load_vectors(packages["case"])["valid"]
     assert vectors
     for vector in vectors:
-        value = python_decode(mod, vector["decode"], vector["data"])
-        assert type(value).__name__ == vector["decode"]
+        value = python_decode(mod, vector)
+        assert type(value).__name__ == class_of(vector)
         assert value.to_dict() == vector["data"], vector
         # to_dict output is plain JSON: it survives a trip through the json module
         assert json.loads(json.dumps(value.to_dict())) == vector["data"]
-        if vector["decode"] in {cls.__name__ for cls in getattr(mod, "MESSAGE_TYPES", {}).values()}:
+        if class_of(vector) in {cls.__name__ for cls in getattr(mod, "MESSAGE_TYPES", {}).values()}:
             parsed = mod.parse_message(vector["data"])
-            assert type(parsed).__name__ == vector["decode"]
+            assert type(parsed).__name__ == class_of(vector)
             assert parsed == value
 
 
@@ -102,38 +136,44 @@ def test_python_invalid_raise_value_error_naming_the_path(packages: dict[str, An
     vectors = load_vectors(packages["case"])["invalid"]
     for vector in vectors:
         with pytest.raises(ValueError) as info:
-            python_decode(mod, vector["decode"], vector["data"])
+            python_decode(mod, vector)
         assert str(info.value) == vector["error"], vector
 
 
 @pytest.fixture(scope="session")
 def go_harness(all_packages: dict[str, dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One harness binary over every case's generated Go package (vetted, gofmt-checked)."""
-    names = {case: [v["decode"] for v in load_vectors(case)["valid"] + load_vectors(case)["invalid"]]
+    names = {case: [go_name(v) for v in load_vectors(case)["valid"] + load_vectors(case)["invalid"]]
              for case in all_packages}
     return build_go_harness(list(all_packages.values()), names, tmp_path_factory.mktemp("go-vectors"))
 
 
 def run_go(binary: Path, case: str, vectors: list[dict[str, Any]], tmp: Path) -> list[dict[str, Any]]:
-    return run_harness(binary, [{**v, "case": case} for v in vectors], tmp)
+    return run_harness(binary, [{**for_go(v), "case": case} for v in vectors], tmp)
 
 
 def test_go_valid_round_trip(packages: dict[str, Any], go_harness: Path, tmp_path: Path) -> None:
     vectors = load_vectors(packages["case"])["valid"]
-    results = run_go(go_harness, packages["case"], vectors, tmp_path)
+    zero = constant_fields(packages["case"])
+    results = run_go(go_harness, packages["case"],
+                     [{**v, "zero": zero.get(class_of(v), [])} for v in vectors], tmp_path)
     for vector, result in zip(vectors, results, strict=True):
         assert "error" not in result, (vector, result)
-        assert result["type"] == f"*{_pkg_name(packages['go'])}.{vector['decode']}"
+        assert result["type"] == f"*{_pkg_name(packages['go'])}.{class_of(vector)}"
         assert result["json"] == vector["data"], vector
+        if zero.get(class_of(vector)):
+            # a struct encodes its constant fields (discriminators) even when never set
+            assert result["unset"] == vector["data"], (vector, result)
     mod = import_generated(packages["python"], f"vectors_{packages['case']}_go")
     message_classes = {cls.__name__ for cls in getattr(mod, "MESSAGE_TYPES", {}).values()}
-    messages = [v for v in vectors if v["decode"] in message_classes]
+    messages = [v for v in vectors if class_of(v) in message_classes]
     dispatched = run_go(go_harness, packages["case"],
-                        [{**v, "decode": "parse_message"} for v in messages], tmp_path)
+                        [{**v, "decode": "parse_message", "parse": False,
+                          "zero": zero[class_of(v)]} for v in messages], tmp_path)
     for vector, result in zip(messages, dispatched, strict=True):
-        assert result.get("type", "").endswith(f".{vector['decode']}"), (vector, result)
+        assert result.get("type", "").endswith(f".{class_of(vector)}"), (vector, result)
         assert result["json"] == vector["data"]
-        # a message encodes its own discriminator even when Type was never set
+        # a message encodes its own constant fields even when they were never set
         assert result["unset"] == vector["data"], (vector, result)
 
 

@@ -1,19 +1,19 @@
 """Unions of interfaces (`type Msg = A | B`): which ones every backend can dispatch.
 
-JSON carries no class name, so a union of object types decodes only when each member
-says what it is: every member must be a message interface (a required `type` field
-of an enum member or string literal, see `ir.Message`), with a value of its own. Both
-backends ask this module, so that they accept and refuse exactly the same unions.
+JSON carries no class name, so a union of object types decodes only when its members
+share a discriminator (`messages.shared_discriminator`: a required field of one
+literal or enum member type, with a distinct value in each member). Both backends
+ask this module, so that they accept and refuse exactly the same unions.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 
 from .. import ir
 from ..diagnostics import Diagnostic
+from ..messages import Tagged, shared_discriminator
 
-DISCRIMINATOR = "type"
 MIXED_ENUMS = "a union of string and numeric enums is not supported (no Go type holds both)"
 
 
@@ -50,11 +50,11 @@ def _interfaces(
 
 def tagged_union(
     module: ir.Module, members: list[ir.Type], span: ir.Span
-) -> tuple[list[tuple[str, str]] | None, Diagnostic | None]:
-    """`(value, interface)` for each member of a union of interfaces, in order.
+) -> tuple[Tagged | None, Diagnostic | None]:
+    """The discriminator and `(value, interface)` cases of a union of interfaces.
 
     `(None, None)` when the members are not all interfaces (not this kind of union);
-    `(None, diagnostic)` when they are but cannot be told apart by their `type`.
+    `(None, diagnostic)` when they are but cannot be told apart.
     """
     found: dict[str, None] = {}  # ordered set
     memo: dict[str, list[str] | None] = {}
@@ -66,22 +66,47 @@ def tagged_union(
     interfaces = list(found)
     if len(interfaces) < 2:
         return None, None  # `A | null`: a nullable interface, no dispatch
-    values = {msg.interface: msg.value for msg in module.messages}
-    out: list[tuple[str, str]] = []
-    for name in interfaces:
-        value = values.get(name)
-        if value is None:
-            return None, Diagnostic(
-                f"union of interfaces: {name} has no `{DISCRIMINATOR}` discriminator (a "
-                "required field of an enum member or string literal type), so its JSON "
-                "cannot be told apart from the other members'",
-                span=span,
-            )
-        out.append((value, name))
-    return out, None
+    shared = shared_discriminator(module, interfaces, span)
+    if isinstance(shared, Diagnostic):
+        return None, shared
+    return shared, None
 
 
-def expected(cases: list[tuple[str, str]]) -> str:
-    """The `expected ...` text of a wrong discriminator (docs/generated-code.md)."""
-    shown = ", ".join(json.dumps(v, ensure_ascii=False) for v, _ in cases)
-    return shown if len(cases) == 1 else f"one of {shown}"
+def union_parsers(module: ir.Module) -> list[tuple[ir.Alias, Tagged]]:
+    """The aliases that get a parse function of their own, in declaration order: unions
+    of interfaces (and `| null`) that decode by a shared discriminator."""
+    out: list[tuple[ir.Alias, Tagged]] = []
+    for decl in module.decls.values():
+        if isinstance(decl, ir.Alias) and isinstance(decl.type, ir.Union):
+            rest = [m for m in decl.type.members if not _is_null(m)]
+            tagged, _ = tagged_union(module, rest, decl.type.span)
+            if tagged is not None:
+                out.append((decl, tagged))
+    return out
+
+
+def union_functions(
+    module: ir.Module, name_of: Callable[[str], str], parse_message: str
+) -> list[tuple[ir.Alias, Tagged, str]]:
+    """Each union alias with a parse function, and that function's name in a target.
+
+    A union whose function would be the module's `parse_message` and that dispatches
+    exactly as it does (`type Message = A | B` of all the messages) needs none.
+    """
+    out: list[tuple[ir.Alias, Tagged, str]] = []
+    for alias, tagged in union_parsers(module):
+        name = name_of(alias.name)
+        if name == parse_message and module.messages and _same_as_messages(module, tagged):
+            continue
+        out.append((alias, tagged, name))
+    return out
+
+
+def _same_as_messages(module: ir.Module, tagged: Tagged) -> bool:
+    return {(m.field, m.value, m.interface) for m in module.messages} == {
+        (tagged.field, value, name) for value, name in tagged.cases
+    }
+
+
+def _is_null(t: ir.Type) -> bool:
+    return isinstance(t, ir.Prim) and t.name == "null"

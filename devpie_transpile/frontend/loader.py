@@ -18,6 +18,7 @@ from tree_sitter import Node
 from .. import ir
 from .._gc import few_collections
 from ..diagnostics import Diagnostic, TranspileError
+from ..messages import find_messages
 from ..validate import problems
 from .comments import doc_comment
 from .consts import const_type
@@ -679,48 +680,9 @@ class Loader:
             self.skipped.append(found)
 
     def _messages(self, decls: dict[str, ir.Decl]) -> tuple[ir.Message, ...]:
-        messages: list[ir.Message] = []
-        owners: dict[str, str] = {}
-        values = _string_values(decls)
-        for decl in decls.values():
-            if not isinstance(decl, ir.Interface):
-                continue
-            for f in decl.fields:
-                if f.name != "type" or f.optional:
-                    continue
-                value = _discriminator(f.type, values)
-                if value is None:
-                    continue
-                if value in owners:
-                    self.errors.append(
-                        Diagnostic(
-                            f'message type "{value}" is already used by {owners[value]}',
-                            span=f.type.span,
-                        )
-                    )
-                    continue
-                owners[value] = decl.name
-                messages.append(ir.Message(decl.name, value))
-        return tuple(messages)
-
-
-def _string_values(decls: dict[str, ir.Decl]) -> dict[tuple[str, str], str]:
-    """(enum, member) -> value of every string member: one index, not a scan per message."""
-    values: dict[tuple[str, str], str] = {}
-    for name, decl in decls.items():
-        if isinstance(decl, ir.Enum):
-            for m in decl.members:
-                if isinstance(m.value, str):
-                    values.setdefault((name, m.name), m.value)
-    return values
-
-
-def _discriminator(t: ir.Type, values: dict[tuple[str, str], str]) -> str | None:
-    if isinstance(t, ir.Literal) and isinstance(t.value, str):
-        return t.value
-    if isinstance(t, ir.EnumMemberRef):
-        return values.get((t.enum, t.member))
-    return None
+        messages, errors = find_messages(decls)
+        self.errors.extend(errors)
+        return messages
 
 
 def _public_names(scope: FileScope) -> dict[DeclSite, str]:

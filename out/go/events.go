@@ -241,7 +241,7 @@ func (m *RegisterUserCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "RegisterUser", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "RegisterUser", whatever it holds.
 func (m RegisterUserCommand) MarshalJSON() ([]byte, error) {
 	type plain RegisterUserCommand // the same fields, without this method
 	p := plain(m)
@@ -337,7 +337,7 @@ func (m *ModifyUserCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ModifyUser", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "ModifyUser", whatever it holds.
 func (m ModifyUserCommand) MarshalJSON() ([]byte, error) {
 	type plain ModifyUserCommand // the same fields, without this method
 	p := plain(m)
@@ -421,7 +421,7 @@ func (m *EnableAccountingCommand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "EnableAccounting", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "EnableAccounting", whatever it holds.
 func (m EnableAccountingCommand) MarshalJSON() ([]byte, error) {
 	type plain EnableAccountingCommand // the same fields, without this method
 	p := plain(m)
@@ -498,7 +498,7 @@ func (m *UserRegisteredEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "UserRegistered", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "UserRegistered", whatever it holds.
 func (m UserRegisteredEvent) MarshalJSON() ([]byte, error) {
 	type plain UserRegisteredEvent // the same fields, without this method
 	p := plain(m)
@@ -598,7 +598,7 @@ func (m *UserModifiedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "UserModified", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "UserModified", whatever it holds.
 func (m UserModifiedEvent) MarshalJSON() ([]byte, error) {
 	type plain UserModifiedEvent // the same fields, without this method
 	p := plain(m)
@@ -686,7 +686,7 @@ func (m *MembershipCreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "MembershipCreated", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "MembershipCreated", whatever it holds.
 func (m MembershipCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain MembershipCreatedEvent // the same fields, without this method
 	p := plain(m)
@@ -774,7 +774,7 @@ func (m *MembershipUpdatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "MembershipUpdated", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "MembershipUpdated", whatever it holds.
 func (m MembershipUpdatedEvent) MarshalJSON() ([]byte, error) {
 	type plain MembershipUpdatedEvent // the same fields, without this method
 	p := plain(m)
@@ -854,7 +854,7 @@ func (m *MembershipDeletedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "MembershipDeleted", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "MembershipDeleted", whatever it holds.
 func (m MembershipDeletedEvent) MarshalJSON() ([]byte, error) {
 	type plain MembershipDeletedEvent // the same fields, without this method
 	p := plain(m)
@@ -926,7 +926,7 @@ func (m *ProjectCreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ProjectCreated", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "ProjectCreated", whatever it holds.
 func (m ProjectCreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain ProjectCreatedEvent // the same fields, without this method
 	p := plain(m)
@@ -1041,7 +1041,7 @@ func (m *ProjectUpdatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ProjectUpdated", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "ProjectUpdated", whatever it holds.
 func (m ProjectUpdatedEvent) MarshalJSON() ([]byte, error) {
 	type plain ProjectUpdatedEvent // the same fields, without this method
 	p := plain(m)
@@ -1137,7 +1137,7 @@ func (m *ProjectDeletedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ProjectDeleted", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "ProjectDeleted", whatever it holds.
 func (m ProjectDeletedEvent) MarshalJSON() ([]byte, error) {
 	type plain ProjectDeletedEvent // the same fields, without this method
 	p := plain(m)

@@ -26,7 +26,7 @@ func (m *Paid) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "paid", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "paid", whatever it holds.
 func (m Paid) MarshalJSON() ([]byte, error) {
 	type plain Paid // the same fields, without this method
 	p := plain(m)
@@ -103,6 +103,14 @@ func (m *SignedStamp) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with Kind set to "stamp", whatever it holds.
+func (m SignedStamp) MarshalJSON() ([]byte, error) {
+	type plain SignedStamp // the same fields, without this method
+	p := plain(m)
+	p.Kind = "stamp"
+	return json.Marshal(p)
+}
+
 func decodeSignedStamp(raw json.RawMessage, path string) (SignedStamp, error) {
 	var m SignedStamp
 	obj, err := decodeObject(raw, path)
@@ -139,6 +147,14 @@ func (m *Stamp) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with Kind set to "stamp", whatever it holds.
+func (m Stamp) MarshalJSON() ([]byte, error) {
+	type plain Stamp // the same fields, without this method
+	p := plain(m)
+	p.Kind = "stamp"
+	return json.Marshal(p)
 }
 
 func decodeStamp(raw json.RawMessage, path string) (Stamp, error) {

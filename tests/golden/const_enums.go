@@ -85,6 +85,14 @@ func (m *Hello) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with Op set to 0, whatever it holds.
+func (m Hello) MarshalJSON() ([]byte, error) {
+	type plain Hello // the same fields, without this method
+	p := plain(m)
+	p.Op = OpcodeHello
+	return json.Marshal(p)
+}
+
 func decodeHello(raw json.RawMessage, path string) (Hello, error) {
 	var m Hello
 	obj, err := decodeObject(raw, path)
@@ -113,6 +121,14 @@ func (m *Heartbeat) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with Op set to 1, whatever it holds.
+func (m Heartbeat) MarshalJSON() ([]byte, error) {
+	type plain Heartbeat // the same fields, without this method
+	p := plain(m)
+	p.Op = OpcodePing
+	return json.Marshal(p)
 }
 
 func decodeHeartbeat(raw json.RawMessage, path string) (Heartbeat, error) {
@@ -158,6 +174,33 @@ func decodeFrame(raw json.RawMessage, path string) (Frame, error) {
 		return m, err
 	}
 	return m, nil
+}
+
+// ParseMessage decodes and validates a message of any type, chosen by its "op" member, and returns a pointer to its struct (such as *Hello).
+func ParseMessage(data []byte) (any, error) {
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	obj, err := decodeObject(raw, "")
+	if err != nil {
+		return nil, err
+	}
+	typ, ok := obj["op"]
+	if !ok {
+		return nil, errors.New("op: missing")
+	}
+	kind, err := decodeNumber(typ, "op")
+	if err != nil {
+		return nil, err
+	}
+	switch kind {
+	case 0:
+		return parseAs(raw, decodeHello)
+	case 1:
+		return parseAs(raw, decodeHeartbeat)
+	}
+	return nil, errors.New("op: unknown message type " + jsonText(typ))
 }
 
 // A decoder checks and decodes raw, the JSON value at path.
@@ -300,4 +343,13 @@ func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decode
 		var zero T
 		return zero, mismatchError(path, expected, raw)
 	}
+}
+
+// parseAs decodes a whole message with dec and returns a pointer to it.
+func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
+	v, err := dec(data, "")
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
 }

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, IntEnum
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeAlias, TypeVar
 
 
 class Opcode(IntEnum):
@@ -189,3 +189,22 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
         raise _error(path, shown if len(options) == 1 else f"one of {shown}", value)
 
     return run
+
+
+AnyMessage: TypeAlias = Hello | Heartbeat
+
+
+MESSAGE_TYPES: dict[int, type[AnyMessage]] = {
+    0: Hello,
+    1: Heartbeat,
+}
+
+
+def parse_message(data: Any) -> AnyMessage:
+    """Decode the message whose class MESSAGE_TYPES maps `data["op"]` to."""
+    obj = _object(data, "$")
+    kind: Any = _required(obj, "op", "$", _float)
+    cls = MESSAGE_TYPES.get(kind)
+    if cls is None:
+        raise ValueError(f"op: unknown message type {_show(kind)}")
+    return cls._decode(obj, "$")

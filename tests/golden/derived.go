@@ -26,7 +26,7 @@ func (m *AddTodo) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ADD_TODO", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "ADD_TODO", whatever it holds.
 func (m AddTodo) MarshalJSON() ([]byte, error) {
 	type plain AddTodo // the same fields, without this method
 	p := plain(m)
@@ -153,7 +153,7 @@ func (m *ActionAdd) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "add", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "add", whatever it holds.
 func (m ActionAdd) MarshalJSON() ([]byte, error) {
 	type plain ActionAdd // the same fields, without this method
 	p := plain(m)
@@ -191,7 +191,7 @@ func (m *ActionRemove) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "remove", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "remove", whatever it holds.
 func (m ActionRemove) MarshalJSON() ([]byte, error) {
 	type plain ActionRemove // the same fields, without this method
 	p := plain(m)
@@ -224,11 +224,20 @@ func (*ActionAdd) isAction() {}
 func (*ActionRemove) isAction() {}
 
 func decodeAction(raw json.RawMessage, path string) (Action, error) {
-	v, err := decodeTagged("one of \"add\", \"remove\"", map[string]decoder[any]{"add": asPointer(decodeActionAdd), "remove": asPointer(decodeActionRemove)})(raw, path)
+	v, err := decodeTagged("type", decodeString, "one of \"add\", \"remove\"", map[string]decoder[any]{"add": asPointer(decodeActionAdd), "remove": asPointer(decodeActionRemove)})(raw, path)
 	if err != nil {
 		return nil, err
 	}
 	return v.(Action), nil
+}
+
+// ParseAction decodes and validates a Action, its struct chosen by its "type" member, and returns a pointer to that struct (such as *ActionAdd).
+func ParseAction(data []byte) (Action, error) {
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	return decodeAction(raw, "")
 }
 
 type ActionType string
@@ -566,20 +575,22 @@ func asPointer[T any](dec decoder[T]) decoder[any] {
 	}
 }
 
-// decodeTagged decodes a union of messages: the "type" member picks the decoder.
-func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
+// decodeTagged decodes a union of messages: the member key, read by kind, picks the decoder.
+func decodeTagged[K comparable](
+	key string, kind decoder[K], expected string, cases map[K]decoder[any],
+) decoder[any] {
 	return func(raw json.RawMessage, path string) (any, error) {
 		obj, err := decodeObject(raw, path)
 		if err != nil {
 			return nil, err
 		}
-		kind, err := decodeField(obj, path, "type", decodeString)
+		tag, err := decodeField(obj, path, key, kind)
 		if err != nil {
 			return nil, err
 		}
-		dec, ok := cases[kind]
+		dec, ok := cases[tag]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj["type"])
+			return nil, mismatchError(fieldPath(path, key), expected, obj[key])
 		}
 		return dec(raw, path)
 	}

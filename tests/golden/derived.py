@@ -329,6 +329,23 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
     return run
 
 
+def _tagged(
+    key: str,
+    kind: Callable[[Any, str], Any],
+    expected: str,
+    cases: dict[Any, Callable[[Any, str], Any]],
+) -> Callable[[Any, str], Any]:
+    def run(value: Any, path: str) -> Any:
+        obj = _object(value, path)
+        tag = _required(obj, key, path, kind)
+        decode = cases.get(tag)
+        if decode is None:
+            raise _error(_at(path, key), expected, tag)
+        return decode(obj, path)
+
+    return run
+
+
 AnyMessage: TypeAlias = AddTodo | ActionAdd | ActionRemove
 
 
@@ -347,3 +364,14 @@ def parse_message(data: Any) -> AnyMessage:
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
     return cls._decode(obj, "$")
+
+
+def parse_action(data: Any) -> Action:
+    """Decode a Action, its class chosen by `data["type"]`."""
+    decoded: Action = _tagged(
+        "type",
+        _str,
+        'one of "add", "remove"',
+        {"add": ActionAdd._decode, "remove": ActionRemove._decode},
+    )(data, "$")
+    return decoded

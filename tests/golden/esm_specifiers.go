@@ -84,7 +84,7 @@ func (m *Opened) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Opened", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "Opened", whatever it holds.
 func (m Opened) MarshalJSON() ([]byte, error) {
 	type plain Opened // the same fields, without this method
 	p := plain(m)
@@ -122,7 +122,7 @@ func (m *Ping) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Pinged", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "Pinged", whatever it holds.
 func (m Ping) MarshalJSON() ([]byte, error) {
 	type plain Ping // the same fields, without this method
 	p := plain(m)

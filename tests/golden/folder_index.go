@@ -26,7 +26,7 @@ func (m *Purchased) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "purchased", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "purchased", whatever it holds.
 func (m Purchased) MarshalJSON() ([]byte, error) {
 	type plain Purchased // the same fields, without this method
 	p := plain(m)

@@ -57,7 +57,7 @@ func (m *Deposited) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Deposited", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "Deposited", whatever it holds.
 func (m Deposited) MarshalJSON() ([]byte, error) {
 	type plain Deposited // the same fields, without this method
 	p := plain(m)
@@ -131,11 +131,12 @@ func (m *Withdrawn) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Withdrawn", whatever Type holds.
+// MarshalJSON encodes the receiver with its constant fields set (Type to "Withdrawn", Version to 2), whatever they hold.
 func (m Withdrawn) MarshalJSON() ([]byte, error) {
 	type plain Withdrawn // the same fields, without this method
 	p := plain(m)
 	p.Type = "Withdrawn"
+	p.Version = 2
 	return json.Marshal(p)
 }
 
@@ -207,7 +208,7 @@ func (m *Pinged) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Pinged", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "Pinged", whatever it holds.
 func (m Pinged) MarshalJSON() ([]byte, error) {
 	type plain Pinged // the same fields, without this method
 	p := plain(m)
@@ -361,6 +362,14 @@ func (m *TaggedLowPriority) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with Tag set to "low-priority", whatever it holds.
+func (m TaggedLowPriority) MarshalJSON() ([]byte, error) {
+	type plain TaggedLowPriority // the same fields, without this method
+	p := plain(m)
+	p.Tag = "low-priority"
+	return json.Marshal(p)
+}
+
 func decodeTaggedLowPriority(raw json.RawMessage, path string) (TaggedLowPriority, error) {
 	var m TaggedLowPriority
 	obj, err := decodeObject(raw, path)
@@ -391,6 +400,14 @@ func (m *Tagged1) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with Tag set to 1, whatever it holds.
+func (m Tagged1) MarshalJSON() ([]byte, error) {
+	type plain Tagged1 // the same fields, without this method
+	p := plain(m)
+	p.Tag = 1
+	return json.Marshal(p)
+}
+
 func decodeTagged1(raw json.RawMessage, path string) (Tagged1, error) {
 	var m Tagged1
 	obj, err := decodeObject(raw, path)
@@ -419,6 +436,14 @@ func (m *TaggedKindsOpenedNumber) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with Tag set to "opened", whatever it holds.
+func (m TaggedKindsOpenedNumber) MarshalJSON() ([]byte, error) {
+	type plain TaggedKindsOpenedNumber // the same fields, without this method
+	p := plain(m)
+	p.Tag = KindsOpened
+	return json.Marshal(p)
 }
 
 func decodeTaggedKindsOpenedNumber(raw json.RawMessage, path string) (TaggedKindsOpenedNumber, error) {

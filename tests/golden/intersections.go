@@ -117,7 +117,7 @@ func (m *Created) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "created", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "created", whatever it holds.
 func (m Created) MarshalJSON() ([]byte, error) {
 	type plain Created // the same fields, without this method
 	p := plain(m)
@@ -165,7 +165,7 @@ func (m *Deleted) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "deleted", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "deleted", whatever it holds.
 func (m Deleted) MarshalJSON() ([]byte, error) {
 	type plain Deleted // the same fields, without this method
 	p := plain(m)

@@ -51,6 +51,16 @@ func (m *Literals) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with its constant fields set (Kind to "fixed", Version to 2, Enabled to true), whatever they hold.
+func (m Literals) MarshalJSON() ([]byte, error) {
+	type plain Literals // the same fields, without this method
+	p := plain(m)
+	p.Kind = "fixed"
+	p.Version = 2
+	p.Enabled = true
+	return json.Marshal(p)
+}
+
 func decodeLiterals(raw json.RawMessage, path string) (Literals, error) {
 	var m Literals
 	obj, err := decodeObject(raw, path)

@@ -82,7 +82,7 @@ func (m *CreatedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Created", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "Created", whatever it holds.
 func (m CreatedEvent) MarshalJSON() ([]byte, error) {
 	type plain CreatedEvent // the same fields, without this method
 	p := plain(m)
@@ -125,7 +125,7 @@ func (m *RenamedEvent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "Renamed", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "Renamed", whatever it holds.
 func (m RenamedEvent) MarshalJSON() ([]byte, error) {
 	type plain RenamedEvent // the same fields, without this method
 	p := plain(m)
@@ -169,7 +169,7 @@ func (m *PingMessage) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "ping", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "ping", whatever it holds.
 func (m PingMessage) MarshalJSON() ([]byte, error) {
 	type plain PingMessage // the same fields, without this method
 	p := plain(m)
@@ -202,11 +202,20 @@ func (*CreatedEvent) isMsg() {}
 func (*RenamedEvent) isMsg() {}
 
 func decodeMsg(raw json.RawMessage, path string) (Msg, error) {
-	v, err := decodeTagged("one of \"Created\", \"Renamed\"", map[string]decoder[any]{"Created": asPointer(decodeCreatedEvent), "Renamed": asPointer(decodeRenamedEvent)})(raw, path)
+	v, err := decodeTagged("type", decodeString, "one of \"Created\", \"Renamed\"", map[string]decoder[any]{"Created": asPointer(decodeCreatedEvent), "Renamed": asPointer(decodeRenamedEvent)})(raw, path)
 	if err != nil {
 		return nil, err
 	}
 	return v.(Msg), nil
+}
+
+// ParseMsg decodes and validates a Msg, its struct chosen by its "type" member, and returns a pointer to that struct (such as *CreatedEvent).
+func ParseMsg(data []byte) (Msg, error) {
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	return decodeMsg(raw, "")
 }
 
 type Batch struct {
@@ -419,20 +428,22 @@ func asPointer[T any](dec decoder[T]) decoder[any] {
 	}
 }
 
-// decodeTagged decodes a union of messages: the "type" member picks the decoder.
-func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
+// decodeTagged decodes a union of messages: the member key, read by kind, picks the decoder.
+func decodeTagged[K comparable](
+	key string, kind decoder[K], expected string, cases map[K]decoder[any],
+) decoder[any] {
 	return func(raw json.RawMessage, path string) (any, error) {
 		obj, err := decodeObject(raw, path)
 		if err != nil {
 			return nil, err
 		}
-		kind, err := decodeField(obj, path, "type", decodeString)
+		tag, err := decodeField(obj, path, key, kind)
 		if err != nil {
 			return nil, err
 		}
-		dec, ok := cases[kind]
+		dec, ok := cases[tag]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj["type"])
+			return nil, mismatchError(fieldPath(path, key), expected, obj[key])
 		}
 		return dec(raw, path)
 	}

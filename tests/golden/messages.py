@@ -148,6 +148,8 @@ class Batch:
             _path,
             _list(
                 _tagged(
+                    "type",
+                    _str,
                     'one of "Created", "Renamed"',
                     {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
                 )
@@ -158,6 +160,8 @@ class Batch:
             "last",
             _path,
             _tagged(
+                "type",
+                _str,
                 'one of "Created", "Renamed"',
                 {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
             ),
@@ -257,14 +261,17 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
 
 
 def _tagged(
-    expected: str, cases: dict[str, Callable[[Any, str], Any]]
+    key: str,
+    kind: Callable[[Any, str], Any],
+    expected: str,
+    cases: dict[Any, Callable[[Any, str], Any]],
 ) -> Callable[[Any, str], Any]:
     def run(value: Any, path: str) -> Any:
         obj = _object(value, path)
-        kind = _required(obj, "type", path, _str)
-        decode = cases.get(kind)
+        tag = _required(obj, key, path, kind)
+        decode = cases.get(tag)
         if decode is None:
-            raise _error(_at(path, "type"), expected, kind)
+            raise _error(_at(path, key), expected, tag)
         return decode(obj, path)
 
     return run
@@ -288,3 +295,14 @@ def parse_message(data: Any) -> AnyMessage:
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
     return cls._decode(obj, "$")
+
+
+def parse_msg(data: Any) -> Msg:
+    """Decode a Msg, its class chosen by `data["type"]`."""
+    decoded: Msg = _tagged(
+        "type",
+        _str,
+        'one of "Created", "Renamed"',
+        {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
+    )(data, "$")
+    return decoded

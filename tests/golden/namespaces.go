@@ -130,11 +130,12 @@ func (m *Joined) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "joined", whatever Type holds.
+// MarshalJSON encodes the receiver with its constant fields set (Type to "joined", Role to "host"), whatever they hold.
 func (m Joined) MarshalJSON() ([]byte, error) {
 	type plain Joined // the same fields, without this method
 	p := plain(m)
 	p.Type = "joined"
+	p.Role = PayloadRoleHost
 	return json.Marshal(p)
 }
 

@@ -90,7 +90,7 @@ func (m *Opened) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "opened", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "opened", whatever it holds.
 func (m Opened) MarshalJSON() ([]byte, error) {
 	type plain Opened // the same fields, without this method
 	p := plain(m)
@@ -135,7 +135,7 @@ func (m *Closed) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "closed", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "closed", whatever it holds.
 func (m Closed) MarshalJSON() ([]byte, error) {
 	type plain Closed // the same fields, without this method
 	p := plain(m)
@@ -211,7 +211,7 @@ func (m *Shipped) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "shipped", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "shipped", whatever it holds.
 func (m Shipped) MarshalJSON() ([]byte, error) {
 	type plain Shipped // the same fields, without this method
 	p := plain(m)
@@ -253,7 +253,7 @@ func (m *Cancelled) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "cancelled", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "cancelled", whatever it holds.
 func (m Cancelled) MarshalJSON() ([]byte, error) {
 	type plain Cancelled // the same fields, without this method
 	p := plain(m)
@@ -353,6 +353,15 @@ func (m *Level3) UnmarshalJSON(data []byte) error {
 	}
 	*m = v
 	return nil
+}
+
+// MarshalJSON encodes the receiver with its constant fields set (Kind to "three", Code to 3), whatever they hold.
+func (m Level3) MarshalJSON() ([]byte, error) {
+	type plain Level3 // the same fields, without this method
+	p := plain(m)
+	p.Kind = "three"
+	p.Code = 3
+	return json.Marshal(p)
 }
 
 func decodeLevel3(raw json.RawMessage, path string) (Level3, error) {

@@ -26,7 +26,7 @@ func (m *ClientMessageJoin) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "join", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "join", whatever it holds.
 func (m ClientMessageJoin) MarshalJSON() ([]byte, error) {
 	type plain ClientMessageJoin // the same fields, without this method
 	p := plain(m)
@@ -66,7 +66,7 @@ func (m *ClientMessageSay) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "say", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "say", whatever it holds.
 func (m ClientMessageSay) MarshalJSON() ([]byte, error) {
 	type plain ClientMessageSay // the same fields, without this method
 	p := plain(m)
@@ -135,7 +135,7 @@ func (m *ClientMessageLeave) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "leave", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "leave", whatever it holds.
 func (m ClientMessageLeave) MarshalJSON() ([]byte, error) {
 	type plain ClientMessageLeave // the same fields, without this method
 	p := plain(m)
@@ -167,11 +167,20 @@ func (*ClientMessageSay) isClientMessage() {}
 func (*ClientMessageLeave) isClientMessage() {}
 
 func decodeClientMessage(raw json.RawMessage, path string) (ClientMessage, error) {
-	v, err := decodeTagged("one of \"join\", \"say\", \"leave\"", map[string]decoder[any]{"join": asPointer(decodeClientMessageJoin), "say": asPointer(decodeClientMessageSay), "leave": asPointer(decodeClientMessageLeave)})(raw, path)
+	v, err := decodeTagged("type", decodeString, "one of \"join\", \"say\", \"leave\"", map[string]decoder[any]{"join": asPointer(decodeClientMessageJoin), "say": asPointer(decodeClientMessageSay), "leave": asPointer(decodeClientMessageLeave)})(raw, path)
 	if err != nil {
 		return nil, err
 	}
 	return v.(ClientMessage), nil
+}
+
+// ParseClientMessage decodes and validates a ClientMessage, its struct chosen by its "type" member, and returns a pointer to that struct (such as *ClientMessageJoin).
+func ParseClientMessage(data []byte) (ClientMessage, error) {
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	return decodeClientMessage(raw, "")
 }
 
 type Shape string
@@ -218,7 +227,7 @@ func (m *FigureCircle) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "circle", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "circle", whatever it holds.
 func (m FigureCircle) MarshalJSON() ([]byte, error) {
 	type plain FigureCircle // the same fields, without this method
 	p := plain(m)
@@ -256,7 +265,7 @@ func (m *FigureSquare) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "square", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "square", whatever it holds.
 func (m FigureSquare) MarshalJSON() ([]byte, error) {
 	type plain FigureSquare // the same fields, without this method
 	p := plain(m)
@@ -289,11 +298,20 @@ func (*FigureCircle) isFigure() {}
 func (*FigureSquare) isFigure() {}
 
 func decodeFigure(raw json.RawMessage, path string) (Figure, error) {
-	v, err := decodeTagged("one of \"circle\", \"square\"", map[string]decoder[any]{"circle": asPointer(decodeFigureCircle), "square": asPointer(decodeFigureSquare)})(raw, path)
+	v, err := decodeTagged("type", decodeString, "one of \"circle\", \"square\"", map[string]decoder[any]{"circle": asPointer(decodeFigureCircle), "square": asPointer(decodeFigureSquare)})(raw, path)
 	if err != nil {
 		return nil, err
 	}
 	return v.(Figure), nil
+}
+
+// ParseFigure decodes and validates a Figure, its struct chosen by its "type" member, and returns a pointer to that struct (such as *FigureCircle).
+func ParseFigure(data []byte) (Figure, error) {
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	return decodeFigure(raw, "")
 }
 
 type Canvas struct {
@@ -340,7 +358,7 @@ func (m *SessionStateIdle) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "idle", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "idle", whatever it holds.
 func (m SessionStateIdle) MarshalJSON() ([]byte, error) {
 	type plain SessionStateIdle // the same fields, without this method
 	p := plain(m)
@@ -375,7 +393,7 @@ func (m *SessionStateBusy) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "busy", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "busy", whatever it holds.
 func (m SessionStateBusy) MarshalJSON() ([]byte, error) {
 	type plain SessionStateBusy // the same fields, without this method
 	p := plain(m)
@@ -419,7 +437,7 @@ func decodeSession(raw json.RawMessage, path string) (Session, error) {
 	if err != nil {
 		return m, err
 	}
-	if m.State, err = decodeField(obj, path, "state", decodeTagged("one of \"idle\", \"busy\"", map[string]decoder[any]{"idle": asPointer(decodeSessionStateIdle), "busy": asPointer(decodeSessionStateBusy)})); err != nil {
+	if m.State, err = decodeField(obj, path, "state", decodeTagged("type", decodeString, "one of \"idle\", \"busy\"", map[string]decoder[any]{"idle": asPointer(decodeSessionStateIdle), "busy": asPointer(decodeSessionStateBusy)})); err != nil {
 		return m, err
 	}
 	return m, nil
@@ -627,20 +645,22 @@ func asPointer[T any](dec decoder[T]) decoder[any] {
 	}
 }
 
-// decodeTagged decodes a union of messages: the "type" member picks the decoder.
-func decodeTagged(expected string, cases map[string]decoder[any]) decoder[any] {
+// decodeTagged decodes a union of messages: the member key, read by kind, picks the decoder.
+func decodeTagged[K comparable](
+	key string, kind decoder[K], expected string, cases map[K]decoder[any],
+) decoder[any] {
 	return func(raw json.RawMessage, path string) (any, error) {
 		obj, err := decodeObject(raw, path)
 		if err != nil {
 			return nil, err
 		}
-		kind, err := decodeField(obj, path, "type", decodeString)
+		tag, err := decodeField(obj, path, key, kind)
 		if err != nil {
 			return nil, err
 		}
-		dec, ok := cases[kind]
+		dec, ok := cases[tag]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, "type"), expected, obj["type"])
+			return nil, mismatchError(fieldPath(path, key), expected, obj[key])
 		}
 		return dec(raw, path)
 	}

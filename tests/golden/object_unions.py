@@ -196,6 +196,8 @@ class Canvas:
             _path,
             _list(
                 _tagged(
+                    "type",
+                    _str,
                     'one of "circle", "square"',
                     {"circle": FigureCircle._decode, "square": FigureSquare._decode},
                 )
@@ -206,6 +208,8 @@ class Canvas:
             "last",
             _path,
             _tagged(
+                "type",
+                _str,
                 'one of "join", "say", "leave"',
                 {
                     "join": ClientMessageJoin._decode,
@@ -292,6 +296,8 @@ class Session:
             "state",
             _path,
             _tagged(
+                "type",
+                _str,
                 'one of "idle", "busy"',
                 {"idle": SessionStateIdle._decode, "busy": SessionStateBusy._decode},
             ),
@@ -388,14 +394,17 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
 
 
 def _tagged(
-    expected: str, cases: dict[str, Callable[[Any, str], Any]]
+    key: str,
+    kind: Callable[[Any, str], Any],
+    expected: str,
+    cases: dict[Any, Callable[[Any, str], Any]],
 ) -> Callable[[Any, str], Any]:
     def run(value: Any, path: str) -> Any:
         obj = _object(value, path)
-        kind = _required(obj, "type", path, _str)
-        decode = cases.get(kind)
+        tag = _required(obj, key, path, kind)
+        decode = cases.get(tag)
         if decode is None:
-            raise _error(_at(path, "type"), expected, kind)
+            raise _error(_at(path, key), expected, tag)
         return decode(obj, path)
 
     return run
@@ -431,3 +440,29 @@ def parse_message(data: Any) -> AnyMessage:
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
     return cls._decode(obj, "$")
+
+
+def parse_client_message(data: Any) -> ClientMessage:
+    """Decode a ClientMessage, its class chosen by `data["type"]`."""
+    decoded: ClientMessage = _tagged(
+        "type",
+        _str,
+        'one of "join", "say", "leave"',
+        {
+            "join": ClientMessageJoin._decode,
+            "say": ClientMessageSay._decode,
+            "leave": ClientMessageLeave._decode,
+        },
+    )(data, "$")
+    return decoded
+
+
+def parse_figure(data: Any) -> Figure:
+    """Decode a Figure, its class chosen by `data["type"]`."""
+    decoded: Figure = _tagged(
+        "type",
+        _str,
+        'one of "circle", "square"',
+        {"circle": FigureCircle._decode, "square": FigureSquare._decode},
+    )(data, "$")
+    return decoded

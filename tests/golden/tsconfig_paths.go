@@ -27,7 +27,7 @@ func (m *Charged) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "charged", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "charged", whatever it holds.
 func (m Charged) MarshalJSON() ([]byte, error) {
 	type plain Charged // the same fields, without this method
 	p := plain(m)
@@ -71,7 +71,7 @@ func (m *Refunded) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "refunded", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "refunded", whatever it holds.
 func (m Refunded) MarshalJSON() ([]byte, error) {
 	type plain Refunded // the same fields, without this method
 	p := plain(m)

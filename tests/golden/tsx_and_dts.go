@@ -26,7 +26,7 @@ func (m *Toast) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "toast", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "toast", whatever it holds.
 func (m Toast) MarshalJSON() ([]byte, error) {
 	type plain Toast // the same fields, without this method
 	p := plain(m)
@@ -96,7 +96,7 @@ func (m *Dismissed) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "dismissed", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "dismissed", whatever it holds.
 func (m Dismissed) MarshalJSON() ([]byte, error) {
 	type plain Dismissed // the same fields, without this method
 	p := plain(m)

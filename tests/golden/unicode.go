@@ -261,7 +261,7 @@ func (m *plain) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its type set to "plainMessage", whatever Type holds.
+// MarshalJSON encodes the receiver with Type set to "plainMessage", whatever it holds.
 func (m plain) MarshalJSON() ([]byte, error) {
 	type plainValue plain // the same fields, without this method
 	p := plainValue(m)

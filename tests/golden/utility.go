@@ -404,6 +404,14 @@ func (m *Filter) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MarshalJSON encodes the receiver with Region set to "eu", whatever it holds.
+func (m Filter) MarshalJSON() ([]byte, error) {
+	type plain Filter // the same fields, without this method
+	p := plain(m)
+	p.Region = RegionEu
+	return json.Marshal(p)
+}
+
 func decodeFilter(raw json.RawMessage, path string) (Filter, error) {
 	var m Filter
 	obj, err := decodeObject(raw, path)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from ... import ir
 from ..._compat import assert_never
 from ...diagnostics import Diagnostic, TranspileError
+from ...messages import Tagged
+from ..unions import union_functions
 from .runtime import HELPERS, PACKAGES
 
 # golint's / staticcheck's common initialisms (the list sqlc and quicktype follow).
@@ -361,8 +363,17 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
             scope.add(decoder_name(obj.name), f"the decoder of {obj.name}", obj.span)
             if isinstance(obj, ir.Object):
                 _check_fields(names, obj.name, obj.fields, errors)
+    if not module.messages:
+        del scope.owners[PARSE_MESSAGE]  # no ParseMessage: the name is free
+    for alias, _, function in parse_functions(module):
+        scope.add(function, f"the parse function of the union {alias.name}", alias.span)
     _check_messages(module, errors)
     return names, errors
+
+
+def parse_functions(module: ir.Module) -> list[tuple[ir.Alias, Tagged, str]]:
+    """`ParseClientMessage` for each union alias that decodes by a discriminator."""
+    return union_functions(module, lambda alias: "Parse" + alias, PARSE_MESSAGE)
 
 
 def _check_type_name(name: str, span: ir.Span, errors: list[Diagnostic]) -> None:
@@ -427,13 +438,14 @@ def _check_tuple(t: ir.Tuple, errors: list[Diagnostic]) -> None:
 
 
 def _check_messages(module: ir.Module, errors: list[Diagnostic]) -> None:
-    seen: dict[str, str] = {}
+    seen: dict[str | int, str] = {}
     for msg in module.messages:
         if msg.value in seen:
             decl = module.decls[msg.interface]
             errors.append(
                 Diagnostic(
-                    f"{msg.interface} has the message type {msg.value!r} of {seen[msg.value]}",
+                    f"{msg.interface} has the message {msg.field} {msg.value!r} of "
+                    f"{seen[msg.value]}",
                     span=decl.span,
                 )
             )

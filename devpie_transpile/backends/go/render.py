@@ -11,6 +11,7 @@ from ... import ir
 from ..._compat import assert_never
 from ..._gc import few_collections
 from ...diagnostics import Diagnostic, TranspileError
+from ...messages import Tagged, enum_values, show
 from .. import Target, header, header_source
 from ..unions import MIXED_ENUMS, tagged_union
 from .gofmt import align, clean_text, comment_lines, doc_comment
@@ -25,6 +26,7 @@ from .names import (
     is_go_identifier,
     is_mixed,
     is_valid_json_tag,
+    parse_functions,
     tuple_fields,
 )
 from .runtime import PACKAGES, runtime_for
@@ -67,7 +69,8 @@ class _Renderer:
         self.structs: set[str] = {
             d.name for d in module.decls.values() if isinstance(d, ir.Interface)
         } | {o.name for d in module.decls.values() for o in decl_objects(d)}
-        self.discriminators = {m.interface: m.value for m in module.messages}
+        self.enum_values = enum_values(module.decls)
+        self.parse_functions = {alias.name: fn for alias, _, fn in parse_functions(module)}
         # every decoder expression and helper the code calls, for runtime_for: far
         # smaller than the file, which is never scanned
         self.uses: set[str] = set()
@@ -128,10 +131,16 @@ class _Renderer:
                     tagged, _ = tagged_union(self.module, list(decl.type.members), decl.span)
                     if tagged:
                         self._sealed(decl, tagged)
+                        self._parse_union(decl.name, tagged)
                         return
                 enums = enum_union(self.module, decl)
                 if enums is None:
                     self._alias(decl)
+                    if isinstance(decl.type, ir.Union):  # a union of messages `| null`
+                        rest = [m for m in decl.type.members if not _is_null(m)]
+                        tagged, _ = tagged_union(self.module, rest, decl.span)
+                        if tagged:
+                            self._parse_union(decl.name, tagged)
                     return
                 kinds = {e.kind for e in enums}
                 if len(kinds) > 1:
@@ -217,55 +226,62 @@ class _Renderer:
         out.append("\treturn nil")
         out.append("}")
 
-    def _marshal_message(self, name: str, fields: tuple[ir.Field, ...]) -> None:
-        """A message always encodes its own discriminator, as its Python class does
-        (there it is a defaulted field): a zero `Type` cannot go out as `""`."""
-        if name not in self.discriminators:
+    def _constants(self, name: str, fields: tuple[ir.Field, ...]) -> list[tuple[str, str, str]]:
+        """(Go field, Go value, JSON value) of each constant field of a struct."""
+        consts: list[tuple[str, str, str]] = []
+        for f in fields:
+            if f.optional:
+                continue
+            match f.type:
+                case ir.EnumMemberRef(enum=enum, member=member):
+                    value = self.enum_values.get((enum, member))
+                    if value is None:
+                        continue
+                    go = self.names.consts[(enum, enum, member)]
+                case ir.Literal(value=value) if not isinstance(value, float):
+                    if isinstance(value, bool):
+                        go = "true" if value else "false"
+                    else:
+                        go = go_string(value) if isinstance(value, str) else str(value)
+                case _:
+                    continue
+            text = "true" if value is True else "false" if value is False else show(value)
+            consts.append((self.names.fields[(name, f.name)], go, text))
+        return consts
+
+    def _marshal_constants(self, name: str, fields: tuple[ir.Field, ...]) -> None:
+        """A struct always encodes its constant fields (a discriminator, `version: 1`),
+        as its Python class defaults them: a zero `Type` cannot go out as `""`."""
+        consts = self._constants(name, fields)
+        if not consts:
             return
-        field = next((f for f in fields if f.name == "type"), None)
-        match None if field is None else field.type:
-            case ir.EnumMemberRef(enum=enum, member=member):
-                value = self.names.consts[(enum, enum, member)]
-            case ir.Literal(value=literal) if isinstance(literal, str):
-                value = go_string(literal)
-            case _:
-                return
-        go_name = self.names.fields[(name, "type")]
-        discriminator = go_string(self.discriminators[name])
         out = self.out
         out.append("")
-        out.extend(
-            doc_comment(
-                f"MarshalJSON encodes the receiver with its type set to {discriminator}, "
-                f"whatever {go_name} holds."
+        if len(consts) == 1:
+            go_name, _, text = consts[0]
+            doc = f"MarshalJSON encodes the receiver with {go_name} set to {text}, whatever "
+            doc += "it holds."
+        else:
+            listed = ", ".join(f"{go_name} to {text}" for go_name, _, text in consts)
+            doc = (
+                f"MarshalJSON encodes the receiver with its constant fields set ({listed}), "
+                "whatever they hold."
             )
-        )
+        out.extend(doc_comment(doc))
         out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
         plain = "plain" if name != "plain" else "plainValue"  # a struct named plain
         out.append(f"\ttype {plain} {name} // the same fields, without this method")
         out.append(f"\tp := {plain}(m)")
-        out.append(f"\tp.{go_name} = {value}")
+        for go_name, go, _ in consts:
+            out.append(f"\tp.{go_name} = {go}")
         out.append("\treturn json.Marshal(p)")
         out.append("}")
 
-    def _discriminator(self, name: str, fields: tuple[ir.Field, ...]) -> str | None:
-        """The Go constant a message struct always encodes as its `type`, or None."""
-        if name not in self.discriminators:
-            return None
-        field = next((f for f in fields if f.name == "type"), None)
-        match None if field is None else field.type:
-            case ir.EnumMemberRef(enum=enum, member=member):
-                return self.names.consts[(enum, enum, member)]
-            case ir.Literal(value=literal) if isinstance(literal, str):
-                return go_string(literal)
-            case _:
-                return None
-
     def _marshal_fields(self, name: str, fields: tuple[ir.Field, ...]) -> None:
         """MarshalJSON member by member, for what struct tags cannot say: dates as
-        toISOString writes them, keys no tag can carry (a message's `type` as its own)."""
+        toISOString writes them, keys no tag can carry, constant fields as their values."""
         out = self.out
-        discriminator = self._discriminator(name, fields)
+        constants = {go_name: go for go_name, go, _ in self._constants(name, fields)}
         out.append("")
         out.extend(doc_comment(
             "MarshalJSON encodes the receiver with the TypeScript JSON keys, dates as "
@@ -277,9 +293,9 @@ class _Renderer:
         for f in fields:
             go_name = self.names.fields[(name, f.name)]
             key = go_string(f.name)
-            if f.name == "type" and discriminator is not None:
+            if go_name in constants:  # as _marshal_constants: whatever the field holds
                 expr, _, _ = self._field(f)
-                out.append(f"\twriteMember(&w, {key}, {discriminator}, encodeJSON[{expr}])")
+                out.append(f"\twriteMember(&w, {key}, {constants[go_name]}, encodeJSON[{expr}])")
                 continue
             t = _without_null(f.type) if f.optional else f.type
             go = self.mapper.go_type(t)
@@ -346,11 +362,12 @@ class _Renderer:
         out.append("\treturn m, nil")
         out.append("}")
 
-    def _sealed(self, decl: ir.Alias, cases: list[tuple[str, str]]) -> None:
+    def _sealed(self, decl: ir.Alias, tagged: Tagged) -> None:
         """`type Msg = A | B` of messages: an interface that only its members implement."""
         out = self.out
         name = decl.name
         marker = f"is{name}"
+        cases = tagged.cases
         out.append("")
         self._doc(decl.doc or f"{name} is one of: " + ", ".join(f"*{c}" for _, c in cases) + ".")
         out.append(f"type {name} interface {{")
@@ -361,13 +378,35 @@ class _Renderer:
             out.append(f"func (*{struct}) {marker}() {{}}")
         out.append("")
         out.append(_decoder_head(name))
-        decoder = self.mapper.tagged(cases).decoder
+        decoder = self.mapper.tagged(tagged).decoder
         self.uses.add(decoder)
         out.append(f"\tv, err := {decoder}(raw, path)")
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
         out.append(f"\treturn v.({name}), nil")
+        out.append("}")
+
+    def _parse_union(self, name: str, tagged: Tagged) -> None:
+        """`ParseClientMessage(data)`: a union alias decoded from JSON text."""
+        function = self.parse_functions.get(name)
+        if function is None:
+            return  # `type Message = ...` of exactly the messages: ParseMessage it is
+        out = self.out
+        out.append("")
+        out.extend(
+            doc_comment(
+                f"{function} decodes and validates a {name}, its struct chosen by its "
+                f"{go_string(tagged.field)} member, and returns a pointer to that struct "
+                f"(such as *{tagged.cases[0][1]})."
+            )
+        )
+        out.append(f"func {function}(data []byte) ({name}, error) {{")
+        out.append("\tvar raw json.RawMessage")
+        out.append("\tif err := json.Unmarshal(data, &raw); err != nil {")
+        out.append("\t\treturn nil, err")
+        out.append("\t}")
+        out.append(f'\treturn {decoder_name(name)}(raw, "")')
         out.append("}")
 
     def _alias(self, decl: ir.Alias) -> None:
@@ -449,7 +488,7 @@ class _Renderer:
         if custom:
             self._marshal_fields(name, fields)
         else:
-            self._marshal_message(name, fields)
+            self._marshal_constants(name, fields)
         out.append("")
         out.append(_decoder_head(name))
         out.append(f"\tvar m {name}")
@@ -500,12 +539,16 @@ class _Renderer:
 
     def _parse_message(self) -> None:
         out = self.out
+        messages = self.module.messages
+        field = messages[0].field
+        numeric = not isinstance(messages[0].value, str)
+        key = go_string(field)
         out.append("")
-        example = self.module.messages[0].interface
+        example = messages[0].interface
         out.extend(
             doc_comment(
                 f"{PARSE_MESSAGE} decodes and validates a message of any type, chosen by its "
-                f'"type" member, and returns a pointer to its struct (such as *{example}).'
+                f"{key} member, and returns a pointer to its struct (such as *{example})."
             )
         )
         out.append(f"func {PARSE_MESSAGE}(data []byte) (any, error) {{")
@@ -513,25 +556,28 @@ class _Renderer:
         out.append("\tif err := json.Unmarshal(data, &raw); err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
-        self.uses.update(("decodeObject", "decodeString", "parseAs", "jsonText"))
+        decode = "decodeNumber" if numeric else "decodeString"
+        self.uses.update(("decodeObject", decode, "parseAs", "jsonText"))
         out.append('\tobj, err := decodeObject(raw, "")')
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
-        out.append('\ttyp, ok := obj["type"]')
+        out.append(f"\ttyp, ok := obj[{key}]")
         out.append("\tif !ok {")
-        out.append('\t\treturn nil, errors.New("type: missing")')
+        out.append(f"\t\treturn nil, errors.New({go_string(field + ': missing')})")
         out.append("\t}")
-        out.append('\tkind, err := decodeString(typ, "type")')
+        out.append(f"\tkind, err := {decode}(typ, {key})")
         out.append("\tif err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
         out.append("\tswitch kind {")
-        for msg in self.module.messages:
-            out.append(f"\tcase {go_string(msg.value)}:")
+        for msg in messages:
+            value = go_string(msg.value) if isinstance(msg.value, str) else str(msg.value)
+            out.append(f"\tcase {value}:")
             out.append(f"\t\treturn parseAs(raw, {decoder_name(msg.interface)})")
         out.append("\t}")
-        out.append('\treturn nil, errors.New("type: unknown message type " + jsonText(typ))')
+        unknown = go_string(field + ": unknown message type ")
+        out.append(f"\treturn nil, errors.New({unknown} + jsonText(typ))")
         out.append("}")
 
 
@@ -553,6 +599,10 @@ def _literal_set(t: ir.Type) -> bool:
     if isinstance(t, ir.Union):
         return all(isinstance(m, ir.Literal | ir.EnumMemberRef) for m in t.members)
     return isinstance(t, ir.Literal)
+
+
+def _is_null(t: ir.Type) -> bool:
+    return isinstance(t, ir.Prim) and t.name == "null"
 
 
 def _without_null(t: ir.Type) -> ir.Type:

@@ -13,7 +13,8 @@ from typing import Literal as _Literal
 from ... import ir
 from ..._compat import assert_never
 from ...diagnostics import Diagnostic
-from ..unions import MIXED_ENUMS, expected, tagged_union
+from ...messages import Tagged
+from ..unions import MIXED_ENUMS, tagged_union
 from .names import GoNames, decoder_name, enum_union, go_string, is_mixed
 
 Kind = _Literal["value", "ptr", "slice", "map", "any"]
@@ -282,14 +283,17 @@ class TypeMapper:
             inner = self._scalar_union(t, rest)
         return self.nullable(inner) if len(rest) < len(t.members) else inner
 
-    def tagged(self, cases: list[tuple[str, str]]) -> GoType:
+    def tagged(self, t: Tagged) -> GoType:
         """A union of messages: an `any` holding a pointer to the member's struct."""
+        kind, key = ("decodeNumber", "float64") if t.numeric else ("decodeString", "string")
         decoders = ", ".join(
-            f"{go_string(v)}: asPointer({decoder_name(name)})" for v, name in cases
+            f"{go_string(v) if isinstance(v, str) else v}: asPointer({decoder_name(name)})"
+            for v, name in t.cases
         )
         return GoType(
             "any",
-            f"decodeTagged({go_string(expected(cases))}, map[string]decoder[any]{{{decoders}}})",
+            f"decodeTagged({go_string(t.field)}, {kind}, {go_string(t.expected())}, "
+            f"map[{key}]decoder[any]{{{decoders}}})",
             "any",
         )
 

@@ -16,7 +16,9 @@ from typing import TypeVar
 
 from ... import ir
 from ...diagnostics import Diagnostic, TranspileError
+from ...messages import Tagged
 from ...validate import walk
+from ..unions import union_functions as _union_functions
 
 _Named = TypeVar("_Named", ir.Field, ir.EnumMember)
 
@@ -250,6 +252,7 @@ def check(module: ir.Module) -> None:
                         _check_fields(inner.name, inner.fields, module_names, diags)
             case _:
                 pass
+    _check_union_functions(module, module_names, diags)
     if diags:
         raise TranspileError(diags)
 
@@ -258,6 +261,37 @@ def check(module: ir.Module) -> None:
 def uses_date(module: ir.Module) -> bool:
     """Whether the module imports `datetime` (a field or type may not then be named so)."""
     return any(isinstance(t, ir.Date) for decl in module.decls.values() for t in walk(decl))
+
+
+def parse_function(alias: str) -> str:
+    """`ClientMessage` -> `parse_client_message`: the decoder of a union alias."""
+    return "parse_" + "_".join(w.lower() for w in words(alias))
+
+
+def union_functions(module: ir.Module) -> list[tuple[ir.Alias, Tagged, str]]:
+    """Each union alias with a parse function, and that function's name. A union that
+    would be `parse_message` and dispatches exactly as the module's own needs none."""
+    return _union_functions(module, parse_function, "parse_message")
+
+
+def _check_union_functions(
+    module: ir.Module, module_names: frozenset[str], diags: list[Diagnostic]
+) -> None:
+    taken: dict[str, str] = {}
+    for alias, _, name in union_functions(module):
+        if name in taken:
+            owner = f"that of the union {taken[name]}"
+        elif name == "parse_message" and module.messages:
+            owner = "the module's parse_message (which dispatches over other messages)"
+        elif name in module_names or name in helper_names() or name in IMPORTED_NAMES:
+            owner = "a name the generated module already defines"
+        else:
+            taken[name] = alias.name
+            continue
+        diags.append(Diagnostic(
+            f"union {alias.name}: its Python parse function {name} collides with {owner}",
+            span=alias.span,
+        ))
 
 
 def module_level_names(module: ir.Module) -> frozenset[str]:

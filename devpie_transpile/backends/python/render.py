@@ -19,9 +19,15 @@ from ..._gc import few_collections
 from ...diagnostics import TranspileError, error_at
 from .. import Target, header, header_source, target_distribution
 from ..unions import MIXED_ENUMS, tagged_union
-from ..unions import expected as tagged_expected
 from .layout import annotated_assignment, call_statement, def_header
-from .names import check, field_name, hoisted, member_name, module_level_names
+from .names import (
+    check,
+    field_name,
+    hoisted,
+    member_name,
+    module_level_names,
+    union_functions,
+)
 from .runtime import closure
 
 LINE_LENGTH = 88
@@ -458,8 +464,12 @@ class _Renderer:
         if problem is not None:
             raise TranspileError(problem)
         if tagged:
-            cases = ", ".join(f"{py_str(value)}: {cls}._decode" for value, cls in tagged)
-            base = f"{self.use('_tagged')}({py_str(tagged_expected(tagged))}, {{{cases}}})"
+            cases = ", ".join(f"{_py_literal(value)}: {cls}._decode" for value, cls in tagged.cases)
+            kind = self.use("_float" if tagged.numeric else "_str")
+            base = (
+                f"{self.use('_tagged')}({py_str(tagged.field)}, {kind}, "
+                f"{py_str(tagged.expected())}, {{{cases}}})"
+            )
         elif len(rest) == 1:
             base = self.decoder(rest[0])
         elif all(isinstance(m, ir.Literal | ir.EnumMemberRef) for m in rest):
@@ -761,7 +771,7 @@ class _Renderer:
             return
         self.imports.add("typing:TypeAlias")
         self.imports.add("typing:Any")
-        self.used.update(("_object", "_required", "_str", "_show"))
+        self.used.update(("_object", "_required", "_show"))
         classes = [m.interface for m in messages]
         b = _Block()
         head = "AnyMessage: TypeAlias = "
@@ -778,25 +788,53 @@ class _Renderer:
                     b.code(f"{_IND}| {c}")
             b.code(")")
         yield b
+        field = messages[0].field
+        numeric = not isinstance(messages[0].value, str)
         b = _Block()
-        b.code("MESSAGE_TYPES: dict[str, type[AnyMessage]] = {")
+        b.code(f"MESSAGE_TYPES: dict[{'int' if numeric else 'str'}, type[AnyMessage]] = {{")
         for m in messages:
-            b.code(f"{_IND}{py_str(m.value)}: {m.interface},")
+            b.code(f"{_IND}{_py_literal(m.value)}: {m.interface},")
         b.code("}")
         yield b
         b = _Block()
+        key = py_str(field)
+        self.used.add("_float" if numeric else "_str")
+        b.code("def parse_message(data: Any) -> AnyMessage:")
+        doc = f"Decode the message whose class MESSAGE_TYPES maps `data[{key}]` to."
+        b.doc(docstring(doc, _IND))
         for line in (
-            "def parse_message(data: Any) -> AnyMessage:",
-            f'{_IND}"""Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""',
             f'{_IND}obj = _object(data, "$")',
-            f'{_IND}kind = _required(obj, "type", "$", _str)',
+            f"{_IND}kind{': Any' if numeric else ''} = "
+            f'_required(obj, {key}, "$", {"_float" if numeric else "_str"})',
             f"{_IND}cls = MESSAGE_TYPES.get(kind)",
             f"{_IND}if cls is None:",
-            f'{_IND2}raise ValueError(f"type: unknown message type {{_show(kind)}}")',
+            f"{_IND2}raise ValueError({_unknown_message(field)})",
             f'{_IND}return cls._decode(obj, "$")',
         ):
             b.code(line)
         yield b
+
+    def union_function_blocks(self) -> Iterator[_Block]:
+        """`parse_client_message(data)` for each union alias that decodes by a discriminator."""
+        for alias, tagged, name in union_functions(self.module):
+            self.imports.add("typing:Any")
+            decoder = self.decoder(ir.Ref(alias.name, alias.span))
+            doc = f"Decode a {alias.name}, its class chosen by `data[{py_str(tagged.field)}]`."
+            b = _Block()
+            b.code(f"def {name}(data: Any) -> {alias.name}:")
+            b.doc(docstring(doc, _IND))
+            for line in (
+                *call_statement(_IND, f"decoded: {alias.name} = ", f'{decoder}(data, "$")'),
+                f"{_IND}return decoded",
+            ):
+                b.code(line)
+            yield b
+
+
+def _unknown_message(field: str) -> str:
+    """The f-string `f"<field>: unknown message type {_show(kind)}"`, any field escaped."""
+    text = py_str(field.replace("{", "{{").replace("}", "}}") + ": unknown message type ")
+    return f"f{text[:-1]}{{_show(kind)}}{text[-1]}"
 
 
 def _objects_of(t: ir.Type) -> list[ir.Object]:
@@ -828,7 +866,7 @@ def render_module(module: ir.Module) -> str:
     """The generated `__init__.py` text (names already checked)."""
     r = _Renderer(module)
     body = [b.text() for b in r.blocks()]
-    tail = [b.text() for b in r.message_blocks()]
+    tail = [b.text() for b in (*r.message_blocks(), *r.union_function_blocks())]
     helpers = closure(r.used)
     for h in helpers:
         r.imports.update(h.imports)
@@ -836,8 +874,13 @@ def render_module(module: ir.Module) -> str:
         header("#", module.source),
         *docstring(
             f"Message types of {header_source(module.source)}, generated by devpie-transpile.\n\n"
-            "Decode parsed JSON with `Type.from_dict(data)` (or `parse_message(data)`), "
-            "encode\nwith `value.to_dict()`; both keep the TypeScript JSON keys.",
+            + (
+                "Decode parsed JSON with `Type.from_dict(data)` (or `parse_message(data)`), "
+                "encode\nwith `value.to_dict()`; both keep the TypeScript JSON keys."
+                if module.messages
+                else "Decode parsed JSON with `Type.from_dict(data)`, encode with "
+                "`value.to_dict()`;\nboth keep the TypeScript JSON keys."
+            ),
             "",
         ),
         "",

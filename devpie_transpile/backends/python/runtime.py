@@ -190,17 +190,20 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
            imports=("typing:Any", "collections.abc:Callable")),
     Helper("_tagged", '''\
 def _tagged(
-    expected: str, cases: dict[str, Callable[[Any, str], Any]]
+    key: str,
+    kind: Callable[[Any, str], Any],
+    expected: str,
+    cases: dict[Any, Callable[[Any, str], Any]],
 ) -> Callable[[Any, str], Any]:
     def run(value: Any, path: str) -> Any:
         obj = _object(value, path)
-        kind = _required(obj, "type", path, _str)
-        decode = cases.get(kind)
+        tag = _required(obj, key, path, kind)
+        decode = cases.get(tag)
         if decode is None:
-            raise _error(_at(path, "type"), expected, kind)
+            raise _error(_at(path, key), expected, tag)
         return decode(obj, path)
 
-    return run''', needs=("_object", "_required", "_str", "_error", "_at"),
+    return run''', needs=("_object", "_required", "_error", "_at"),
            imports=("typing:Any", "collections.abc:Callable")),
     Helper("_union", '''\
 def _union(
