@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from devpie_transpile import transpile
+from devpie_transpile import TranspileError, transpile
 from devpie_transpile.frontend import load
 
 PAIRS: list[tuple[str, str, str]] = [
@@ -200,3 +200,95 @@ def test_the_refusal_message_of_old_is_gone() -> None:
     root = Path(devpie_transpile.__file__).parent
     for path in root.rglob("*.py"):
         assert "generic types are not supported" not in path.read_text(encoding="utf-8"), path
+
+
+# Hostile and odd uses of the evaluated constructs: each is generated or refused with
+# located diagnostics, never a traceback (cycles, infinite expansion, bad operands).
+ODD = [
+ "type A<T> = T; export type B = A<A<A<string>>>;",
+ "interface A<T> { x: A<T[]> } export type B = A<string>;",
+ "interface A<T> { x: A<A<T>> } export interface B { b: A<string> }",
+ "type A<T> = A<T>; export type B = A<string>;",
+ "type A<T> = B<T>; type B<T> = A<T>; export type C = A<1>;",
+ "export type A = Partial<A>;",
+ "export interface A { a: Pick<A, 'a'> }",
+ "export type A = keyof A;",
+ "export type A = A['x'];",
+ "export type A = { x: string } & A;",
+ "export type A = Record<keyof A, string>;",
+ "const C = C; export type T = typeof C;",
+ "const C = { a: C }; export type T = typeof C;",
+ "export const C = { ...x } as const; export type T = typeof C;",
+ "export type T = typeof Nope;",
+ "export type T = typeof import('x');",
+ "interface A<T = T> { x: T } export type B = A;",
+ "interface A<T = T> { x: T } export type B = A<>;",
+ "interface A<T, U = T[]> { x: U } export type B = A<A<string>>;",
+ "export type T = Exclude<string, string>;",
+ "export type T = Extract<'a' | 'b', string>;",
+ "enum E { A = 'a', B = 'b' } export type T = Exclude<E, E.A>; export interface X { t: T }",
+ "enum E { A = 1, B = 2 } export type T = Record<E, string>;",
+ "export type T = Record<'a' | 1, string>;",
+ "export type T = Record<1.5, string>;",
+ "export type T = Record<true, string>;",
+ "export type T = NonNullable<string | null>; export type U = NonNullable<null>;",
+ "export type T = Omit<string, 'x'>;",
+ "export type T = Pick<{a: string}, keyof {a: string}>;",
+ "export type T = { a: string } & { a: 'x' } & { a: 'y' };",
+ "export type T = { a?: string } & { a: string };",
+ "export type M = { type: 'a' } | { type: 'a' };",
+ "export type M = { type: 'a', x: {y: 1} } | { type: 'b' } | null;",
+ "export type M = { kind: 1 } | { kind: 2 };",
+ "export type M = { type: true } | { type: false };",
+ "export type K = keyof {};",
+ "export type K = ({ a: 1 } | { b: 2 })['a'];",
+ "export type K = string[][number];",
+ "export type K = string[]['length'];",
+ "export type K = Record<string, number>[string];",
+ "const A = ['a', 'b'] as const; export type K = (typeof A)[0];",
+ "const A = []; export type K = (typeof A)[number];",
+ "const A = { a: 1 } as const; export type K = typeof A.a; export type L = typeof A.b;",
+ "export type T<X> = X; export interface I { x: T }",
+ "export interface I { x: Partial }",
+ "export interface I { x: Partial<> }",
+ "export interface I<T> extends T { }",
+ "interface B<T> { t: T } export interface I extends B { }",
+ "interface B<T> { t: T } export interface I extends B<string>, B<number> { }",
+ "interface B<T> { [k: string]: T } export interface I extends B<string> { }",
+ "export interface I extends Partial<I> { }",
+ "export interface I extends Omit<{a: string}, 'b'> { b: 1 }",
+ "type X = string; export interface I extends X { }",
+ "export type T = Readonly<string[]>;",
+ "export type T = Array<Partial<{a: string}>>;",
+ "export type T = (A & B)[]; interface A {a: 1} interface B {b: 2}",
+ "export type T = A & (B | C); interface A {a: 1} interface B {b: 2} interface C {c: 3}",
+ "export type T<in out X> = X;",
+ "declare const X: { a: string }; export type T = typeof X;",
+ "let X = 'a'; export type T = typeof X;",
+ "var X = 1, Y = 'y'; export type T = typeof Y;",
+ "export const f = () => 1; export type T = typeof f;",
+ "export class K { x = 1 } export type T = typeof K;",
+ "export namespace N { export const c = 1 } export type T = typeof N.c;",
+ "export type T = keyof typeof E; enum E { A, B }",
+ "export type T = (typeof E)[keyof typeof E]; enum E { A = 'a', B = 'b' }",
+ "export interface X<T extends keyof Y = keyof Y> { k: T } interface Y { a: 1; b: 2 } export type Z = X;",
+ "export type T = 'a' | never;",
+ "export type T = Uppercase<'a'>;",
+ "export type Deep<T> = { d: Deep<T[]> }; export type X = Deep<string>;",
+ "interface E<T> { t: T } export interface X { a: E<'a-b'>; b: E<'aB'> }",
+ "interface E<T> { t: T } export interface EA { x: 1 } export interface X { a: E<'a'> }",
+ "interface E<T> { t: T } export interface X { a: E<{ x: 1 }> ; b: E<{ x: 2 }> }",
+]
+
+
+@pytest.mark.parametrize("source", ODD, ids=[str(i) for i in range(len(ODD))])
+def test_odd_type_level_code_never_crashes(source: str, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "package.json").write_text("{}")
+    (tmp_path / "index.ts").write_text(source + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for lang in ("python", "go"):
+        try:
+            transpile("index.ts", lang)  # type: ignore[arg-type]
+        except TranspileError as exc:
+            assert all(d.span is not None for d in exc.diagnostics), exc.diagnostics

@@ -665,7 +665,11 @@ def test_unreadable_file(project: Path) -> None:
 
 def test_invalid_utf8(project: Path) -> None:
     out = fail(project, b"enum E { A }\n// \xff\n")
-    assert out == "index.ts: error: not valid UTF-8 (byte offset 16)\n"
+    assert out == (
+        "index.ts:2:4: error: not valid UTF-8 (byte 0xff)\n"
+        "  // \ufffd\n"
+        "     ^\n"
+    )
 
 
 def test_bom_and_crlf(project: Path) -> None:

@@ -51,7 +51,6 @@ def test_other_statements_are_noted_after_the_declarations(project: Path) -> Non
         "index.ts:1:1: note: skipping statement (not a message type)",
         "index.ts:3:1: note: skipping statement (not a message type)",
         "index.ts:4:1: note: skipping statement (not a message type)",
-        "index.ts:5:1: note: skipping statement (not a message type)",
         "index.ts:6:1: note: skipping statement (not a message type)",
     ]
 

@@ -597,3 +597,41 @@ def test_package_names() -> None:
     assert package_name("@a/b/c") == "@a/b"
     assert package_name("@/x") is None
     assert package_name("~/x") == "~"
+
+
+def test_generics_inside_namespaces_and_over_classes(project: Path) -> None:
+    module = build(project, {
+        "index.ts": "export namespace N {\n  export interface Env<T> { x: T }\n"
+                    "  export interface Inner { y: Env<number> }\n}\n"
+                    "export type A = N.Env<string>;\n"
+                    "export class Money { constructor(public readonly cents: number) {} }\n"
+                    "export interface Wrap<T> { value: T }\nexport type W = Wrap<Money>;\n"
+                    "export interface Uses { m: Partial<Money>; i: N.Inner }",
+    })
+    assert list(module.decls) == ["NEnvNumber", "NInner", "A", "W", "Uses", "Money"]
+    assert fields(module, "A") == ["x"]
+
+
+def test_export_star_as_namespace_and_enum_namespace_merging(project: Path) -> None:
+    write(project, {
+        "q.ts": 'export interface Q { q: string }\nexport enum Color { Red = "red" }\n'
+                "export namespace Color {\n  export interface Meta { c: Color }\n"
+                "  export function parse(s: string) { return s }\n}\n",
+        "i3.ts": 'export * as ns from "./q";',
+        "index.ts": 'export * as ns from "./q";\nimport { ns as other } from "./i3";\n'
+                    "export interface U { q: other.Q; m: other.Color.Meta; r: other.Color.Red }",
+    })
+    notes: list[str] = []
+    module = load(Path("index.ts"), note=notes.append)
+    assert list(module.decls) == ["U", "Q", "Color", "ColorMeta"]
+    assert notes == ["q.ts:5:10: note: skipping function Color.parse (not a message type)"]
+
+
+def test_namespace_members_render_in_source_order(project: Path) -> None:
+    members = [f"M{i}" for i in range(30)]
+    body = "".join(f"  export interface {m} {{ x: string }}\n" for m in members)
+    module = build(project, {
+        "ns.ts": f"export namespace N {{\n{body}}}\n",
+        "index.ts": 'export * from "./ns";',
+    })
+    assert list(module.decls) == [f"N{m}" for m in members]

@@ -36,6 +36,7 @@ from devpie_transpile.backends.python.layout import (
     def_header,
     flat,
     parse,
+    subscript_statement,
 )
 from devpie_transpile.frontend import load
 
@@ -130,6 +131,46 @@ def test_literal_defaults_match_black(make: Callable[[str], tuple[str, str]]) ->
         assert in_context(lines, 1) == black_layout(line, 1)
 
 
+ATOMS: list[Callable[[int], str]] = [
+    lambda i: f'"value{i}"',
+    lambda i: str(i * 7919 - 40000),
+    lambda i: f"Kind.MEMBER_{i}",
+    lambda i: backend.py_str(f"a, ]b\"c'{i}\\"),
+    lambda i: "True" if i % 2 else "False",
+]
+
+
+@pytest.mark.parametrize("atom", range(len(ATOMS)))
+@pytest.mark.parametrize(("depth", "prefix"), [
+    (0, "{}: TypeAlias = "), (1, "{}: "), (2, "{}: "),
+])
+def test_literal_unions_match_black(atom: int, depth: int, prefix: str) -> None:
+    """`X: TypeAlias = Literal[...]` and `x: Literal[...]`: every name length, one to
+    forty values (on one line between the brackets, or one a line)."""
+    laid_out = 0
+    indent = "    " * depth
+    for length in range(1, 90, 3):
+        for count in (2, 3, 5, 8, 40):
+            values = ", ".join(ATOMS[atom](i) for i in range(count))
+            target = prefix.format(name(length) if depth == 0 else name(length).lower())
+            expr = f"Literal[{values}]"
+            line = f"{indent}{target}{expr}"
+            lines = subscript_statement(indent, target, expr)
+            if len(lines) == 1:
+                assert lines == [line]
+                if len(line) > LINE_LENGTH:
+                    continue  # left to black
+            assert in_context(lines, depth) == black_layout(line, depth), (length, count)
+            laid_out += len(lines) > 1
+    assert laid_out > 20
+
+
+def test_other_subscripts_are_left_to_black() -> None:
+    for expr in ["list[Literal[" + '"a", ' * 30 + '"b"]]', "Literal[" + '"x" * 9' * 20 + "]",
+                 "Literal[" + '"' + "a" * 100 + '"]', 'Literal["a",' + ' "b",' * 30 + "]"]:
+        assert subscript_statement("    ", "x: ", expr) == ["    x: " + expr]
+
+
 def test_return_cls_explodes_with_magic_trailing_comma() -> None:
     """`return cls(...)` is emitted one argument a line: black keeps that (trailing comma)."""
     args = [f"field_{i}=field_{i}" for i in range(5)]
@@ -171,11 +212,16 @@ def _one_line_assignment(indent: str, target: str, value: str) -> list[str]:
     return [f"{indent}{target} = {value}"]
 
 
+def _one_line_subscript(indent: str, prefix: str, expr: str) -> list[str]:
+    return [f"{indent}{prefix}{expr}"]
+
+
 @contextmanager
 def black_lays_out_everything() -> Iterator[None]:
     """The reference: wide statements stay on one line, so black lays out their block."""
     with mock.patch.multiple(backend, call_statement=_one_line_call, def_header=_one_line_def,
-                             annotated_assignment=_one_line_assignment):
+                             annotated_assignment=_one_line_assignment,
+                             subscript_statement=_one_line_subscript):
         yield
 
 
@@ -222,6 +268,7 @@ def modules(draw: st.DrawFn) -> ir.Module:
                 ir.Union((draw(scalar), ir.Prim("null", S)), S),
                 ir.Union((ir.Literal("a" * len(key), S), ir.Literal(len(key), S)), S),
                 ir.Literal(key, S), ir.EnumMemberRef(enum.name, members[0].name, S),
+                ir.Union(tuple(ir.Literal(f"{key}{k}", S) for k in range(len(key) % 9 + 2)), S),
             ]))
             fields.append(ir.Field(key, t, draw(st.booleans()), None, S))
         if i == 0:

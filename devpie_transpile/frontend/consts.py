@@ -64,7 +64,9 @@ class _Consts:
         if site.kind == "enum":
             return self._enum(site, hint, span)
         if site.kind != "variable":
-            raise EvalError(f"typeof {name}: {name} is a {site.kind}, not a constant")
+            raise EvalError(
+                f"typeof {name}: {name} is a {site.kind}, not a constant (its type is not data)"
+            )
         declarator = next(
             (
                 d

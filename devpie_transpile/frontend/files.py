@@ -35,6 +35,7 @@ SKIPPED = {
     "variable_declaration": "variable",
 }
 NAMESPACES = ("internal_module", "module")
+MERGE_WITH_NAMESPACE = ("enum", "class", "function")  # declaration merging
 ROOT_MARKERS = ("package.json", "pyproject.toml", "devpie-transpile.toml", ".git")
 
 DeclKind = Literal["interface", "alias", "enum", "class", "function", "variable", "namespace"]
@@ -57,10 +58,15 @@ class DeclSite:
     local: str = ""
     parent: DeclSite | None = None
     members: dict[str, DeclSite] = field(default_factory=dict)  # of a namespace
-    exported_members: set[str] = field(default_factory=set)
+    exported_members: dict[str, None] = field(default_factory=dict)  # in source order
 
     def __post_init__(self) -> None:
         self.local = self.local or self.name
+
+    @property
+    def qualified(self) -> str:
+        """`Payload.Media.Offer`, as the source spells it."""
+        return self.local if self.parent is None else f"{self.parent.qualified}.{self.local}"
 
     @property
     def rendered(self) -> bool:
@@ -177,7 +183,9 @@ class ScopeBuilder:
                 continue
             if child.type == "import_statement":
                 continue
-            if child.type == "export_statement" and self._export_default(child):
+            if child.type == "export_statement" and (
+                self._export_default(child) or self._export_namespace(child)
+            ):
                 continue
             self._note(child, "statement")
         return self.scope
@@ -212,12 +220,12 @@ class ScopeBuilder:
                 local, parent,
             )
             if not site.rendered:
-                self._note(node, f"{kind} {name}", site if kind == "class" else None)
+                self._note(node, f"{kind} {site.qualified}", site if kind == "class" else None)
             if not self._add(site, parent):
                 continue
             if parent is not None:
                 if exported:
-                    parent.exported_members.add(local)
+                    parent.exported_members[local] = None
             elif default:
                 self.scope.exports["default"] = site
             elif exported:
@@ -236,6 +244,13 @@ class ScopeBuilder:
         if previous is not None:
             if previous.kind == "namespace" and site.kind == "namespace":
                 return False  # namespaces merge (the caller reuses `previous`)
+            if site.kind == "namespace" and previous.kind in MERGE_WITH_NAMESPACE:
+                return False  # `enum E {}` + `namespace E {}`: E carries the members
+            if previous.kind == "namespace" and site.kind in MERGE_WITH_NAMESPACE:
+                site.members, site.exported_members = previous.members, previous.exported_members
+                table[site.local] = site
+                self.scope.order.append(site)
+                return True
             self.errors.append(
                 Diagnostic(
                     f"{site.local} is declared twice (first at {previous.span})", span=site.span
@@ -265,12 +280,12 @@ class ScopeBuilder:
             if not self._add(site, parent):
                 table = self.scope.decls if parent is None else parent.members
                 previous = table.get(local)
-                if previous is None or previous.kind != "namespace":
+                if previous is None or previous.kind not in ("namespace", *MERGE_WITH_NAMESPACE):
                     return
                 site = previous
             if parent is not None:
                 if exported or i > 0:
-                    parent.exported_members.add(local)
+                    parent.exported_members[local] = None
             elif exported:
                 self.scope.exports[local] = site
             parent = site
@@ -317,6 +332,22 @@ class ScopeBuilder:
         if not any(c.type == "default" for c in statement.children):
             return False
         self.scope.exports["default"] = self.source.text(value)
+        return True
+
+    def _export_namespace(self, statement: Node) -> bool:
+        """`export * as ns from "./x"`: `ns` is module x's namespace."""
+        clause = next((c for c in statement.named_children if c.type == "namespace_export"), None)
+        source_node = statement.child_by_field_name("source")
+        if clause is None or source_node is None:
+            return False
+        names = [c for c in clause.named_children if c.type in ("identifier", "string")]
+        if not names:
+            return False
+        exported = self._name(names[0])
+        binding = self._binding("*", source_node)
+        if binding.target is not None or binding.package is not None:
+            self.scope.exports[exported] = binding
+            self.scope.reexports.append(exported)
         return True
 
     def _binding(self, name: str, source_node: Node) -> Binding:

@@ -328,16 +328,17 @@ class Loader:
             self._unknown(source, head, span)
             return None
         for i, member in enumerate(rest):
+            inner = found.members.get(member)
+            if inner is not None and member in found.exported_members:
+                found = inner
+                continue
             if found.kind == "enum" and i == len(rest) - 1:
                 return found, member
-            if found.kind != "namespace":
+            if found.kind != "namespace" and not found.members:
                 self._error(span, f"{'.'.join(parts[: i + 1])} is not a namespace or an enum")
-                return None
-            inner = found.members.get(member)
-            if inner is None or member not in found.exported_members:
+            else:
                 self._error(span, f"namespace {'.'.join(parts[: i + 1])} does not export {member}")
-                return None
-            found = inner
+            return None
         assert isinstance(found, DeclSite)
         return found, None
 
@@ -376,7 +377,8 @@ class Loader:
     # -- evaluation -----------------------------------------------------------------
 
     def declares(self, source: SourceFile, name: str) -> bool:
-        return self.lookup(source, name, self._context(source)) is not None
+        """Whether `name` (or the head of `A.B`) is declared or imported in `source`."""
+        return self.lookup(source, name.split(".")[0], self._context(source)) is not None
 
     def decl_named(self, name: str) -> ir.Decl | None:
         if name in self.extra:
@@ -454,6 +456,8 @@ class Loader:
                 else:
                     t = self._evaluate(site, key, env, display, span)
                     self._hoisted(display, site, t, span)
+                    if display not in self.extra:  # its body failed: reported already
+                        return ir.Prim("any", span)
             finally:
                 self.owners.pop()
             return ir.Ref(display, span)
@@ -513,8 +517,8 @@ class Loader:
         if name in scope.values:
             return scope.values[name]
         site = scope.decls.get(name)
-        if site is not None:
-            return site if site.kind == "enum" else None
+        if site is not None:  # an enum; a class or function: refused by `typeof`
+            return site if site.kind in ("enum", "class", "function") else None
         binding = scope.imports.get(name)
         if binding is None or binding.target is None:
             return None
@@ -564,6 +568,10 @@ class Loader:
             return None
         if base in self.in_progress:
             self._error(span, f"{site.name} extends itself (through {name})")
+            return None
+        if is_template(base):
+            params = ", ".join(p for p, _ in type_parameters(base))
+            self._error(span, f"{name} is generic ({name}<{params}>): use it with type arguments")
             return None
         if len(self.in_progress) > MAX_EXTENDS:
             self._error(span, f"too many levels of `extends` (more than {MAX_EXTENDS})")
@@ -629,7 +637,7 @@ class Loader:
         for skipped in self.skipped:
             if skipped not in self.names:
                 span = skipped.file.span(skipped.node)
-                what = f"{skipped.kind} {skipped.name}"
+                what = f"{skipped.kind} {skipped.qualified}"
                 self.note(f"{span}: note: skipping {what} (not a message type)")
         for site in entry_scope.order:
             if is_template(site) and site not in self.instantiated:
@@ -667,17 +675,19 @@ class Loader:
     def _root(self, found: Found, exported: str) -> None:
         """A declaration the entry re-exports as `exported`: rendered (a namespace: its
         exported members), or noted if it is not a type."""
+        if isinstance(found, Binding) and found.name == "*" and found.target is not None:
+            for name in self.export_names(found.target):  # `export * as ns from`
+                self._root(self.find_export(found.target, name), name)
         if not isinstance(found, DeclSite):
             return  # a package's names (nothing to generate), or already reported
         if is_template(found):
             self.instantiated.add(found)  # re-exported: not a candidate for the note
         elif found.rendered:
             self.name_of(found, None if exported in ("default", found.local) else exported)
-        elif found.kind == "namespace":
-            for member in found.exported_members:
-                self._root(found.members[member], member)
-        elif found not in self.skipped:
+        elif found.kind != "namespace" and found not in self.skipped:
             self.skipped.append(found)
+        for member in found.exported_members:
+            self._root(found.members[member], member)
 
     def _messages(self, decls: dict[str, ir.Decl]) -> tuple[ir.Message, ...]:
         messages, errors = find_messages(decls)

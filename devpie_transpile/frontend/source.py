@@ -7,6 +7,8 @@ once per process (they are immutable and cheap to share).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -16,8 +18,10 @@ import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser, Query, Tree
 
 from .. import ir
-from ..diagnostics import Diagnostic, TranspileError
+from ..diagnostics import Diagnostic, TranspileError, not_utf8
 from .fs import DISK, FileSystem
+
+_CONTINUATION = re.compile(b"[\x80-\xbf]")
 
 
 @cache
@@ -54,6 +58,16 @@ class SourceFile:
 
     def __post_init__(self) -> None:
         self._lines = self.data.split(b"\n")
+        # row -> offsets of the UTF-8 continuation bytes of that line (None: ASCII),
+        # worked out once per line: a span per node must not rescan a long line
+        self._continuations: dict[int, list[int] | None] = {}
+
+    def _wide_bytes(self, row: int, line: bytes) -> list[int] | None:
+        if row not in self._continuations:
+            self._continuations[row] = (
+                None if line.isascii() else [m.start() for m in _CONTINUATION.finditer(line)]
+            )
+        return self._continuations[row]
 
     @property
     def tsx(self) -> bool:
@@ -71,11 +85,17 @@ class SourceFile:
         row, col = node.start_point
         line = self._lines[row] if row < len(self._lines) else b""
         end = node.end_byte - (node.start_byte - col) if node.end_point[0] == row else len(line)
-        if line.isascii():  # bytes are characters: no decoding (a span per node)
-            return ir.Span(self.display, row + 1, col + 1, max(1, len(line[col:end].rstrip(b"\r"))))
-        char_col = len(line[:col].decode("utf-8", errors="replace"))
-        covered = line[col:end].rstrip(b"\r").decode("utf-8", errors="replace")
-        return ir.Span(self.display, row + 1, char_col + 1, max(1, len(covered)))
+        end = max(col, min(end, len(line)))
+        while end > col and line[end - 1] == 0x0D:  # a "\r" before the "\n"
+            end -= 1
+        wide = self._wide_bytes(row, line)
+        if wide is None:  # bytes are characters
+            return ir.Span(self.display, row + 1, col + 1, max(1, end - col))
+        # valid UTF-8: characters = bytes - continuation bytes
+        start = min(col, len(line))
+        before = bisect_left(wide, start)
+        inside = bisect_left(wide, end) - bisect_left(wide, col)
+        return ir.Span(self.display, row + 1, start - before + 1, max(1, end - col - inside))
 
 
 def read_source(path: Path, display: str, fs: FileSystem = DISK) -> bytes:
@@ -97,9 +117,7 @@ def read_source(path: Path, display: str, fs: FileSystem = DISK) -> bytes:
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise TranspileError(
-            Diagnostic(f"not valid UTF-8 (byte offset {exc.start})", path=display)
-        ) from None
+        raise TranspileError(not_utf8(display, raw, exc)) from None
     return raw
 
 

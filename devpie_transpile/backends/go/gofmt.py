@@ -67,7 +67,7 @@ def clean_text(text: str) -> str:
     surrogates) written as the escapes the Python backend writes (`\\u2028`), tabs
     kept; newlines are the caller's business."""
     if text.replace("\t", "").replace("\n", "").isprintable():
-        return text
+        return text  # one C-speed pass for the usual text (5 MB of doc comments)
     out = []
     for ch in text:
         if ch == "\t" or ch == "\n" or ch.isprintable():

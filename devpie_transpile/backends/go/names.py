@@ -179,6 +179,8 @@ def go_string(value: str) -> str:
     """A Go interpreted string literal (strconv.QuoteToASCII semantics): always ASCII,
     so that no value can break out of the literal and the bytes never depend on the
     Unicode tables of the Python that runs the tool."""
+    if value.isascii() and value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'  # nothing to escape (the common case, without a loop)
     out = ['"']
     for ch in value:
         code = ord(ch)

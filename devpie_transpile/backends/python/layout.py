@@ -18,6 +18,10 @@ input) and how black splits them:
   `) -> R:` below.
 - an annotated assignment `x: A = value` whose value has no brackets: the value in
   parentheses on its own line.
+- an annotation `x: Literal[a, b, ...]` or alias `X: TypeAlias = Literal[a, b, ...]`
+  (atoms in the brackets): the atoms on one indented line between `Literal[` and `]`;
+  if they do not fit, one per line with a trailing comma. A union of 50,000 literals
+  took black nearly a minute.
 """
 
 from __future__ import annotations
@@ -181,3 +185,45 @@ def annotated_assignment(indent: str, target: str, value: str) -> list[str]:
         return [line]
     lines = [f"{indent}{target} = (", f"{indent}{INDENT}{value}", f"{indent})"]
     return lines if all(map(_fits, lines)) else [line]
+
+
+def subscript_statement(indent: str, prefix: str, expr: str) -> list[str]:
+    """`indent + prefix + expr` where `expr` is `Name[a, b, ...]` (two or more atoms),
+    split as black splits it: at the brackets, the atoms on one line or one a line."""
+    line = f"{indent}{prefix}{expr}"
+    if _fits(line) or not line.isascii():
+        return [line]
+    parsed = _subscript(expr)
+    if parsed is None or len(parsed[1]) < 2:
+        return [line]
+    name, items = parsed
+    inner = indent + INDENT
+    head, tail = f"{indent}{prefix}{name}[", f"{indent}]"
+    body = inner + ", ".join(items)
+    if _fits(body):
+        lines = [head, body, tail]
+    else:
+        lines = [head, *(f"{inner}{item}," for item in items), tail]
+    return lines if all(map(_fits, lines)) else [line]
+
+
+def _subscript(text: str) -> tuple[str, list[str]] | None:
+    """`Name[a, b, ...]` whose items are atoms, as (name, items); else None."""
+    end = _atom_end(text, 0)
+    if end == 0 or not text.startswith("[", end) or not text.endswith("]"):
+        return None
+    if text[0] in "\"'-" or text[0].isdigit():
+        return None
+    items: list[str] = []
+    pos, stop = end + 1, len(text) - 1
+    while pos < stop:
+        atom_end = _atom_end(text, pos)
+        if atom_end == pos:
+            return None
+        items.append(text[pos:atom_end])
+        pos = atom_end
+        if text.startswith(", ", pos) and pos + 2 < stop:
+            pos += 2
+        elif pos != stop:
+            return None
+    return text[:end], items

@@ -19,7 +19,7 @@ from ..._gc import few_collections
 from ...diagnostics import TranspileError, error_at
 from .. import Target, header, header_source, target_distribution
 from ..unions import MIXED_ENUMS, tagged_union
-from .layout import annotated_assignment, call_statement, def_header
+from .layout import annotated_assignment, call_statement, def_header, subscript_statement
 from .names import (
     check,
     field_name,
@@ -67,6 +67,8 @@ def _escape_char(ch: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def py_str(value: str) -> str:
     """A Python string literal for `value`, quoted the way black leaves it."""
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'  # nothing to escape (the common case, without a loop)
     quote = "'" if value.count('"') > value.count("'") else '"'
     out = [quote]
     for ch in value:
@@ -626,7 +628,8 @@ class _Renderer:
         if any(name not in self.defined for name in self.names_in(a.type)):
             ann = py_str(ann)
         b.doc(comment(a.doc, ""))
-        b.code(f"{a.name}: TypeAlias = {ann}")
+        for line in subscript_statement("", f"{a.name}: TypeAlias = ", ann):
+            b.code(line)
         return b
 
     def class_block(self, name: str, doc: str | None, fields: tuple[ir.Field, ...]) -> _Block:
@@ -671,7 +674,7 @@ class _Renderer:
                 b.lines.extend(annotated_assignment(_IND, f"{py}: {ann}", default))
                 decode.extend(call_statement(_IND2, "", required))
             else:
-                code(f"{_IND}{py}: {ann}")
+                b.lines.extend(subscript_statement(_IND, f"{py}: ", ann))
                 decode.extend(call_statement(_IND2, f"{py} = ", required))
                 args.append(py)
             value = self.encoder(t, f"self.{py}", 0) or f"self.{py}"
