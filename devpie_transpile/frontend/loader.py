@@ -542,6 +542,17 @@ class Loader:
     def enum_ref(self, site: DeclSite, span: ir.Span) -> ir.Type:
         return ir.Ref(self.name_of(site), span)
 
+    def member_value(
+        self, source: SourceFile, enum: str, member: str, span: ir.Span
+    ) -> str | int | None:
+        """The value of `enum.member` (a computed property key), or None once reported."""
+        ref = self.enum_member(source, enum, member, span)
+        if not isinstance(ref, ir.EnumMemberRef):
+            return None
+        decl = self.decl(self.by_name[ref.enum])
+        assert isinstance(decl, ir.Enum)
+        return next(m.value for m in decl.members if m.name == member)
+
     def enum_member(self, source: SourceFile, enum: str, member: str, span: ir.Span) -> ir.Type:
         """`Enum.Member`, or `Namespace.Type` (`enum` may be dotted: `A.B.Type`)."""
         resolved = self._resolve_path(source, [*enum.split("."), member], span)
