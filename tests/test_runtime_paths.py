@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from devpie_transpile.backends.go.names import decoder_name, scan_name
 from helpers import REPO, go, go_env
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -245,8 +246,8 @@ def go_agree(all_packages: dict[str, dict[str, Any]],
         package = next(line.split()[1] for line in go_file.read_text().splitlines()
                        if line.startswith("package "))
         cases = "\n".join(
-            f"\tcase {json.dumps(n)}:\n\t\tvar a {n}\n\t\tok := fast(data, scan{n}, &a)\n"
-            f"\t\tb, err := precise(data, decode{n})\n"
+            f"\tcase {json.dumps(n)}:\n\t\tvar a {n}\n\t\tok := fast(data, {scan_name(n)}, &a)\n"
+            f"\t\tb, err := precise(data, {decoder_name(n)})\n"
             f"\t\treturn verdict(ok, err, reflect.DeepEqual(a, b))"
             for n in _type_names(case))
         messages = re.findall(r"if v := new\((\w+)\); fast", go_file.read_text())
@@ -331,7 +332,8 @@ def test_go_fast_and_precise_paths_agree_and_match_python(
         assert result["public"] == result["error"], (given_input, result)
         if kind == "same":
             assert result["error"] == (message or ""), (given_input, result, message)
-            if (given_input["case"], given_input["name"], given_input["text"]) in valid:
+            if (given_input["case"], given_input["name"], given_input["text"]) in valid and \
+                    "\\" not in given_input["text"]:  # escaped keys: the precise path reads them
                 assert result["fast"], given_input  # valid input takes the fast path
 
 

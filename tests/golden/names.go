@@ -30,7 +30,7 @@ type Names struct {
 	ContentType string  `json:"content-type"`
 	WithSpace   string  `json:"with space"`
 	X2fa        bool    `json:"2fa"`
-	X           string  `json:"üñí"`
+	Üñí         string  `json:"üñí"`
 	Self        string  `json:"self"`
 	Private     string  `json:"_private"`
 	None        string  `json:"None"`
@@ -96,7 +96,7 @@ func appendNames(b []byte, m *Names) ([]byte, error) {
 	b = append(b, ",\"2fa\":"...)
 	b = appendBool(b, m.X2fa)
 	b = append(b, ",\"\u00fc\u00f1\u00ed\":"...)
-	b = appendString(b, m.X)
+	b = appendString(b, m.Üñí)
 	b = append(b, ",\"self\":"...)
 	b = appendString(b, m.Self)
 	b = append(b, ",\"_private\":"...)
@@ -209,7 +209,7 @@ func scanNames(s *scanner, v *Names) bool {
 			}
 			seen0 |= 1 << 17
 		case "\u00fc\u00f1\u00ed":
-			if !s.str(&v.X) {
+			if !s.str(&v.Üñí) {
 				return false
 			}
 			seen0 |= 1 << 18
@@ -297,7 +297,7 @@ func decodeNames(raw *jsonNode, path string) (Names, error) {
 	if m.X2fa, err = decodeField(obj, path, "2fa", decodeBool); err != nil {
 		return m, err
 	}
-	if m.X, err = decodeField(obj, path, "\u00fc\u00f1\u00ed", decodeString); err != nil {
+	if m.Üñí, err = decodeField(obj, path, "\u00fc\u00f1\u00ed", decodeString); err != nil {
 		return m, err
 	}
 	if m.Self, err = decodeField(obj, path, "self", decodeString); err != nil {

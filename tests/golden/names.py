@@ -33,7 +33,7 @@ class Names:
     content_type: str
     with_space: str
     _2fa: bool
-    _: str
+    üñí: str
     self_: str
     private: str
     none: str
@@ -112,8 +112,8 @@ class Names:
         _2fa = _d["2fa"]
         if _2fa.__class__ is not bool:
             raise ValueError
-        _ = _d["üñí"]
-        if _.__class__ is not str:
+        üñí = _d["üñí"]
+        if üñí.__class__ is not str:
             raise ValueError
         self_ = _d["self"]
         if self_.__class__ is not str:
@@ -143,7 +143,7 @@ class Names:
         _o.content_type = content_type
         _o.with_space = with_space
         _o._2fa = _2fa
-        _o._ = _
+        _o.üñí = üñí
         _o.self_ = self_
         _o.private = private
         _o.none = none
@@ -170,7 +170,7 @@ class Names:
         content_type = _required(_obj, "content-type", _path, _depth, _str)
         with_space = _required(_obj, "with space", _path, _depth, _str)
         _2fa = _required(_obj, "2fa", _path, _depth, _bool)
-        _ = _required(_obj, "üñí", _path, _depth, _str)
+        üñí = _required(_obj, "üñí", _path, _depth, _str)
         self_ = _required(_obj, "self", _path, _depth, _str)
         private = _required(_obj, "_private", _path, _depth, _str)
         none = _required(_obj, "None", _path, _depth, _str)
@@ -193,7 +193,7 @@ class Names:
             content_type=content_type,
             with_space=with_space,
             _2fa=_2fa,
-            _=_,
+            üñí=üñí,
             self_=self_,
             private=private,
             none=none,
@@ -224,7 +224,7 @@ class Names:
             "content-type": self.content_type,
             "with space": self.with_space,
             "2fa": self._2fa,
-            "üñí": self._,
+            "üñí": self.üñí,
             "self": self.self_,
             "_private": self.private,
             "None": self.none,

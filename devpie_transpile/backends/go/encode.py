@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from ... import ir
-from .names import go_string
+from .names import append_name, go_string
 from .types import GoType, TypeMapper
 
 _HTML = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
@@ -93,7 +93,7 @@ class EncodeWriter:
             case ir.Map(value=inner):
                 return self._map(inner, value, ind)
             case ir.Object(name=name):
-                return self._call(f"append{name}(b, &{value})", ind)
+                return self._call(f"{append_name(name)}(b, &{value})", ind)
             case ir.Ref(name=name):
                 return self._ref(t, name, value, ind)
             case ir.EnumMemberRef() | ir.Literal():
@@ -156,7 +156,7 @@ class EncodeWriter:
     def _ref(self, t: ir.Ref, name: str, value: str, ind: str) -> list[str]:
         decl = self.module.decls[name]
         if isinstance(decl, ir.Interface):
-            return self._call(f"append{name}(b, &{value})", ind)
+            return self._call(f"{append_name(name)}(b, &{value})", ind)
         if isinstance(decl, ir.Enum):
             return self._basic(name, value, ind) or self._marshal(value, ind)
         # an alias: of a basic type (`type Role string`, an enum union, `= string`) it is
@@ -233,7 +233,7 @@ class EncodeWriter:
             "\tb[start] = '{'",
             "\treturn append(b, '}'), nil",
         ]
-        head = [f"func append{name}(b []byte, m *{name}) ([]byte, error) {{"]
+        head = [f"func {append_name(name)}(b []byte, m *{name}) ([]byte, error) {{"]
         if self.fails and any("err = " in line for line in body):
             head.append("\tvar err error")
         return [*head, *body, "}"]

@@ -11,7 +11,7 @@ from ... import ir
 from ..._compat import assert_never
 from ..._gc import few_collections
 from ...diagnostics import Diagnostic, TranspileError
-from ...messages import Tagged, enum_values
+from ...messages import Tagged, enum_values, show
 from .. import Target, header, header_source
 from ..unions import MIXED_ENUMS, tagged_union
 from .encode import EncodeWriter
@@ -19,12 +19,18 @@ from .gofmt import align, clean_text, comment_lines, doc_comment
 from .names import (
     PARSE_MESSAGE,
     GoNames,
+    append_name,
     check_names,
     decl_objects,
+    decoder_name,
     enum_union,
     go_string,
     is_go_identifier,
+    is_mixed,
+    is_valid_json_tag,
     parse_functions,
+    scan_name,
+    tuple_fields,
 )
 from .runtime import PACKAGES, runtime_for
 from .scan import ScanWriter
@@ -42,7 +48,8 @@ def render(module: ir.Module, target: Target) -> dict[str, str]:
     text = renderer.render()
     errors.extend(renderer.recursive_fields())
     if errors or mapper.errors:
-        raise TranspileError(errors + mapper.errors)
+        # a type is mapped again for a struct's MarshalJSON: its refusal reported once
+        raise TranspileError(list(dict.fromkeys(errors + mapper.errors)))
     mod = target.module or target.package
     go_mod = f"{header('//', module.source)}\n\nmodule {mod}\n\ngo 1.24\n"
     return {"go.mod": go_mod, f"{target.package}.go": text}
@@ -90,10 +97,19 @@ class _Renderer:
         head = len(out)
         emitted: set[tuple[str, ir.Span]] = set()
         for decl in self.module.decls.values():
-            self._decl(decl)
+            if isinstance(decl, ir.Alias) and isinstance(decl.type, ir.Tuple) \
+                    and is_mixed(decl.type):  # `type Pair = [A, B]`: the struct itself
+                emitted.add((decl.type.name, decl.type.span))
+                self._tuple_struct(decl.type, decl.doc)
+            else:
+                self._decl(decl)
             for obj in decl_objects(decl):
-                if (obj.name, obj.span) not in emitted:  # inherited: emitted with its base
-                    emitted.add((obj.name, obj.span))
+                if (obj.name, obj.span) in emitted:  # inherited: emitted with its base
+                    continue
+                emitted.add((obj.name, obj.span))
+                if isinstance(obj, ir.Tuple):
+                    self._tuple_struct(obj, None)
+                else:
                     self._struct(obj.name, obj.fields, None)
         if self.module.messages:
             self._parse_message()
@@ -185,7 +201,7 @@ class _Renderer:
         out.extend(self.scan.enum(name, kind, list(by_value.values())))
         zero = '""' if kind == "string" else "0"
         out.append("")
-        out.append(f"func decode{name}(raw *jsonNode, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         var = "v" if by_value else "_"  # an enum without members accepts nothing
         if kind == "string":
             self.uses.add("decodeString")
@@ -213,14 +229,65 @@ class _Renderer:
         out.append(f"func ({receiver} *{name}) UnmarshalJSON(data []byte) error {{")
         self.uses.update(("fast", "precise"))
         out.append(f"\tvar v {name}")
-        out.append(f"\tif !fast(data, scan{name}, &v) {{")
+        out.append(f"\tif !fast(data, {scan_name(name)}, &v) {{")
         out.append("\t\tvar err error")
-        out.append(f"\t\tif v, err = precise(data, decode{name}); err != nil {{")
+        out.append(f"\t\tif v, err = precise(data, {decoder_name(name)}); err != nil {{")
         out.append("\t\t\treturn err")
         out.append("\t\t}")
         out.append("\t}")
         out.append(f"\t*{receiver} = v")
         out.append("\treturn nil")
+        out.append("}")
+
+    def _constants(self, name: str, fields: tuple[ir.Field, ...]) -> list[tuple[str, str, str]]:
+        """(Go field, Go value, JSON value) of each constant field of a struct."""
+        consts: list[tuple[str, str, str]] = []
+        for f in fields:
+            if f.optional:
+                continue
+            match f.type:
+                case ir.EnumMemberRef(enum=enum, member=member):
+                    value = self.enum_values.get((enum, member))
+                    if value is None:
+                        continue
+                    go = self.names.consts[(enum, enum, member)]
+                case ir.Literal(value=value) if not isinstance(value, float):
+                    if isinstance(value, bool):
+                        go = "true" if value else "false"
+                    else:
+                        go = go_string(value) if isinstance(value, str) else str(value)
+                case _:
+                    continue
+            text = "true" if value is True else "false" if value is False else show(value)
+            consts.append((self.names.fields[(name, f.name)], go, text))
+        return consts
+
+    def _marshal_constants(self, name: str, fields: tuple[ir.Field, ...]) -> None:
+        """A struct always encodes its constant fields (a discriminator, `version: 1`),
+        as its Python class defaults them: a zero `Type` cannot go out as `""`."""
+        consts = self._constants(name, fields)
+        if not consts:
+            return
+        out = self.out
+        out.append("")
+        if len(consts) == 1:
+            go_name, _, text = consts[0]
+            doc = f"MarshalJSON encodes the receiver with {go_name} set to {text}, whatever "
+            doc += "it holds."
+        else:
+            listed = ", ".join(f"{go_name} to {text}" for go_name, _, text in consts)
+            doc = (
+                f"MarshalJSON encodes the receiver with its constant fields set ({listed}), "
+                "whatever they hold."
+            )
+        out.extend(doc_comment(doc))
+        out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
+        plain = "plain" if name != "plain" else "plainValue"  # a struct named plain
+        out.append(f"\ttype {plain} {name} // the same fields, without this method")
+        out.append(f"\tp := {plain}(m)")
+        for go_name, go, _ in consts:
+            out.append(f"\tp.{go_name} = {go}")
+        out.append("\treturn json.Marshal(p)")
         out.append("}")
 
     def _leaves(self, fields: tuple[ir.Field, ...], seen: frozenset[str] = frozenset()) -> int:
@@ -248,13 +315,100 @@ class _Renderer:
         out.extend(doc_comment(doc + "."))
         out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
         size = min(4096, max(64, 40 * self._leaves(fields)))  # one buffer for most values
-        out.append(f"\treturn append{name}(make([]byte, 0, {size}), &m)")
+        out.append(f"\treturn {append_name(name)}(make([]byte, 0, {size}), &m)")
         out.append("}")
         out.append("")
         lines = self.encode.struct(name, types)
         if any("json.Marshal(" in line for line in lines):
             self.marshals = True
         out.extend(lines)
+
+    def _marshal_fields(self, name: str, fields: tuple[ir.Field, ...]) -> None:
+        """MarshalJSON member by member, for what struct tags cannot say: dates as
+        toISOString writes them, keys no tag can carry, constant fields as their values."""
+        out = self.out
+        constants = {go_name: go for go_name, go, _ in self._constants(name, fields)}
+        out.append("")
+        out.extend(doc_comment(
+            "MarshalJSON encodes the receiver with the TypeScript JSON keys, dates as "
+            "Date.toISOString writes them."
+        ))
+        out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
+        out.append("\tw := jsonWriter{buf: []byte{'{'}}")
+        self.uses.update(("jsonWriter", "writeMember", "encodeJSON", "closeJSON"))
+        for f in fields:
+            go_name = self.names.fields[(name, f.name)]
+            key = go_string(f.name)
+            if go_name in constants:  # as _marshal_constants: whatever the field holds
+                expr, _, _ = self._field(f)
+                out.append(f"\twriteMember(&w, {key}, {constants[go_name]}, encodeJSON[{expr}])")
+                continue
+            t = _without_null(f.type) if f.optional else f.type
+            go = self.mapper.go_type(t)
+            enc = self.mapper.encoder(t, go) or f"encodeJSON[{go.expr}]"
+            self.uses.add(enc)
+            if not f.optional:
+                out.append(f"\twriteMember(&w, {key}, m.{go_name}, {enc})")
+                continue
+            value = f"m.{go_name}"
+            if go.kind not in ("slice", "map") and not go.nilable:
+                value = f"*m.{go_name}"  # a pointer to T
+            out.append(f"\tif m.{go_name} != nil {{")
+            out.append(f"\t\twriteMember(&w, {key}, {value}, {enc})")
+            out.append("\t}")
+        out.append("\treturn closeJSON(&w, '}')")
+        out.append("}")
+
+    def _tuple_struct(self, t: ir.Tuple, doc: str | None) -> None:
+        """A mixed tuple: a struct of its elements, read and written as a JSON array."""
+        out = self.out
+        name = t.name
+        out.append("")
+        self._doc(doc or f"{name} is a JSON array of {len(t.items)} items.")
+        rows: list[list[str] | str] = []
+        gos = [self.mapper.go_type(item) for item in t.items]
+        fields = tuple_fields(t)
+        for go_name, go in zip(fields, gos, strict=True):
+            if _element(go.expr) in self.structs:
+                self.holds.setdefault(name, []).append(
+                    (_element(go.expr), ir.Field(go_name, t, False, None, t.span))
+                )
+            rows.append([go_name, go.expr])
+        out.append(f"type {name} struct {{")
+        out.extend(align(rows))
+        out.append("}")
+        self._unmarshal(name, "m")
+        out.append("")
+        out.extend(doc_comment("MarshalJSON encodes the receiver as a JSON array."))
+        out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
+        out.append("\tw := jsonWriter{buf: []byte{'['}}")
+        self.uses.update(("jsonWriter", "writeItem", "encodeJSON", "closeJSON"))
+        for go_name, go, item in zip(fields, gos, t.items, strict=True):
+            enc = self.mapper.encoder(item, go) or f"encodeJSON[{go.expr}]"
+            self.uses.add(enc)
+            out.append(f"\twriteItem(&w, m.{go_name}, {enc})")
+        out.append("\treturn closeJSON(&w, ']')")
+        out.append("}")
+        out.append("")
+        out.extend(self.scan.alias(name, t, own_type=True))  # through its precise decoder
+        out.append("")
+        out.append(_decoder_head(name))
+        out.append(f"\tvar m {name}")
+        self.uses.update(("decodeTuple", "indexPath"))
+        out.append(f"\titems, err := decodeTuple(raw, path, {len(t.items)})")
+        out.append("\tif err != nil {")
+        out.append("\t\treturn m, err")
+        out.append("\t}")
+        for i, (go_name, go) in enumerate(zip(fields, gos, strict=True)):
+            self.uses.add(go.decoder)
+            out.append(
+                f"\tif m.{go_name}, err = {go.decoder}(items[{i}], indexPath(path, {i})); "
+                "err != nil {"
+            )
+            out.append("\t\treturn m, err")
+            out.append("\t}")
+        out.append("\treturn m, nil")
+        out.append("}")
 
     def _sealed(self, decl: ir.Alias, tagged: Tagged) -> None:
         """`type Msg = A | B` of messages: an interface that only its members implement."""
@@ -273,7 +427,7 @@ class _Renderer:
         out.append("")
         out.extend(self.scan.alias(name, decl.type, own_type=True))
         out.append("")
-        out.append(f"func decode{name}(raw *jsonNode, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         decoder = self.mapper.tagged(tagged).decoder
         self.uses.add(decoder)
         out.append(f"\tv, err := {decoder}(raw, path)")
@@ -299,7 +453,7 @@ class _Renderer:
         )
         out.append(f"func {function}(data []byte) ({name}, error) {{")
         self.uses.add("precise")
-        out.append(f"\treturn precise(data, decode{name})")
+        out.append(f"\treturn precise(data, {decoder_name(name)})")
         out.append("}")
 
     def _alias(self, decl: ir.Alias) -> None:
@@ -315,7 +469,7 @@ class _Renderer:
         out.extend(self.scan.alias(decl.name, decl.type, own_type=False))
         out.append("")
         out.append(
-            f"func decode{decl.name}(raw *jsonNode, path string) ({decl.name}, error) {{"
+            _decoder_head(decl.name)
         )
         self.uses.add(go.decoder)
         out.append(f"\treturn {go.decoder}(raw, path)")
@@ -333,7 +487,7 @@ class _Renderer:
         out.append("")
         out.extend(self.scan.alias(name, decl.type, own_type=True))
         out.append("")
-        out.append(f"func decode{name}(raw *jsonNode, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         self.uses.add(go.decoder)
         out.append(f"\tv, err := {go.decoder}(raw, path)")
         out.append(f"\treturn {name}(v), err")
@@ -359,6 +513,9 @@ class _Renderer:
         self._doc(doc)
         rows: list[list[str] | str] = []
         calls: list[tuple[str, str]] = []
+        custom = any(
+            not is_valid_json_tag(f.name) or self.mapper.has_date(f.type) for f in fields
+        )
         scans: list[tuple[str, ir.Field, str, bool]] = []
         types: list[tuple[str, ir.Field, str]] = []
         for f in fields:
@@ -366,11 +523,15 @@ class _Renderer:
             expr, options, call = self._field(f)
             scans.append((go_name, f, expr, f.optional and expr.startswith("*")))
             types.append((go_name, f, expr))
-            if expr in self.structs:
-                self.holds.setdefault(name, []).append((expr, f))
+            held = _element(expr)
+            if held in self.structs:
+                self.holds.setdefault(name, []).append((held, f))
             if f.doc:
                 rows.extend(comment_lines(f.doc))
-            rows.append([go_name, expr, f'`json:"{f.name}{options}"`'])
+            if is_valid_json_tag(f.name):
+                rows.append([go_name, expr, f'`json:"{f.name}{options}"`'])
+            else:  # no tag can carry the key: MarshalJSON writes it
+                rows.append([go_name, expr, '`json:"-"`'])
             calls.append((go_name, call))
         if rows:
             out.append(f"type {name} struct {{")
@@ -379,11 +540,14 @@ class _Renderer:
         else:
             out.append(f"type {name} struct{{}}")
         self._unmarshal(name, "m")
-        self._marshal(name, fields, types)
+        if custom:  # dates, keys no tag carries: member by member (json.Marshal inside)
+            self._marshal_fields(name, fields)
+        else:
+            self._marshal(name, fields, types)
         out.append("")
         out.extend(self.scan.struct(name, scans))
         out.append("")
-        out.append(f"func decode{name}(raw *jsonNode, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         out.append(f"\tvar m {name}")
         if not calls:
             self.uses.add("decodeObject")
@@ -449,7 +613,8 @@ class _Renderer:
         out.append(f"\tswitch string(messageType(data, {key})) {{")
         for msg in messages:
             out.append(f"\tcase {go_string(str(msg.value))}:")
-            out.append(f"\t\tif v := new({msg.interface}); fast(data, scan{msg.interface}, v) {{")
+            scan = scan_name(msg.interface)
+            out.append(f"\t\tif v := new({msg.interface}); fast(data, {scan}, v) {{")
             out.append("\t\t\treturn v, nil")
             out.append("\t\t}")
         out.append("\t}")
@@ -481,11 +646,24 @@ class _Renderer:
         for msg in messages:
             value = go_string(msg.value) if isinstance(msg.value, str) else str(msg.value)
             out.append(f"\tcase {value}:")
-            out.append(f"\t\treturn parseAs(root, decode{msg.interface})")
+            out.append(f"\t\treturn parseAs(root, {decoder_name(msg.interface)})")
         out.append("\t}")
         unknown = go_string(field + ": unknown message type ")
         out.append(f"\treturn nil, errors.New({unknown} + jsonText(typ.raw))")
         out.append("}")
+
+
+def _element(expr: str) -> str:
+    """The type a Go array type holds by value (`[2][3]Node` -> `Node`): a struct
+    holding an array of itself contains itself."""
+    while expr.startswith("[") and "]" in expr and expr[1:expr.index("]")].isdigit():
+        expr = expr[expr.index("]") + 1 :]
+    return expr
+
+
+def _decoder_head(name: str) -> str:
+    """The first line of the decoder of type `name`."""
+    return f"func {decoder_name(name)}(raw *jsonNode, path string) ({name}, error) {{"
 
 
 def _literal_set(t: ir.Type) -> bool:

@@ -11,7 +11,7 @@ itself (unions, literal sets, `any`) goes through `scanVia` with the precise dec
 from __future__ import annotations
 
 from ... import ir
-from .names import go_string
+from .names import decoder_name, go_string, scan_name
 from .types import GoType, TypeMapper
 
 _IND = "\t"
@@ -52,13 +52,13 @@ class ScanWriter:
                 return self._array(item, dst, ind)
             case ir.Map(value=value):
                 return self._map(value, dst, ind)
-            case ir.Ref(name=name) if self._scannable_ref(name):
-                return [f"{ind}if !scan{name}(s, &{dst}) {{", f"{ind}\treturn false", f"{ind}}}"]
-            case ir.Object(name=name):
-                return [f"{ind}if !scan{name}(s, &{dst}) {{", f"{ind}\treturn false", f"{ind}}}"]
+            case ir.Ref(name=name) | ir.Object(name=name) if self._scannable_ref(name) or \
+                    isinstance(t, ir.Object):
+                return [f"{ind}if !{scan_name(name)}(s, &{dst}) {{", f"{ind}\treturn false",
+                        f"{ind}}}"]
             case ir.EnumMemberRef(enum=enum, member=member) if self._const(enum, member):
                 const = self._const(enum, member)
-                return [f"{ind}if !scan{enum}(s, &{dst}) || {dst} != {const} {{",
+                return [f"{ind}if !{scan_name(enum)}(s, &{dst}) || {dst} != {const} {{",
                         f"{ind}\treturn false", f"{ind}}}"]
             case ir.Literal(value=str() as value):
                 return [f"{ind}if !s.str(&{dst}) || {dst} != {go_string(value)} {{",
@@ -178,7 +178,7 @@ class ScanWriter:
         required = [i for i, (_, f, _, _) in enumerate(fields) if not f.optional]
         bit = {i: n for n, i in enumerate(required)}
         words = (len(required) + 63) // 64
-        out = [f"func scan{name}(s *scanner, v *{name}) bool {{"]
+        out = [f"func {scan_name(name)}(s *scanner, v *{name}) bool {{"]
         for w in range(words):
             out.append(f"\tvar seen{w} uint64")
         if fields:
@@ -231,14 +231,14 @@ class ScanWriter:
         self.counter = 0
         self.uses.add("scanner")
         if own_type or not self._direct(t):
-            self.uses.update(("scanVia", f"decode{name}"))
+            self.uses.update(("scanVia", f"{decoder_name(name)}"))
             return [
-                f"func scan{name}(s *scanner, v *{name}) bool {{",
-                f"\treturn scanVia(s, decode{name}, v)",
+                f"func {scan_name(name)}(s *scanner, v *{name}) bool {{",
+                f"\treturn scanVia(s, {decoder_name(name)}, v)",
                 "}",
             ]
         return [
-            f"func scan{name}(s *scanner, v *{name}) bool {{",
+            f"func {scan_name(name)}(s *scanner, v *{name}) bool {{",
             *self.stmts(t, "*v", "\t"),
             "\treturn true",
             "}",
@@ -249,7 +249,7 @@ class ScanWriter:
         self.uses.add("scanner")
         base, call = ("string", "str") if kind == "string" else ("int", "integer")
         out = [
-            f"func scan{name}(s *scanner, v *{name}) bool {{",
+            f"func {scan_name(name)}(s *scanner, v *{name}) bool {{",
             f"\tvar x {base}",
             f"\tif !s.{call}(&x) {{",
             "\t\treturn false",

@@ -141,6 +141,8 @@ class FastWriter:
                 return 1 + self.height(inner)
             case ir.Union(members=members):
                 return max((self.height(m) for m in members), default=0)
+            case ir.Tuple(items=items):
+                return 1 + max((self.height(m) for m in items), default=0)
             case ir.Ref(name=name):
                 decl = self.decls[name]
                 if not isinstance(decl, ir.Alias) or name in self.resolving:
