@@ -735,3 +735,30 @@ def test_pre_commit_hook(repo: Repo, tmp_path_factory: pytest.TempPathFactory) -
     repo.git("add", "-A")
     passed = hook()
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_the_old_contract_resolves_with_the_old_tsconfig(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tsconfig.json, like every file the loader reads, comes from the revision."""
+    repo = Repo(tmp_path, monkeypatch)
+    meta = "export interface Meta {\n  traceId: string;\n}\n"
+    index = 'import { Meta } from "@shared/meta";\nexport interface A {\n  meta: Meta;\n}\n'
+    repo.commit(
+        {
+            "tsconfig.json": '{ "compilerOptions": { "baseUrl": ".", '
+            '"paths": { "@shared/*": ["shared/*"] } } }\n',
+            "shared/meta.ts": meta,
+            SRC: index,
+        }
+    )
+    repo.write(
+        {
+            "tsconfig.json": '{ "compilerOptions": { "baseUrl": ".", '
+            '"paths": { "@shared/*": ["common/*"] } } }\n',
+            "shared/meta.ts": None,
+            "common/meta.ts": meta.replace("string", "number"),
+        }
+    )
+    result = repo.breaking(SRC, capsys=capsys)
+    assert result.rules() == [("TYPE_CHANGED", "common/meta.ts:2:12", "A.meta.traceId")], result.err
