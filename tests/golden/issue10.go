@@ -20,15 +20,31 @@ const (
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Events.
 func (e *Events) UnmarshalJSON(data []byte) error {
-	v, err := decodeEvents(data, "")
-	if err != nil {
-		return err
+	var v Events
+	if !fast(data, scanEvents, &v) {
+		var err error
+		if v, err = precise(data, decodeEvents); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeEvents(raw json.RawMessage, path string) (Events, error) {
+func scanEvents(s *scanner, v *Events) bool {
+	var x string
+	if !s.str(&x) {
+		return false
+	}
+	switch Events(x) {
+	case EventsShipped:
+		*v = Events(x)
+		return true
+	}
+	return false
+}
+
+func decodeEvents(raw *jsonNode, path string) (Events, error) {
 	v, err := decodeString(raw, path)
 	if err != nil {
 		return "", err
@@ -48,15 +64,31 @@ const (
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Subjects.
 func (e *Subjects) UnmarshalJSON(data []byte) error {
-	v, err := decodeSubjects(data, "")
-	if err != nil {
-		return err
+	var v Subjects
+	if !fast(data, scanSubjects, &v) {
+		var err error
+		if v, err = precise(data, decodeSubjects); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeSubjects(raw json.RawMessage, path string) (Subjects, error) {
+func scanSubjects(s *scanner, v *Subjects) bool {
+	var x string
+	if !s.str(&x) {
+		return false
+	}
+	switch Subjects(x) {
+	case SubjectsTicketCreated:
+		*v = Subjects(x)
+		return true
+	}
+	return false
+}
+
+func decodeSubjects(raw *jsonNode, path string) (Subjects, error) {
 	v, err := decodeString(raw, path)
 	if err != nil {
 		return "", err
@@ -76,23 +108,74 @@ type Deposited struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Deposited.
 func (m *Deposited) UnmarshalJSON(data []byte) error {
-	v, err := decodeDeposited(data, "")
-	if err != nil {
-		return err
+	var v Deposited
+	if !fast(data, scanDeposited, &v) {
+		var err error
+		if v, err = precise(data, decodeDeposited); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with Type set to "Deposited", whatever it holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Deposited" whatever it holds.
 func (m Deposited) MarshalJSON() ([]byte, error) {
-	type plain Deposited // the same fields, without this method
-	p := plain(m)
-	p.Type = "Deposited"
-	return json.Marshal(p)
+	return appendDeposited(make([]byte, 0, 160), &m)
 }
 
-func decodeDeposited(raw json.RawMessage, path string) (Deposited, error) {
+func appendDeposited(b []byte, m *Deposited) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"Deposited\""...)
+	b = append(b, ",\"data\":"...)
+	if b, err = appendDepositedData(b, &m.Data); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"occurredAt\":"...)
+	if b, err = appendNumber(b, m.OccurredAt); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanDeposited(s *scanner, v *Deposited) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !s.str(&v.Type) || v.Type != "Deposited" {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "data":
+			if !scanDepositedData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "occurredAt":
+			if !s.num(&v.OccurredAt) {
+				return false
+			}
+			seen0 |= 1 << 2
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x7
+}
+
+func decodeDeposited(raw *jsonNode, path string) (Deposited, error) {
 	var m Deposited
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -117,15 +200,66 @@ type DepositedData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as DepositedData.
 func (m *DepositedData) UnmarshalJSON(data []byte) error {
-	v, err := decodeDepositedData(data, "")
-	if err != nil {
-		return err
+	var v DepositedData
+	if !fast(data, scanDepositedData, &v) {
+		var err error
+		if v, err = precise(data, decodeDepositedData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeDepositedData(raw json.RawMessage, path string) (DepositedData, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m DepositedData) MarshalJSON() ([]byte, error) {
+	return appendDepositedData(make([]byte, 0, 80), &m)
+}
+
+func appendDepositedData(b []byte, m *DepositedData) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"accountId\":"...)
+	b = appendString(b, m.AccountID)
+	b = append(b, ",\"amount\":"...)
+	if b, err = appendNumber(b, m.Amount); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanDepositedData(s *scanner, v *DepositedData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "accountId":
+			if !s.str(&v.AccountID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "amount":
+			if !s.num(&v.Amount) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeDepositedData(raw *jsonNode, path string) (DepositedData, error) {
 	var m DepositedData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -149,24 +283,80 @@ type Withdrawn struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Withdrawn.
 func (m *Withdrawn) UnmarshalJSON(data []byte) error {
-	v, err := decodeWithdrawn(data, "")
-	if err != nil {
-		return err
+	var v Withdrawn
+	if !fast(data, scanWithdrawn, &v) {
+		var err error
+		if v, err = precise(data, decodeWithdrawn); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with its constant fields set (Type to "Withdrawn", Version to 2), whatever they hold.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Withdrawn", Version as 2 whatever they hold.
 func (m Withdrawn) MarshalJSON() ([]byte, error) {
-	type plain Withdrawn // the same fields, without this method
-	p := plain(m)
-	p.Type = "Withdrawn"
-	p.Version = 2
-	return json.Marshal(p)
+	return appendWithdrawn(make([]byte, 0, 200), &m)
 }
 
-func decodeWithdrawn(raw json.RawMessage, path string) (Withdrawn, error) {
+func appendWithdrawn(b []byte, m *Withdrawn) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"type\":\"Withdrawn\""...)
+	b = append(b, ",\"data\":"...)
+	if b, err = appendWithdrawnData(b, &m.Data); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"occurredAt\":"...)
+	if b, err = appendNumber(b, m.OccurredAt); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"version\":2"...)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanWithdrawn(s *scanner, v *Withdrawn) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !s.str(&v.Type) || v.Type != "Withdrawn" {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "data":
+			if !scanWithdrawnData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "occurredAt":
+			if !s.num(&v.OccurredAt) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "version":
+			if !scanVia(s, decodeOneOf(decodeNumber, []float64{2}, "2"), &v.Version) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeWithdrawn(raw *jsonNode, path string) (Withdrawn, error) {
 	var m Withdrawn
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -194,15 +384,66 @@ type WithdrawnData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as WithdrawnData.
 func (m *WithdrawnData) UnmarshalJSON(data []byte) error {
-	v, err := decodeWithdrawnData(data, "")
-	if err != nil {
-		return err
+	var v WithdrawnData
+	if !fast(data, scanWithdrawnData, &v) {
+		var err error
+		if v, err = precise(data, decodeWithdrawnData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeWithdrawnData(raw json.RawMessage, path string) (WithdrawnData, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m WithdrawnData) MarshalJSON() ([]byte, error) {
+	return appendWithdrawnData(make([]byte, 0, 80), &m)
+}
+
+func appendWithdrawnData(b []byte, m *WithdrawnData) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"accountId\":"...)
+	b = appendString(b, m.AccountID)
+	b = append(b, ",\"amount\":"...)
+	if b, err = appendNumber(b, m.Amount); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanWithdrawnData(s *scanner, v *WithdrawnData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "accountId":
+			if !s.str(&v.AccountID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "amount":
+			if !s.num(&v.Amount) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeWithdrawnData(raw *jsonNode, path string) (WithdrawnData, error) {
 	var m WithdrawnData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -224,15 +465,66 @@ type EnvelopeDeposited struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as EnvelopeDeposited.
 func (m *EnvelopeDeposited) UnmarshalJSON(data []byte) error {
-	v, err := decodeEnvelopeDeposited(data, "")
-	if err != nil {
-		return err
+	var v EnvelopeDeposited
+	if !fast(data, scanEnvelopeDeposited, &v) {
+		var err error
+		if v, err = precise(data, decodeEnvelopeDeposited); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeEnvelopeDeposited(raw json.RawMessage, path string) (EnvelopeDeposited, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m EnvelopeDeposited) MarshalJSON() ([]byte, error) {
+	return appendEnvelopeDeposited(make([]byte, 0, 80), &m)
+}
+
+func appendEnvelopeDeposited(b []byte, m *EnvelopeDeposited) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"message\":"...)
+	if b, err = appendDeposited(b, &m.Message); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanEnvelopeDeposited(s *scanner, v *EnvelopeDeposited) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "message":
+			if !scanDeposited(s, &v.Message) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeEnvelopeDeposited(raw *jsonNode, path string) (EnvelopeDeposited, error) {
 	var m EnvelopeDeposited
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -254,15 +546,84 @@ type Batch struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Batch.
 func (m *Batch) UnmarshalJSON(data []byte) error {
-	v, err := decodeBatch(data, "")
-	if err != nil {
-		return err
+	var v Batch
+	if !fast(data, scanBatch, &v) {
+		var err error
+		if v, err = precise(data, decodeBatch); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeBatch(raw json.RawMessage, path string) (Batch, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Batch) MarshalJSON() ([]byte, error) {
+	return appendBatch(make([]byte, 0, 80), &m)
+}
+
+func appendBatch(b []byte, m *Batch) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"first\":"...)
+	if b, err = appendEnvelopeDeposited(b, &m.First); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"rest\":"...)
+	b = append(b, '[')
+	for x1 := range m.Rest {
+		if x1 > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendEnvelopeDeposited(b, &m.Rest[x1]); err != nil {
+			return b, err
+		}
+	}
+	b = append(b, ']')
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanBatch(s *scanner, v *Batch) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "first":
+			if !scanEnvelopeDeposited(s, &v.First) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "rest":
+			x1 := make([]EnvelopeDeposited, 0)
+			for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+				var x2 EnvelopeDeposited
+				if !scanEnvelopeDeposited(s, &x2) {
+					return false
+				}
+				x1 = append(x1, x2)
+			}
+			if s.bad {
+				return false
+			}
+			v.Rest = x1
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeBatch(raw *jsonNode, path string) (Batch, error) {
 	var m Batch
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -287,15 +648,77 @@ type Account struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Account.
 func (m *Account) UnmarshalJSON(data []byte) error {
-	v, err := decodeAccount(data, "")
-	if err != nil {
-		return err
+	var v Account
+	if !fast(data, scanAccount, &v) {
+		var err error
+		if v, err = precise(data, decodeAccount); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeAccount(raw json.RawMessage, path string) (Account, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Account) MarshalJSON() ([]byte, error) {
+	return appendAccount(make([]byte, 0, 160), &m)
+}
+
+func appendAccount(b []byte, m *Account) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	b = append(b, ",\"email\":"...)
+	b = appendString(b, m.Email)
+	b = append(b, ",\"secret\":"...)
+	b = appendString(b, m.Secret)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanAccount(s *scanner, v *Account) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "name":
+			if !s.str(&v.Name) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "email":
+			if !s.str(&v.Email) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "secret":
+			if !s.str(&v.Secret) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeAccount(raw *jsonNode, path string) (Account, error) {
 	var m Account
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -325,15 +748,80 @@ type AccountView struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as AccountView.
 func (m *AccountView) UnmarshalJSON(data []byte) error {
-	v, err := decodeAccountView(data, "")
-	if err != nil {
-		return err
+	var v AccountView
+	if !fast(data, scanAccountView, &v) {
+		var err error
+		if v, err = precise(data, decodeAccountView); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeAccountView(raw json.RawMessage, path string) (AccountView, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m AccountView) MarshalJSON() ([]byte, error) {
+	return appendAccountView(make([]byte, 0, 160), &m)
+}
+
+func appendAccountView(b []byte, m *AccountView) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"name\":"...)
+	b = appendString(b, m.Name)
+	b = append(b, ",\"email\":"...)
+	b = appendString(b, m.Email)
+	b = append(b, ",\"balance\":"...)
+	if b, err = appendNumber(b, m.Balance); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanAccountView(s *scanner, v *AccountView) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "name":
+			if !s.str(&v.Name) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "email":
+			if !s.str(&v.Email) {
+				return false
+			}
+			seen0 |= 1 << 2
+		case "balance":
+			if !s.num(&v.Balance) {
+				return false
+			}
+			seen0 |= 1 << 3
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0xf
+}
+
+func decodeAccountView(raw *jsonNode, path string) (AccountView, error) {
 	var m AccountView
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -361,15 +849,76 @@ type Draft struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Draft.
 func (m *Draft) UnmarshalJSON(data []byte) error {
-	v, err := decodeDraft(data, "")
-	if err != nil {
-		return err
+	var v Draft
+	if !fast(data, scanDraft, &v) {
+		var err error
+		if v, err = precise(data, decodeDraft); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeDraft(raw json.RawMessage, path string) (Draft, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Draft) MarshalJSON() ([]byte, error) {
+	return appendDraft(make([]byte, 0, 80), &m)
+}
+
+func appendDraft(b []byte, m *Draft) ([]byte, error) {
+	start := len(b)
+	if m.Name != nil {
+		b = append(b, ",\"name\":"...)
+		b = appendString(b, (*m.Name))
+	}
+	if m.Email != nil {
+		b = append(b, ",\"email\":"...)
+		b = appendString(b, (*m.Email))
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanDraft(s *scanner, v *Draft) bool {
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "name":
+			if s.null() {
+				v.Name = nil
+			} else {
+				var x1 string
+				if !s.str(&x1) {
+					return false
+				}
+				v.Name = &x1
+			}
+		case "email":
+			if s.null() {
+				v.Email = nil
+			} else {
+				var x2 string
+				if !s.str(&x2) {
+					return false
+				}
+				v.Email = &x2
+			}
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad
+}
+
+func decodeDraft(raw *jsonNode, path string) (Draft, error) {
 	var m Draft
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -391,15 +940,68 @@ type Limits struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Limits.
 func (m *Limits) UnmarshalJSON(data []byte) error {
-	v, err := decodeLimits(data, "")
-	if err != nil {
-		return err
+	var v Limits
+	if !fast(data, scanLimits, &v) {
+		var err error
+		if v, err = precise(data, decodeLimits); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeLimits(raw json.RawMessage, path string) (Limits, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m Limits) MarshalJSON() ([]byte, error) {
+	return appendLimits(make([]byte, 0, 80), &m)
+}
+
+func appendLimits(b []byte, m *Limits) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"daily\":"...)
+	if b, err = appendNumber(b, m.Daily); err != nil {
+		return b, err
+	}
+	b = append(b, ",\"monthly\":"...)
+	if b, err = appendNumber(b, m.Monthly); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanLimits(s *scanner, v *Limits) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "daily":
+			if !s.num(&v.Daily) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "monthly":
+			if !s.num(&v.Monthly) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeLimits(raw *jsonNode, path string) (Limits, error) {
 	var m Limits
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -422,15 +1024,63 @@ type BaseEvent struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as BaseEvent.
 func (m *BaseEvent) UnmarshalJSON(data []byte) error {
-	v, err := decodeBaseEvent(data, "")
-	if err != nil {
-		return err
+	var v BaseEvent
+	if !fast(data, scanBaseEvent, &v) {
+		var err error
+		if v, err = precise(data, decodeBaseEvent); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeBaseEvent(raw json.RawMessage, path string) (BaseEvent, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m BaseEvent) MarshalJSON() ([]byte, error) {
+	return appendBaseEvent(make([]byte, 0, 80), &m)
+}
+
+func appendBaseEvent(b []byte, m *BaseEvent) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":"...)
+	b = appendString(b, m.Type)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanBaseEvent(s *scanner, v *BaseEvent) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !s.str(&v.Type) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeBaseEvent(raw *jsonNode, path string) (BaseEvent, error) {
 	var m BaseEvent
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -453,23 +1103,69 @@ type Opened struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Opened.
 func (m *Opened) UnmarshalJSON(data []byte) error {
-	v, err := decodeOpened(data, "")
-	if err != nil {
-		return err
+	var v Opened
+	if !fast(data, scanOpened, &v) {
+		var err error
+		if v, err = precise(data, decodeOpened); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with Type set to "Opened", whatever it holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Opened" whatever it holds.
 func (m Opened) MarshalJSON() ([]byte, error) {
-	type plain Opened // the same fields, without this method
-	p := plain(m)
-	p.Type = "Opened"
-	return json.Marshal(p)
+	return appendOpened(make([]byte, 0, 120), &m)
 }
 
-func decodeOpened(raw json.RawMessage, path string) (Opened, error) {
+func appendOpened(b []byte, m *Opened) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"Opened\""...)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"owner\":"...)
+	b = appendString(b, m.Owner)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanOpened(s *scanner, v *Opened) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !s.str(&v.Type) || v.Type != "Opened" {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "owner":
+			if !s.str(&v.Owner) {
+				return false
+			}
+			seen0 |= 1 << 2
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x7
+}
+
+func decodeOpened(raw *jsonNode, path string) (Opened, error) {
 	var m Opened
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -494,15 +1190,63 @@ type BaseEvent2 struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as BaseEvent2.
 func (m *BaseEvent2) UnmarshalJSON(data []byte) error {
-	v, err := decodeBaseEvent2(data, "")
-	if err != nil {
-		return err
+	var v BaseEvent2
+	if !fast(data, scanBaseEvent2, &v) {
+		var err error
+		if v, err = precise(data, decodeBaseEvent2); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeBaseEvent2(raw json.RawMessage, path string) (BaseEvent2, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m BaseEvent2) MarshalJSON() ([]byte, error) {
+	return appendBaseEvent2(make([]byte, 0, 80), &m)
+}
+
+func appendBaseEvent2(b []byte, m *BaseEvent2) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":"...)
+	b = appendString(b, string(m.Type))
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanBaseEvent2(s *scanner, v *BaseEvent2) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !scanEvents(s, &v.Type) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeBaseEvent2(raw *jsonNode, path string) (BaseEvent2, error) {
 	var m BaseEvent2
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -524,23 +1268,62 @@ type Shipped struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Shipped.
 func (m *Shipped) UnmarshalJSON(data []byte) error {
-	v, err := decodeShipped(data, "")
-	if err != nil {
-		return err
+	var v Shipped
+	if !fast(data, scanShipped, &v) {
+		var err error
+		if v, err = precise(data, decodeShipped); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with Type set to "Shipped", whatever it holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Shipped" whatever it holds.
 func (m Shipped) MarshalJSON() ([]byte, error) {
-	type plain Shipped // the same fields, without this method
-	p := plain(m)
-	p.Type = EventsShipped
-	return json.Marshal(p)
+	return appendShipped(make([]byte, 0, 80), &m)
 }
 
-func decodeShipped(raw json.RawMessage, path string) (Shipped, error) {
+func appendShipped(b []byte, m *Shipped) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"Shipped\""...)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanShipped(s *scanner, v *Shipped) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !scanEvents(s, &v.Type) || v.Type != EventsShipped {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeShipped(raw *jsonNode, path string) (Shipped, error) {
 	var m Shipped
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -562,23 +1345,62 @@ type ClientMessageJoin struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ClientMessageJoin.
 func (m *ClientMessageJoin) UnmarshalJSON(data []byte) error {
-	v, err := decodeClientMessageJoin(data, "")
-	if err != nil {
-		return err
+	var v ClientMessageJoin
+	if !fast(data, scanClientMessageJoin, &v) {
+		var err error
+		if v, err = precise(data, decodeClientMessageJoin); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with Kind set to "join", whatever it holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "join" whatever it holds.
 func (m ClientMessageJoin) MarshalJSON() ([]byte, error) {
-	type plain ClientMessageJoin // the same fields, without this method
-	p := plain(m)
-	p.Kind = "join"
-	return json.Marshal(p)
+	return appendClientMessageJoin(make([]byte, 0, 80), &m)
 }
 
-func decodeClientMessageJoin(raw json.RawMessage, path string) (ClientMessageJoin, error) {
+func appendClientMessageJoin(b []byte, m *ClientMessageJoin) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"kind\":\"join\""...)
+	b = append(b, ",\"room\":"...)
+	b = appendString(b, m.Room)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanClientMessageJoin(s *scanner, v *ClientMessageJoin) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "kind":
+			if !s.str(&v.Kind) || v.Kind != "join" {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "room":
+			if !s.str(&v.Room) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeClientMessageJoin(raw *jsonNode, path string) (ClientMessageJoin, error) {
 	var m ClientMessageJoin
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -601,23 +1423,69 @@ type ClientMessageSay struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ClientMessageSay.
 func (m *ClientMessageSay) UnmarshalJSON(data []byte) error {
-	v, err := decodeClientMessageSay(data, "")
-	if err != nil {
-		return err
+	var v ClientMessageSay
+	if !fast(data, scanClientMessageSay, &v) {
+		var err error
+		if v, err = precise(data, decodeClientMessageSay); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with Kind set to "say", whatever it holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "say" whatever it holds.
 func (m ClientMessageSay) MarshalJSON() ([]byte, error) {
-	type plain ClientMessageSay // the same fields, without this method
-	p := plain(m)
-	p.Kind = "say"
-	return json.Marshal(p)
+	return appendClientMessageSay(make([]byte, 0, 120), &m)
 }
 
-func decodeClientMessageSay(raw json.RawMessage, path string) (ClientMessageSay, error) {
+func appendClientMessageSay(b []byte, m *ClientMessageSay) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"kind\":\"say\""...)
+	b = append(b, ",\"room\":"...)
+	b = appendString(b, m.Room)
+	b = append(b, ",\"text\":"...)
+	b = appendString(b, m.Text)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanClientMessageSay(s *scanner, v *ClientMessageSay) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "kind":
+			if !s.str(&v.Kind) || v.Kind != "say" {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "room":
+			if !s.str(&v.Room) {
+				return false
+			}
+			seen0 |= 1 << 1
+		case "text":
+			if !s.str(&v.Text) {
+				return false
+			}
+			seen0 |= 1 << 2
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x7
+}
+
+func decodeClientMessageSay(raw *jsonNode, path string) (ClientMessageSay, error) {
 	var m ClientMessageSay
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -641,23 +1509,55 @@ type ClientMessageLeave struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as ClientMessageLeave.
 func (m *ClientMessageLeave) UnmarshalJSON(data []byte) error {
-	v, err := decodeClientMessageLeave(data, "")
-	if err != nil {
-		return err
+	var v ClientMessageLeave
+	if !fast(data, scanClientMessageLeave, &v) {
+		var err error
+		if v, err = precise(data, decodeClientMessageLeave); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with Kind set to "leave", whatever it holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "leave" whatever it holds.
 func (m ClientMessageLeave) MarshalJSON() ([]byte, error) {
-	type plain ClientMessageLeave // the same fields, without this method
-	p := plain(m)
-	p.Kind = "leave"
-	return json.Marshal(p)
+	return appendClientMessageLeave(make([]byte, 0, 64), &m)
 }
 
-func decodeClientMessageLeave(raw json.RawMessage, path string) (ClientMessageLeave, error) {
+func appendClientMessageLeave(b []byte, m *ClientMessageLeave) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"kind\":\"leave\""...)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanClientMessageLeave(s *scanner, v *ClientMessageLeave) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "kind":
+			if !s.str(&v.Kind) || v.Kind != "leave" {
+				return false
+			}
+			seen0 |= 1 << 0
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x1
+}
+
+func decodeClientMessageLeave(raw *jsonNode, path string) (ClientMessageLeave, error) {
 	var m ClientMessageLeave
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -680,7 +1580,11 @@ func (*ClientMessageSay) isClientMessage() {}
 
 func (*ClientMessageLeave) isClientMessage() {}
 
-func decodeClientMessage(raw json.RawMessage, path string) (ClientMessage, error) {
+func scanClientMessage(s *scanner, v *ClientMessage) bool {
+	return scanVia(s, decodeClientMessage, v)
+}
+
+func decodeClientMessage(raw *jsonNode, path string) (ClientMessage, error) {
 	v, err := decodeTagged("kind", decodeString, "one of \"join\", \"say\", \"leave\"", map[string]decoder[any]{"join": asPointer(decodeClientMessageJoin), "say": asPointer(decodeClientMessageSay), "leave": asPointer(decodeClientMessageLeave)})(raw, path)
 	if err != nil {
 		return nil, err
@@ -690,11 +1594,7 @@ func decodeClientMessage(raw json.RawMessage, path string) (ClientMessage, error
 
 // ParseClientMessage decodes and validates a ClientMessage, its struct chosen by its "kind" member, and returns a pointer to that struct (such as *ClientMessageJoin).
 func ParseClientMessage(data []byte) (ClientMessage, error) {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
-	}
-	return decodeClientMessage(raw, "")
+	return precise(data, decodeClientMessage)
 }
 
 // 5. Discriminators that are not called `type`, or are numbers
@@ -705,23 +1605,65 @@ type TicketCreated struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as TicketCreated.
 func (m *TicketCreated) UnmarshalJSON(data []byte) error {
-	v, err := decodeTicketCreated(data, "")
-	if err != nil {
-		return err
+	var v TicketCreated
+	if !fast(data, scanTicketCreated, &v) {
+		var err error
+		if v, err = precise(data, decodeTicketCreated); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with Subject set to "ticket:created", whatever it holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Subject as "ticket:created" whatever it holds.
 func (m TicketCreated) MarshalJSON() ([]byte, error) {
-	type plain TicketCreated // the same fields, without this method
-	p := plain(m)
-	p.Subject = SubjectsTicketCreated
-	return json.Marshal(p)
+	return appendTicketCreated(make([]byte, 0, 120), &m)
 }
 
-func decodeTicketCreated(raw json.RawMessage, path string) (TicketCreated, error) {
+func appendTicketCreated(b []byte, m *TicketCreated) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"subject\":\"ticket:created\""...)
+	b = append(b, ",\"data\":"...)
+	if b, err = appendTicketCreatedData(b, &m.Data); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanTicketCreated(s *scanner, v *TicketCreated) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "subject":
+			if !scanSubjects(s, &v.Subject) || v.Subject != SubjectsTicketCreated {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "data":
+			if !scanTicketCreatedData(s, &v.Data) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeTicketCreated(raw *jsonNode, path string) (TicketCreated, error) {
 	var m TicketCreated
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -743,15 +1685,66 @@ type TicketCreatedData struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as TicketCreatedData.
 func (m *TicketCreatedData) UnmarshalJSON(data []byte) error {
-	v, err := decodeTicketCreatedData(data, "")
-	if err != nil {
-		return err
+	var v TicketCreatedData
+	if !fast(data, scanTicketCreatedData, &v) {
+		var err error
+		if v, err = precise(data, decodeTicketCreatedData); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-func decodeTicketCreatedData(raw json.RawMessage, path string) (TicketCreatedData, error) {
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
+func (m TicketCreatedData) MarshalJSON() ([]byte, error) {
+	return appendTicketCreatedData(make([]byte, 0, 80), &m)
+}
+
+func appendTicketCreatedData(b []byte, m *TicketCreatedData) ([]byte, error) {
+	var err error
+	start := len(b)
+	b = append(b, ",\"id\":"...)
+	b = appendString(b, m.ID)
+	b = append(b, ",\"price\":"...)
+	if b, err = appendNumber(b, m.Price); err != nil {
+		return b, err
+	}
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanTicketCreatedData(s *scanner, v *TicketCreatedData) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "id":
+			if !s.str(&v.ID) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "price":
+			if !s.num(&v.Price) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeTicketCreatedData(raw *jsonNode, path string) (TicketCreatedData, error) {
 	var m TicketCreatedData
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -773,23 +1766,62 @@ type Ping struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Ping.
 func (m *Ping) UnmarshalJSON(data []byte) error {
-	v, err := decodePing(data, "")
-	if err != nil {
-		return err
+	var v Ping
+	if !fast(data, scanPing, &v) {
+		var err error
+		if v, err = precise(data, decodePing); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with Op set to 1, whatever it holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Op as 1 whatever it holds.
 func (m Ping) MarshalJSON() ([]byte, error) {
-	type plain Ping // the same fields, without this method
-	p := plain(m)
-	p.Op = 1
-	return json.Marshal(p)
+	return appendPing(make([]byte, 0, 80), &m)
 }
 
-func decodePing(raw json.RawMessage, path string) (Ping, error) {
+func appendPing(b []byte, m *Ping) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"op\":1"...)
+	b = append(b, ",\"payload\":"...)
+	b = appendString(b, m.Payload)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanPing(s *scanner, v *Ping) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "op":
+			if !scanVia(s, decodeOneOf(decodeNumber, []float64{1}, "1"), &v.Op) {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "payload":
+			if !s.str(&v.Payload) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodePing(raw *jsonNode, path string) (Ping, error) {
 	var m Ping
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -811,23 +1843,62 @@ type AddTodo struct {
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as AddTodo.
 func (m *AddTodo) UnmarshalJSON(data []byte) error {
-	v, err := decodeAddTodo(data, "")
-	if err != nil {
-		return err
+	var v AddTodo
+	if !fast(data, scanAddTodo, &v) {
+		var err error
+		if v, err = precise(data, decodeAddTodo); err != nil {
+			return err
+		}
 	}
 	*m = v
 	return nil
 }
 
-// MarshalJSON encodes the receiver with Type set to "ADD_TODO", whatever it holds.
+// MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ADD_TODO" whatever it holds.
 func (m AddTodo) MarshalJSON() ([]byte, error) {
-	type plain AddTodo // the same fields, without this method
-	p := plain(m)
-	p.Type = "ADD_TODO"
-	return json.Marshal(p)
+	return appendAddTodo(make([]byte, 0, 80), &m)
 }
 
-func decodeAddTodo(raw json.RawMessage, path string) (AddTodo, error) {
+func appendAddTodo(b []byte, m *AddTodo) ([]byte, error) {
+	start := len(b)
+	b = append(b, ",\"type\":\"ADD_TODO\""...)
+	b = append(b, ",\"text\":"...)
+	b = appendString(b, m.Text)
+	if len(b) == start {
+		return append(b, '{', '}'), nil
+	}
+	b[start] = '{'
+	return append(b, '}'), nil
+}
+
+func scanAddTodo(s *scanner, v *AddTodo) bool {
+	var seen0 uint64
+	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+		key := s.key()
+		if key == nil {
+			return false
+		}
+		switch string(key) {
+		case "type":
+			if !s.str(&v.Type) || v.Type != "ADD_TODO" {
+				return false
+			}
+			seen0 |= 1 << 0
+		case "text":
+			if !s.str(&v.Text) {
+				return false
+			}
+			seen0 |= 1 << 1
+		default:
+			if !s.skip() {
+				return false
+			}
+		}
+	}
+	return !s.bad && seen0 == 0x3
+}
+
+func decodeAddTodo(raw *jsonNode, path string) (AddTodo, error) {
 	var m AddTodo
 	obj, err := decodeObject(raw, path)
 	if err != nil {
@@ -846,15 +1917,22 @@ type Status string
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as Status.
 func (e *Status) UnmarshalJSON(data []byte) error {
-	v, err := decodeStatus(data, "")
-	if err != nil {
-		return err
+	var v Status
+	if !fast(data, scanStatus, &v) {
+		var err error
+		if v, err = precise(data, decodeStatus); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeStatus(raw json.RawMessage, path string) (Status, error) {
+func scanStatus(s *scanner, v *Status) bool {
+	return scanVia(s, decodeStatus, v)
+}
+
+func decodeStatus(raw *jsonNode, path string) (Status, error) {
 	v, err := decodeOneOf(decodeString, []string{"open", "closed"}, "one of \"open\", \"closed\"")(raw, path)
 	return Status(v), err
 }
@@ -863,15 +1941,22 @@ type MessageKind string
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as MessageKind.
 func (e *MessageKind) UnmarshalJSON(data []byte) error {
-	v, err := decodeMessageKind(data, "")
-	if err != nil {
-		return err
+	var v MessageKind
+	if !fast(data, scanMessageKind, &v) {
+		var err error
+		if v, err = precise(data, decodeMessageKind); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeMessageKind(raw json.RawMessage, path string) (MessageKind, error) {
+func scanMessageKind(s *scanner, v *MessageKind) bool {
+	return scanVia(s, decodeMessageKind, v)
+}
+
+func decodeMessageKind(raw *jsonNode, path string) (MessageKind, error) {
 	v, err := decodeOneOf(decodeString, []string{"join", "say", "leave"}, "one of \"join\", \"say\", \"leave\"")(raw, path)
 	return MessageKind(v), err
 }
@@ -880,30 +1965,64 @@ type AccountKey string
 
 // UnmarshalJSON decodes JSON into the receiver and validates it as AccountKey.
 func (e *AccountKey) UnmarshalJSON(data []byte) error {
-	v, err := decodeAccountKey(data, "")
-	if err != nil {
-		return err
+	var v AccountKey
+	if !fast(data, scanAccountKey, &v) {
+		var err error
+		if v, err = precise(data, decodeAccountKey); err != nil {
+			return err
+		}
 	}
 	*e = v
 	return nil
 }
 
-func decodeAccountKey(raw json.RawMessage, path string) (AccountKey, error) {
+func scanAccountKey(s *scanner, v *AccountKey) bool {
+	return scanVia(s, decodeAccountKey, v)
+}
+
+func decodeAccountKey(raw *jsonNode, path string) (AccountKey, error) {
 	v, err := decodeOneOf(decodeString, []string{"id", "name", "email", "secret"}, "one of \"id\", \"name\", \"email\", \"secret\"")(raw, path)
 	return AccountKey(v), err
 }
 
 // ParseMessage decodes and validates a message of any type, chosen by its "type" member, and returns a pointer to its struct (such as *Deposited).
 func ParseMessage(data []byte) (any, error) {
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
+	switch string(messageType(data, "type")) {
+	case "Deposited":
+		if v := new(Deposited); fast(data, scanDeposited, v) {
+			return v, nil
+		}
+	case "Withdrawn":
+		if v := new(Withdrawn); fast(data, scanWithdrawn, v) {
+			return v, nil
+		}
+	case "Opened":
+		if v := new(Opened); fast(data, scanOpened, v) {
+			return v, nil
+		}
+	case "Shipped":
+		if v := new(Shipped); fast(data, scanShipped, v) {
+			return v, nil
+		}
+	case "ADD_TODO":
+		if v := new(AddTodo); fast(data, scanAddTodo, v) {
+			return v, nil
+		}
 	}
-	obj, err := decodeObject(raw, "")
+	return parseMessage(data)
+}
+
+// parseMessage is the precise path of ParseMessage: it names the first problem.
+func parseMessage(data []byte) (any, error) {
+	root, err := parseRoot(data)
 	if err != nil {
 		return nil, err
 	}
-	typ, ok := obj["type"]
+	obj, err := decodeObject(root, "")
+	if err != nil {
+		return nil, err
+	}
+	typ, ok := obj.members["type"]
 	if !ok {
 		return nil, errors.New("type: missing")
 	}
@@ -913,39 +2032,102 @@ func ParseMessage(data []byte) (any, error) {
 	}
 	switch kind {
 	case "Deposited":
-		return parseAs(raw, decodeDeposited)
+		return parseAs(root, decodeDeposited)
 	case "Withdrawn":
-		return parseAs(raw, decodeWithdrawn)
+		return parseAs(root, decodeWithdrawn)
 	case "Opened":
-		return parseAs(raw, decodeOpened)
+		return parseAs(root, decodeOpened)
 	case "Shipped":
-		return parseAs(raw, decodeShipped)
+		return parseAs(root, decodeShipped)
 	case "ADD_TODO":
-		return parseAs(raw, decodeAddTodo)
+		return parseAs(root, decodeAddTodo)
 	}
-	return nil, errors.New("type: unknown message type " + jsonText(typ))
+	return nil, errors.New("type: unknown message type " + jsonText(typ.raw))
 }
 
-// A decoder checks and decodes raw, the JSON value at path.
-type decoder[T any] func(raw json.RawMessage, path string) (T, error)
+// maxDepth is the deepest nesting of objects and arrays a value may have (the root is 1),
+// the same limit as the generated Python's.
+const maxDepth = 128
 
-// A jsonObject holds the undecoded members of a JSON object.
-type jsonObject = map[string]json.RawMessage
+// A decoder checks and decodes v, the JSON value at path: the precise path, which
+// names the first problem in declaration order.
+type decoder[T any] func(v *jsonNode, path string) (T, error)
 
-// jsonKind is the first byte of a JSON value ('{', '[', '"', 't', 'f', 'n', '-', a digit).
-func jsonKind(raw json.RawMessage) byte {
-	for _, c := range raw {
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			continue
-		}
-		return c
+// A jsonNode is a parsed JSON value of the precise path: its kind ('{', '[', '"', 't',
+// 'f', 'n', or '0' for a number), its text, its depth and its members or items.
+type jsonNode struct {
+	raw     []byte
+	kind    byte
+	depth   int
+	keys    []string             // object keys in document order (first occurrence)
+	members map[string]*jsonNode // object members (the last of duplicates)
+	items   []*jsonNode
+}
+
+// parseRoot parses data, a whole JSON document, for the precise path; invalid JSON gets
+// encoding/json's error.
+func parseRoot(data []byte) (*jsonNode, error) {
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		return nil, json.Unmarshal(data, &raw)
 	}
-	return 0
+	return parseTree(data, 0), nil
+}
+
+// parseTree parses valid JSON whose enclosing containers number depth.
+func parseTree(data []byte, depth int) *jsonNode {
+	s := scanner{data: data}
+	return s.node(depth + 1)
+}
+
+func (s *scanner) node(depth int) *jsonNode {
+	n := &jsonNode{depth: depth}
+	c := s.space()
+	start := s.pos
+	switch c {
+	case '{':
+		n.kind = c
+		n.members = map[string]*jsonNode{}
+		s.pos++
+		for s.space() != '}' {
+			var key string
+			s.str(&key)
+			s.space()
+			s.pos++ // ':'
+			member := s.node(depth + 1)
+			if _, dup := n.members[key]; !dup {
+				n.keys = append(n.keys, key)
+			}
+			n.members[key] = member
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	case '[':
+		n.kind = c
+		s.pos++
+		for s.space() != ']' {
+			n.items = append(n.items, s.node(depth+1))
+			if s.space() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+	default:
+		if c == '"' || c == 't' || c == 'f' || c == 'n' {
+			n.kind = c
+		} else {
+			n.kind = '0'
+		}
+		s.skip()
+	}
+	n.raw = s.data[start:s.pos]
+	return n
 }
 
 // jsonText is raw as compact JSON for an error message, cut to 40 characters.
-func jsonText(raw json.RawMessage) string {
+func jsonText(raw []byte) string {
 	var buf bytes.Buffer
 	text := string(raw)
 	if err := json.Compact(&buf, raw); err == nil {
@@ -975,76 +2157,79 @@ func indexPath(path string, i int) string {
 	return errorPath(path) + "[" + strconv.Itoa(i) + "]"
 }
 
-func mismatchError(path, expected string, raw json.RawMessage) error {
-	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(raw))
+func mismatchError(path, expected string, v *jsonNode) error {
+	return errors.New(errorPath(path) + ": expected " + expected + ", got " + jsonText(v.raw))
 }
 
-// decodeObject returns the members of a JSON object, undecoded.
-func decodeObject(raw json.RawMessage, path string) (jsonObject, error) {
-	if jsonKind(raw) != '{' {
-		return nil, mismatchError(path, "object", raw)
+// checkContainer says whether v is an object ('{') or an array ('[') within maxDepth.
+func checkContainer(v *jsonNode, path string, kind byte, expected string) error {
+	if v.kind != kind {
+		return mismatchError(path, expected, v)
 	}
-	var obj jsonObject
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, err
+	if v.depth > maxDepth {
+		return errors.New(errorPath(path) + ": nested too deeply")
 	}
-	return obj, nil
+	return nil
+}
+
+// decodeObject checks that v is an object within maxDepth.
+func decodeObject(v *jsonNode, path string) (*jsonNode, error) {
+	return v, checkContainer(v, path, '{', "object")
 }
 
 // decodeField decodes the required member key of obj.
-func decodeField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
+func decodeField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
 	if !ok {
 		var zero T
 		return zero, errors.New(fieldPath(path, key) + ": missing")
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
 // decodeOptionalField decodes the optional member key of obj: absent or null is the zero value.
-func decodeOptionalField[T any](obj jsonObject, path, key string, dec decoder[T]) (T, error) {
-	raw, ok := obj[key]
-	if !ok || jsonKind(raw) == 'n' {
+func decodeOptionalField[T any](obj *jsonNode, path, key string, dec decoder[T]) (T, error) {
+	v, ok := obj.members[key]
+	if !ok || v.kind == 'n' {
 		var zero T
 		return zero, nil
 	}
-	return dec(raw, fieldPath(path, key))
+	return dec(v, fieldPath(path, key))
 }
 
-func decodeString(raw json.RawMessage, path string) (string, error) {
-	var v string
-	if jsonKind(raw) != '"' {
-		return v, mismatchError(path, "string", raw)
+func decodeString(v *jsonNode, path string) (string, error) {
+	var out string
+	if v.kind != '"' {
+		return out, mismatchError(path, "string", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	s := scanner{data: v.raw}
+	s.str(&out)
+	return out, nil
 }
 
-func decodeNumber(raw json.RawMessage, path string) (float64, error) {
-	var v float64
-	if c := jsonKind(raw); c != '-' && (c < '0' || c > '9') {
-		return v, mismatchError(path, "number", raw)
+func decodeNumber(v *jsonNode, path string) (float64, error) {
+	if v.kind != '0' {
+		return 0, mismatchError(path, "number", v)
 	}
-	err := json.Unmarshal(raw, &v)
-	return v, err
+	f, err := strconv.ParseFloat(string(v.raw), 64)
+	if err != nil {
+		return 0, errors.New(errorPath(path) + ": number out of range, got " + jsonText(v.raw))
+	}
+	return f, nil
 }
 
 func decodeArray[T any](item decoder[T]) decoder[[]T] {
-	return func(raw json.RawMessage, path string) ([]T, error) {
-		if jsonKind(raw) != '[' {
-			return nil, mismatchError(path, "array", raw)
-		}
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
+	return func(v *jsonNode, path string) ([]T, error) {
+		if err := checkContainer(v, path, '[', "array"); err != nil {
 			return nil, err
 		}
-		out := make([]T, 0, len(items))
-		for i, itemRaw := range items {
-			v, err := item(itemRaw, indexPath(path, i))
+		out := make([]T, 0, len(v.items))
+		for i, itemNode := range v.items {
+			x, err := item(itemNode, indexPath(path, i))
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, v)
+			out = append(out, x)
 		}
 		return out, nil
 	}
@@ -1052,42 +2237,42 @@ func decodeArray[T any](item decoder[T]) decoder[[]T] {
 
 // decodeNullable decodes T | null as *T.
 func decodeNullable[T any](dec decoder[T]) decoder[*T] {
-	return func(raw json.RawMessage, path string) (*T, error) {
-		if jsonKind(raw) == 'n' {
+	return func(v *jsonNode, path string) (*T, error) {
+		if v.kind == 'n' {
 			return nil, nil
 		}
-		v, err := dec(raw, path)
+		x, err := dec(v, path)
 		if err != nil {
 			return nil, err
 		}
-		return &v, nil
+		return &x, nil
 	}
 }
 
 // decodeOneOf accepts only the values in want (literals, discriminators).
 func decodeOneOf[T comparable](dec decoder[T], want []T, expected string) decoder[T] {
-	return func(raw json.RawMessage, path string) (T, error) {
-		v, err := dec(raw, path)
+	return func(v *jsonNode, path string) (T, error) {
+		x, err := dec(v, path)
 		if err == nil {
 			for _, w := range want {
-				if v == w {
-					return v, nil
+				if x == w {
+					return x, nil
 				}
 			}
 		}
 		var zero T
-		return zero, mismatchError(path, expected, raw)
+		return zero, mismatchError(path, expected, v)
 	}
 }
 
 // asPointer turns a decoder of T into a decoder of *T held in an any (union members).
 func asPointer[T any](dec decoder[T]) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		v, err := dec(raw, path)
+	return func(v *jsonNode, path string) (any, error) {
+		x, err := dec(v, path)
 		if err != nil {
 			return nil, err
 		}
-		return &v, nil
+		return &x, nil
 	}
 }
 
@@ -1095,8 +2280,8 @@ func asPointer[T any](dec decoder[T]) decoder[any] {
 func decodeTagged[K comparable](
 	key string, kind decoder[K], expected string, cases map[K]decoder[any],
 ) decoder[any] {
-	return func(raw json.RawMessage, path string) (any, error) {
-		obj, err := decodeObject(raw, path)
+	return func(v *jsonNode, path string) (any, error) {
+		obj, err := decodeObject(v, path)
 		if err != nil {
 			return nil, err
 		}
@@ -1106,17 +2291,454 @@ func decodeTagged[K comparable](
 		}
 		dec, ok := cases[tag]
 		if !ok {
-			return nil, mismatchError(fieldPath(path, key), expected, obj[key])
+			return nil, mismatchError(fieldPath(path, key), expected, obj.members[key])
 		}
-		return dec(raw, path)
+		return dec(v, path)
 	}
 }
 
 // parseAs decodes a whole message with dec and returns a pointer to it.
-func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
-	v, err := dec(data, "")
+func parseAs[T any](v *jsonNode, dec decoder[T]) (any, error) {
+	x, err := dec(v, "")
 	if err != nil {
 		return nil, err
 	}
-	return &v, nil
+	return &x, nil
+}
+
+// precise decodes data with dec, naming the first problem in declaration order.
+func precise[T any](data []byte, dec decoder[T]) (T, error) {
+	root, err := parseRoot(data)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return dec(root, "")
+}
+
+// A scanner reads JSON in one pass on the fast path: decoding a valid value straight into
+// its Go type, it only says whether the input is valid (the precise path says why not).
+// It is never more lenient than the precise path: when unsure, it fails.
+type scanner struct {
+	data  []byte
+	pos   int
+	depth int
+	bad   bool
+}
+
+// space skips whitespace and returns the next byte (0 at the end).
+func (s *scanner) space() byte {
+	for s.pos < len(s.data) {
+		switch c := s.data[s.pos]; c {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// end says whether only whitespace is left.
+func (s *scanner) end() bool {
+	s.space()
+	return s.pos == len(s.data)
+}
+
+// enter opens an object or array and says whether a member follows (false when it is
+// empty; when it is no such container, s.bad is set too).
+func (s *scanner) enter(open, close byte) bool {
+	if s.space() != open {
+		s.bad = true
+		return false
+	}
+	s.pos++
+	s.depth++
+	if s.depth > maxDepth {
+		s.bad = true
+		return false
+	}
+	if s.space() == close {
+		s.pos++
+		s.depth--
+		return false
+	}
+	return true
+}
+
+// more reads the comma before the next member (true) or the closing bracket (false).
+func (s *scanner) more(close byte) bool {
+	switch s.space() {
+	case ',':
+		s.pos++
+		return true
+	case close:
+		s.pos++
+		s.depth--
+		return false
+	}
+	s.bad = true
+	return false
+}
+
+// key reads an object key and its colon; nil unless the key is plain (no escapes).
+func (s *scanner) key() []byte {
+	if s.space() != '"' {
+		return nil
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			key := s.data[start:i]
+			if high && !utf8.Valid(key) {
+				return nil
+			}
+			s.pos = i + 1
+			if s.space() != ':' {
+				return nil
+			}
+			s.pos++
+			return key
+		case c == '\\' || c < 0x20:
+			return nil
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return nil
+}
+
+// str reads a string as encoding/json does (escapes and invalid UTF-8 the slow way).
+func (s *scanner) str(dst *string) bool {
+	if s.space() != '"' {
+		return false
+	}
+	start := s.pos + 1
+	high := false
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			if high && !utf8.Valid(s.data[start:i]) {
+				return s.quoted(dst)
+			}
+			*dst = string(s.data[start:i])
+			s.pos = i + 1
+			return true
+		case c == '\\' || c < 0x20:
+			return s.quoted(dst)
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return false
+}
+
+// quoted reads a string with escapes (or invalid UTF-8) through encoding/json.
+func (s *scanner) quoted(dst *string) bool {
+	start := s.pos
+	if !s.skipString() {
+		return false
+	}
+	return json.Unmarshal(s.data[start:s.pos], dst) == nil
+}
+
+// skipString steps over a valid JSON string.
+func (s *scanner) skipString() bool {
+	for i := s.pos + 1; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			s.pos = i + 1
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			i++
+			if i >= len(s.data) {
+				return false
+			}
+			switch s.data[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(s.data) {
+					return false
+				}
+				for _, h := range s.data[i+1 : i+5] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return false
+					}
+				}
+				i += 4
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// number steps over a JSON number and returns its text, and whether it is an integer.
+func (s *scanner) number() (text []byte, integer bool) {
+	d := s.data
+	start := s.pos
+	i := start
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	digits := func() bool {
+		from := i
+		for i < len(d) && '0' <= d[i] && d[i] <= '9' {
+			i++
+		}
+		return i > from
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case !digits():
+		return nil, false
+	}
+	integer = true
+	if i < len(d) && d[i] == '.' {
+		i++
+		integer = false
+		if !digits() {
+			return nil, false
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		integer = false
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return nil, false
+		}
+	}
+	s.pos = i
+	return d[start:i], integer
+}
+
+// num reads a JSON number within float64's range.
+func (s *scanner) num(dst *float64) bool {
+	s.space()
+	text, integer := s.number()
+	if text == nil {
+		return false
+	}
+	if integer && len(text) <= 15 {
+		var n int64
+		for _, c := range text {
+			if c != '-' {
+				n = n*10 + int64(c-'0')
+			}
+		}
+		f := float64(n)
+		if text[0] == '-' {
+			f = -f
+		}
+		*dst = f
+		return true
+	}
+	f, err := strconv.ParseFloat(string(text), 64)
+	*dst = f
+	return err == nil
+}
+
+// integer reads a JSON integer that fits an int (int enums).
+func (s *scanner) integer(dst *int) bool {
+	s.space()
+	text, integer := s.number()
+	if !integer {
+		return false
+	}
+	n, err := strconv.ParseInt(string(text), 10, 0)
+	*dst = int(n)
+	return err == nil
+}
+
+func (s *scanner) literal(word string) bool {
+	if !bytes.HasPrefix(s.data[s.pos:], []byte(word)) {
+		return false
+	}
+	s.pos += len(word)
+	return true
+}
+
+func (s *scanner) boolean(dst *bool) bool {
+	switch s.space() {
+	case 't':
+		*dst = true
+		return s.literal("true")
+	case 'f':
+		*dst = false
+		return s.literal("false")
+	}
+	return false
+}
+
+// null reads a null if one comes next.
+func (s *scanner) null() bool {
+	return s.space() == 'n' && s.literal("null")
+}
+
+// skip steps over any valid JSON value.
+func (s *scanner) skip() bool {
+	switch c := s.space(); c {
+	case '"':
+		return s.skipString()
+	case '{':
+		for ok := s.enter('{', '}'); ok; ok = s.more('}') {
+			if s.space() != '"' || !s.skipString() || s.space() != ':' {
+				return false
+			}
+			s.pos++
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case '[':
+		for ok := s.enter('[', ']'); ok; ok = s.more(']') {
+			if !s.skip() {
+				return false
+			}
+		}
+		return !s.bad
+	case 't':
+		return s.literal("true")
+	case 'f':
+		return s.literal("false")
+	case 'n':
+		return s.literal("null")
+	}
+	text, _ := s.number()
+	return text != nil
+}
+
+// scanVia decodes the next value with the precise decoder dec: the fast path of the
+// types it does not read itself (unions, any), still in one pass over their bytes.
+func scanVia[T any](s *scanner, dec decoder[T], dst *T) bool {
+	s.space()
+	start := s.pos
+	if !s.skip() {
+		return false
+	}
+	v, err := dec(parseTree(s.data[start:s.pos], s.depth), "")
+	*dst = v
+	return err == nil
+}
+
+// fast decodes data with scan: true only when all of it is valid.
+func fast[T any](data []byte, scan func(*scanner, *T) bool, dst *T) bool {
+	s := scanner{data: data}
+	return scan(&s, dst) && !s.bad && s.end()
+}
+
+// appendString appends s as a JSON string, escaped as encoding/json escapes it.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			}
+			start = i + size
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendNumber appends f as encoding/json writes a float64; NaN and infinities are no JSON.
+func appendNumber(b []byte, f float64) ([]byte, error) {
+	if f-f != 0 {
+		return b, errors.New("json: unsupported value: " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1] // e-09 -> e-9
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+// messageType returns the value of the member key of a JSON object when it is a plain
+// string (its text) or a number (as written), reading no further than that member;
+// nil otherwise. The fast path that follows checks everything.
+func messageType(data []byte, key string) []byte {
+	s := scanner{data: data}
+	if s.space() != '{' {
+		return nil
+	}
+	s.pos++
+	for {
+		k := s.key()
+		if k == nil {
+			return nil
+		}
+		if string(k) == key {
+			if s.space() != '"' {
+				text, _ := s.number()
+				return text
+			}
+			for i := s.pos + 1; i < len(s.data); i++ {
+				switch c := s.data[i]; {
+				case c == '"':
+					return s.data[s.pos+1 : i]
+				case c == '\\' || c < 0x20:
+					return nil
+				}
+			}
+			return nil
+		}
+		if !s.skip() || s.space() != ',' {
+			return nil
+		}
+		s.pos++
+	}
 }

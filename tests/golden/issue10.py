@@ -33,15 +33,47 @@ class Deposited:
     @classmethod
     def from_dict(cls, data: Any) -> Deposited:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Deposited:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal("Deposited"))
-        data = _required(_obj, "data", _path, DepositedData._decode)
-        occurred_at = _required(_obj, "occurredAt", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> Deposited:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Deposited:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != "Deposited":
+            raise ValueError
+        data = DepositedData._fast(_d["data"], _depth + 1)
+        occurred_at = _d["occurredAt"]
+        if occurred_at.__class__ is not int and (
+            occurred_at.__class__ is not float or occurred_at - occurred_at != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.type = "Deposited"
+        _o.data = data
+        _o.occurred_at = occurred_at
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Deposited:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal("Deposited"))
+        data = _required(_obj, "data", _path, _depth, DepositedData._decode)
+        occurred_at = _required(_obj, "occurredAt", _path, _depth, _float)
         return cls(data=data, occurred_at=occurred_at)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -60,14 +92,44 @@ class DepositedData:
     @classmethod
     def from_dict(cls, data: Any) -> DepositedData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> DepositedData:
-        _obj = _object(_data, _path)
-        account_id = _required(_obj, "accountId", _path, _str)
-        amount = _required(_obj, "amount", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> DepositedData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> DepositedData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        account_id = _d["accountId"]
+        if account_id.__class__ is not str:
+            raise ValueError
+        amount = _d["amount"]
+        if amount.__class__ is not int and (
+            amount.__class__ is not float or amount - amount != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.account_id = account_id
+        _o.amount = amount
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> DepositedData:
+        _obj = _object(_data, _path, _depth)
+        account_id = _required(_obj, "accountId", _path, _depth, _str)
+        amount = _required(_obj, "amount", _path, _depth, _float)
         return cls(account_id=account_id, amount=amount)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -87,16 +149,50 @@ class Withdrawn:
     @classmethod
     def from_dict(cls, data: Any) -> Withdrawn:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Withdrawn:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal("Withdrawn"))
-        data = _required(_obj, "data", _path, WithdrawnData._decode)
-        occurred_at = _required(_obj, "occurredAt", _path, _float)
-        _required(_obj, "version", _path, _literal(2))
+    def from_json(cls, text: str | bytes | bytearray) -> Withdrawn:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Withdrawn:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != "Withdrawn":
+            raise ValueError
+        data = WithdrawnData._fast(_d["data"], _depth + 1)
+        occurred_at = _d["occurredAt"]
+        if occurred_at.__class__ is not int and (
+            occurred_at.__class__ is not float or occurred_at - occurred_at != 0.0
+        ):
+            raise ValueError
+        _literal(2)(_d["version"], "$", _depth + 1)
+        _o = _new(cls)
+        _o.type = "Withdrawn"
+        _o.data = data
+        _o.occurred_at = occurred_at
+        _o.version = 2
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Withdrawn:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal("Withdrawn"))
+        data = _required(_obj, "data", _path, _depth, WithdrawnData._decode)
+        occurred_at = _required(_obj, "occurredAt", _path, _depth, _float)
+        _required(_obj, "version", _path, _depth, _literal(2))
         return cls(data=data, occurred_at=occurred_at)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -116,14 +212,44 @@ class WithdrawnData:
     @classmethod
     def from_dict(cls, data: Any) -> WithdrawnData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> WithdrawnData:
-        _obj = _object(_data, _path)
-        account_id = _required(_obj, "accountId", _path, _str)
-        amount = _required(_obj, "amount", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> WithdrawnData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> WithdrawnData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        account_id = _d["accountId"]
+        if account_id.__class__ is not str:
+            raise ValueError
+        amount = _d["amount"]
+        if amount.__class__ is not int and (
+            amount.__class__ is not float or amount - amount != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.account_id = account_id
+        _o.amount = amount
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> WithdrawnData:
+        _obj = _object(_data, _path, _depth)
+        account_id = _required(_obj, "accountId", _path, _depth, _str)
+        amount = _required(_obj, "amount", _path, _depth, _float)
         return cls(account_id=account_id, amount=amount)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -141,14 +267,40 @@ class EnvelopeDeposited:
     @classmethod
     def from_dict(cls, data: Any) -> EnvelopeDeposited:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> EnvelopeDeposited:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        message = _required(_obj, "message", _path, Deposited._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> EnvelopeDeposited:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> EnvelopeDeposited:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        message = Deposited._fast(_d["message"], _depth + 1)
+        _o = _new(cls)
+        _o.id = id
+        _o.message = message
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> EnvelopeDeposited:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        message = _required(_obj, "message", _path, _depth, Deposited._decode)
         return cls(id=id, message=message)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -166,14 +318,41 @@ class Batch:
     @classmethod
     def from_dict(cls, data: Any) -> Batch:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Batch:
-        _obj = _object(_data, _path)
-        first = _required(_obj, "first", _path, EnvelopeDeposited._decode)
-        rest = _required(_obj, "rest", _path, _list(EnvelopeDeposited._decode))
+    def from_json(cls, text: str | bytes | bytearray) -> Batch:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Batch:
+        if _d.__class__ is not dict or _depth > 127:
+            raise ValueError
+        first = EnvelopeDeposited._fast(_d["first"], _depth + 1)
+        rest = _d["rest"]
+        if rest.__class__ is not list:
+            raise ValueError
+        rest = [EnvelopeDeposited._fast(_v1, _depth + 2) for _v1 in rest]
+        _o = _new(cls)
+        _o.first = first
+        _o.rest = rest
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Batch:
+        _obj = _object(_data, _path, _depth)
+        first = _required(_obj, "first", _path, _depth, EnvelopeDeposited._decode)
+        rest = _required(_obj, "rest", _path, _depth, _list(EnvelopeDeposited._decode))
         return cls(first=first, rest=rest)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -195,16 +374,52 @@ class Account:
     @classmethod
     def from_dict(cls, data: Any) -> Account:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Account:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        name = _required(_obj, "name", _path, _str)
-        email = _required(_obj, "email", _path, _str)
-        secret = _required(_obj, "secret", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Account:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Account:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        name = _d["name"]
+        if name.__class__ is not str:
+            raise ValueError
+        email = _d["email"]
+        if email.__class__ is not str:
+            raise ValueError
+        secret = _d["secret"]
+        if secret.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.name = name
+        _o.email = email
+        _o.secret = secret
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Account:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        name = _required(_obj, "name", _path, _depth, _str)
+        email = _required(_obj, "email", _path, _depth, _str)
+        secret = _required(_obj, "secret", _path, _depth, _str)
         return cls(id=id, name=name, email=email, secret=secret)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -226,16 +441,54 @@ class AccountView:
     @classmethod
     def from_dict(cls, data: Any) -> AccountView:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> AccountView:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        name = _required(_obj, "name", _path, _str)
-        email = _required(_obj, "email", _path, _str)
-        balance = _required(_obj, "balance", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> AccountView:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> AccountView:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        name = _d["name"]
+        if name.__class__ is not str:
+            raise ValueError
+        email = _d["email"]
+        if email.__class__ is not str:
+            raise ValueError
+        balance = _d["balance"]
+        if balance.__class__ is not int and (
+            balance.__class__ is not float or balance - balance != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.name = name
+        _o.email = email
+        _o.balance = balance
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> AccountView:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        name = _required(_obj, "name", _path, _depth, _str)
+        email = _required(_obj, "email", _path, _depth, _str)
+        balance = _required(_obj, "balance", _path, _depth, _float)
         return cls(id=id, name=name, email=email, balance=balance)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -255,14 +508,44 @@ class Draft:
     @classmethod
     def from_dict(cls, data: Any) -> Draft:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Draft:
-        _obj = _object(_data, _path)
-        name = _optional(_obj, "name", _path, _str)
-        email = _optional(_obj, "email", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Draft:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Draft:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        name = _d.get("name")
+        if name is not None:
+            if name.__class__ is not str:
+                raise ValueError
+        email = _d.get("email")
+        if email is not None:
+            if email.__class__ is not str:
+                raise ValueError
+        _o = _new(cls)
+        _o.name = name
+        _o.email = email
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Draft:
+        _obj = _object(_data, _path, _depth)
+        name = _optional(_obj, "name", _path, _depth, _str)
+        email = _optional(_obj, "email", _path, _depth, _str)
         return cls(name=name, email=email)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -282,14 +565,46 @@ class Limits:
     @classmethod
     def from_dict(cls, data: Any) -> Limits:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Limits:
-        _obj = _object(_data, _path)
-        daily = _required(_obj, "daily", _path, _float)
-        monthly = _required(_obj, "monthly", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> Limits:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Limits:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        daily = _d["daily"]
+        if daily.__class__ is not int and (
+            daily.__class__ is not float or daily - daily != 0.0
+        ):
+            raise ValueError
+        monthly = _d["monthly"]
+        if monthly.__class__ is not int and (
+            monthly.__class__ is not float or monthly - monthly != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.daily = daily
+        _o.monthly = monthly
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Limits:
+        _obj = _object(_data, _path, _depth)
+        daily = _required(_obj, "daily", _path, _depth, _float)
+        monthly = _required(_obj, "monthly", _path, _depth, _float)
         return cls(daily=daily, monthly=monthly)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -309,14 +624,42 @@ class BaseEvent:
     @classmethod
     def from_dict(cls, data: Any) -> BaseEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> BaseEvent:
-        _obj = _object(_data, _path)
-        type = _required(_obj, "type", _path, _str)
-        id = _required(_obj, "id", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> BaseEvent:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> BaseEvent:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.type = type
+        _o.id = id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> BaseEvent:
+        _obj = _object(_data, _path, _depth)
+        type = _required(_obj, "type", _path, _depth, _str)
+        id = _required(_obj, "id", _path, _depth, _str)
         return cls(type=type, id=id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -335,15 +678,47 @@ class Opened:
     @classmethod
     def from_dict(cls, data: Any) -> Opened:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Opened:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal("Opened"))
-        id = _required(_obj, "id", _path, _str)
-        owner = _required(_obj, "owner", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Opened:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Opened:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != "Opened":
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        owner = _d["owner"]
+        if owner.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.type = "Opened"
+        _o.id = id
+        _o.owner = owner
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Opened:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal("Opened"))
+        id = _required(_obj, "id", _path, _depth, _str)
+        owner = _required(_obj, "owner", _path, _depth, _str)
         return cls(id=id, owner=owner)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -362,14 +737,43 @@ class BaseEvent2:
     @classmethod
     def from_dict(cls, data: Any) -> BaseEvent2:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> BaseEvent2:
-        _obj = _object(_data, _path)
-        type = _required(_obj, "type", _path, _enum(Events))
-        id = _required(_obj, "id", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> BaseEvent2:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> BaseEvent2:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str:
+            raise ValueError
+        type = Events(type)
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.type = type
+        _o.id = id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> BaseEvent2:
+        _obj = _object(_data, _path, _depth)
+        type = _required(_obj, "type", _path, _depth, _enum(Events))
+        id = _required(_obj, "id", _path, _depth, _str)
         return cls(type=type, id=id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -387,14 +791,42 @@ class Shipped:
     @classmethod
     def from_dict(cls, data: Any) -> Shipped:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Shipped:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal(Events.SHIPPED))
-        id = _required(_obj, "id", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Shipped:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Shipped:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != Events.SHIPPED:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.type = Events.SHIPPED
+        _o.id = id
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Shipped:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal(Events.SHIPPED))
+        id = _required(_obj, "id", _path, _depth, _str)
         return cls(id=id)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -412,14 +844,42 @@ class ClientMessageJoin:
     @classmethod
     def from_dict(cls, data: Any) -> ClientMessageJoin:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ClientMessageJoin:
-        _obj = _object(_data, _path)
-        _required(_obj, "kind", _path, _literal("join"))
-        room = _required(_obj, "room", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> ClientMessageJoin:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ClientMessageJoin:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        kind = _d["kind"]
+        if kind.__class__ is not str or kind != "join":
+            raise ValueError
+        room = _d["room"]
+        if room.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.kind = "join"
+        _o.room = room
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ClientMessageJoin:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "kind", _path, _depth, _literal("join"))
+        room = _required(_obj, "room", _path, _depth, _str)
         return cls(room=room)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -438,15 +898,47 @@ class ClientMessageSay:
     @classmethod
     def from_dict(cls, data: Any) -> ClientMessageSay:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ClientMessageSay:
-        _obj = _object(_data, _path)
-        _required(_obj, "kind", _path, _literal("say"))
-        room = _required(_obj, "room", _path, _str)
-        text = _required(_obj, "text", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> ClientMessageSay:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ClientMessageSay:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        kind = _d["kind"]
+        if kind.__class__ is not str or kind != "say":
+            raise ValueError
+        room = _d["room"]
+        if room.__class__ is not str:
+            raise ValueError
+        text = _d["text"]
+        if text.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.kind = "say"
+        _o.room = room
+        _o.text = text
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ClientMessageSay:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "kind", _path, _depth, _literal("say"))
+        room = _required(_obj, "room", _path, _depth, _str)
+        text = _required(_obj, "text", _path, _depth, _str)
         return cls(room=room, text=text)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -464,13 +956,37 @@ class ClientMessageLeave:
     @classmethod
     def from_dict(cls, data: Any) -> ClientMessageLeave:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> ClientMessageLeave:
-        _obj = _object(_data, _path)
-        _required(_obj, "kind", _path, _literal("leave"))
+    def from_json(cls, text: str | bytes | bytearray) -> ClientMessageLeave:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> ClientMessageLeave:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        kind = _d["kind"]
+        if kind.__class__ is not str or kind != "leave":
+            raise ValueError
+        _o = _new(cls)
+        _o.kind = "leave"
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> ClientMessageLeave:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "kind", _path, _depth, _literal("leave"))
         return cls()
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -493,14 +1009,40 @@ class TicketCreated:
     @classmethod
     def from_dict(cls, data: Any) -> TicketCreated:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> TicketCreated:
-        _obj = _object(_data, _path)
-        _required(_obj, "subject", _path, _literal(Subjects.TICKET_CREATED))
-        data = _required(_obj, "data", _path, TicketCreatedData._decode)
+    def from_json(cls, text: str | bytes | bytearray) -> TicketCreated:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> TicketCreated:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        subject = _d["subject"]
+        if subject.__class__ is not str or subject != Subjects.TICKET_CREATED:
+            raise ValueError
+        data = TicketCreatedData._fast(_d["data"], _depth + 1)
+        _o = _new(cls)
+        _o.subject = Subjects.TICKET_CREATED
+        _o.data = data
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> TicketCreated:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "subject", _path, _depth, _literal(Subjects.TICKET_CREATED))
+        data = _required(_obj, "data", _path, _depth, TicketCreatedData._decode)
         return cls(data=data)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -518,14 +1060,44 @@ class TicketCreatedData:
     @classmethod
     def from_dict(cls, data: Any) -> TicketCreatedData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> TicketCreatedData:
-        _obj = _object(_data, _path)
-        id = _required(_obj, "id", _path, _str)
-        price = _required(_obj, "price", _path, _float)
+    def from_json(cls, text: str | bytes | bytearray) -> TicketCreatedData:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> TicketCreatedData:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        id = _d["id"]
+        if id.__class__ is not str:
+            raise ValueError
+        price = _d["price"]
+        if price.__class__ is not int and (
+            price.__class__ is not float or price - price != 0.0
+        ):
+            raise ValueError
+        _o = _new(cls)
+        _o.id = id
+        _o.price = price
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> TicketCreatedData:
+        _obj = _object(_data, _path, _depth)
+        id = _required(_obj, "id", _path, _depth, _str)
+        price = _required(_obj, "price", _path, _depth, _float)
         return cls(id=id, price=price)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -543,14 +1115,40 @@ class Ping:
     @classmethod
     def from_dict(cls, data: Any) -> Ping:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> Ping:
-        _obj = _object(_data, _path)
-        _required(_obj, "op", _path, _literal(1))
-        payload = _required(_obj, "payload", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> Ping:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> Ping:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        _literal(1)(_d["op"], "$", _depth + 1)
+        payload = _d["payload"]
+        if payload.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.op = 1
+        _o.payload = payload
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> Ping:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "op", _path, _depth, _literal(1))
+        payload = _required(_obj, "payload", _path, _depth, _str)
         return cls(payload=payload)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -568,14 +1166,42 @@ class AddTodo:
     @classmethod
     def from_dict(cls, data: Any) -> AddTodo:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
-        return cls._decode(data, "$")
+        try:
+            return cls._fast(data, 1)
+        except Exception:
+            pass
+        return cls._decode(data, "$", 1)
 
     @classmethod
-    def _decode(cls, _data: Any, _path: str) -> AddTodo:
-        _obj = _object(_data, _path)
-        _required(_obj, "type", _path, _literal("ADD_TODO"))
-        text = _required(_obj, "text", _path, _str)
+    def from_json(cls, text: str | bytes | bytearray) -> AddTodo:
+        """Decode JSON text (str or bytes); ValueError as from_dict."""
+        return cls.from_dict(_loads(text))
+
+    @classmethod
+    def _fast(cls, _d: Any, _depth: int) -> AddTodo:
+        if _d.__class__ is not dict or _depth > 128:
+            raise ValueError
+        type = _d["type"]
+        if type.__class__ is not str or type != "ADD_TODO":
+            raise ValueError
+        text = _d["text"]
+        if text.__class__ is not str:
+            raise ValueError
+        _o = _new(cls)
+        _o.type = "ADD_TODO"
+        _o.text = text
+        return _o
+
+    @classmethod
+    def _decode(cls, _data: Any, _path: str, _depth: int) -> AddTodo:
+        _obj = _object(_data, _path, _depth)
+        _required(_obj, "type", _path, _depth, _literal("ADD_TODO"))
+        text = _required(_obj, "text", _path, _depth, _str)
         return cls(text=text)
+
+    def to_json(self) -> str:
+        """This value as compact JSON text (NaN and infinities are refused)."""
+        return _ENCODER.encode(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of this value; None optional fields are left out."""
@@ -600,6 +1226,22 @@ _T = TypeVar("_T")
 _E = TypeVar("_E", bound=Enum)
 
 
+_MAX_DEPTH = 128
+
+
+_new = object.__new__
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("$: nested too deeply") from None
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -613,45 +1255,61 @@ def _at(path: str, key: str) -> str:
     return key if path == "$" else f"{path}.{key}"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: Any, path: str, depth: int) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _error(path, "object", value)
+    if depth > _MAX_DEPTH:
+        raise ValueError(f"{path}: nested too deeply")
     return value
 
 
 def _required(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T:
     at = _at(path, key)
     if key not in obj:
         raise ValueError(f"{at}: missing")
-    return decode(obj[key], at)
+    return decode(obj[key], at, depth + 1)
 
 
 def _optional(
-    obj: dict[str, Any], key: str, path: str, decode: Callable[[Any, str], _T]
+    obj: dict[str, Any],
+    key: str,
+    path: str,
+    depth: int,
+    decode: Callable[[Any, str, int], _T],
 ) -> _T | None:
     value = obj.get(key)
-    return None if value is None else decode(value, _at(path, key))
+    return None if value is None else decode(value, _at(path, key), depth + 1)
 
 
-def _str(value: Any, path: str) -> str:
+def _str(value: Any, path: str, depth: int = 0) -> str:
     if not isinstance(value, str):
         raise _error(path, "string", value)
     return value
 
 
-def _float(value: Any, path: str) -> float:
+def _float(value: Any, path: str, depth: int = 0) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(path, "number", value)
+    if isinstance(value, float) and value - value != 0.0:
+        if value != value:
+            raise _error(path, "number", value)
+        raise ValueError(f"{path}: number out of range, got {_show(value)}")
     return value
 
 
-def _list(item: Callable[[Any, str], _T]) -> Callable[[Any, str], list[_T]]:
-    def run(value: Any, path: str) -> list[_T]:
+def _list(item: Callable[[Any, str, int], _T]) -> Callable[[Any, str, int], list[_T]]:
+    def run(value: Any, path: str, depth: int) -> list[_T]:
         if not isinstance(value, list):
             raise _error(path, "array", value)
-        return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        if depth > _MAX_DEPTH:
+            raise ValueError(f"{path}: nested too deeply")
+        return [item(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
 
     return run
 
@@ -662,8 +1320,8 @@ def _kind_ok(value: Any, cls: type[Enum]) -> bool:
     return isinstance(value, str)
 
 
-def _enum(cls: type[_E]) -> Callable[[Any, str], _E]:
-    def run(value: Any, path: str) -> _E:
+def _enum(cls: type[_E]) -> Callable[[Any, str, int], _E]:
+    def run(value: Any, path: str, depth: int = 0) -> _E:
         if not _kind_ok(value, cls):
             raise _error(path, "integer" if issubclass(cls, int) else "string", value)
         try:
@@ -686,8 +1344,8 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _literal(*options: Any) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
+def _literal(*options: Any) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int = 0) -> Any:
         for option in options:
             if _same(value, option):
                 return option
@@ -699,17 +1357,17 @@ def _literal(*options: Any) -> Callable[[Any, str], Any]:
 
 def _tagged(
     key: str,
-    kind: Callable[[Any, str], Any],
+    kind: Callable[[Any, str, int], Any],
     expected: str,
-    cases: dict[Any, Callable[[Any, str], Any]],
-) -> Callable[[Any, str], Any]:
-    def run(value: Any, path: str) -> Any:
-        obj = _object(value, path)
-        tag = _required(obj, key, path, kind)
+    cases: dict[Any, Callable[[Any, str, int], Any]],
+) -> Callable[[Any, str, int], Any]:
+    def run(value: Any, path: str, depth: int) -> Any:
+        obj = _object(value, path, depth)
+        tag = _required(obj, key, path, depth, kind)
         decode = cases.get(tag)
         if decode is None:
             raise _error(_at(path, key), expected, tag)
-        return decode(obj, path)
+        return decode(obj, path, depth)
 
     return run
 
@@ -727,13 +1385,27 @@ MESSAGE_TYPES: dict[str, type[AnyMessage]] = {
 
 
 def parse_message(data: Any) -> AnyMessage:
-    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to."""
-    obj = _object(data, "$")
-    kind = _required(obj, "type", "$", _str)
+    """Decode the message whose class MESSAGE_TYPES maps `data["type"]` to.
+
+    `data` is the parsed JSON value, or JSON text as str or bytes.
+    """
+    if data.__class__ is not dict and isinstance(data, (str, bytes, bytearray)):
+        data = _loads(data)
+    if data.__class__ is dict:
+        tag = data.get("type")
+        if tag.__class__ is str:
+            fast = MESSAGE_TYPES.get(tag)
+            if fast is not None:
+                try:
+                    return fast._fast(data, 1)
+                except Exception:
+                    pass
+    obj = _object(data, "$", 1)
+    kind = _required(obj, "type", "$", 1, _str)
     cls = MESSAGE_TYPES.get(kind)
     if cls is None:
         raise ValueError(f"type: unknown message type {_show(kind)}")
-    return cls._decode(obj, "$")
+    return cls._decode(obj, "$", 1)
 
 
 def parse_client_message(data: Any) -> ClientMessage:
@@ -747,5 +1419,5 @@ def parse_client_message(data: Any) -> ClientMessage:
             "say": ClientMessageSay._decode,
             "leave": ClientMessageLeave._decode,
         },
-    )(data, "$")
+    )(data, "$", 1)
     return decoded
