@@ -762,3 +762,32 @@ def test_the_old_contract_resolves_with_the_old_tsconfig(
     )
     result = repo.breaking(SRC, capsys=capsys)
     assert result.rules() == [("TYPE_CHANGED", "common/meta.ts:2:12", "A.meta.traceId")], result.err
+
+
+needs_named_discriminators = pytest.mark.skipif(
+    "field" not in getattr(__import__("devpie_transpile.ir").ir.Message, "__dataclass_fields__", {}),
+    reason="messages discriminated by any field (issue 10) not on this branch yet",
+)
+
+
+@needs_named_discriminators
+def test_numeric_discriminator_and_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = Repo(tmp_path, monkeypatch)
+    old = (
+        "export interface Opened {\n  op: 1;\n  id: string;\n}\n"
+        "export interface Closed {\n  op: 2;\n  id: string;\n}\n"
+    )
+    repo.commit({SRC: old})
+    repo.commit({SRC: old.replace("op: 2;", "op: 3;")})
+    result = repo.breaking(SRC, "--against", "HEAD~1", capsys=capsys)
+    assert result.rules() == [("DISCRIMINATOR_CHANGED", f"{SRC}:6:7", "Closed")]
+    assert "discriminator changed from 2 to 3 (interface Closed)" in result.out
+    repo.commit({SRC: old.replace("op:", "code:")})
+    result = repo.breaking(SRC, "--against", "HEAD~2", capsys=capsys)
+    assert result.rules() == [
+        ("DISCRIMINATOR_CHANGED", f"{SRC}:2:9", "Opened"),
+        ("DISCRIMINATOR_CHANGED", f"{SRC}:6:9", "Closed"),
+    ]
+    assert "discriminator changed from op=1 to code=1 (interface Opened)" in result.out
