@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import ir
@@ -175,14 +176,19 @@ def shared_discriminator(
     return problem
 
 
-def find_messages(decls: dict[str, ir.Decl]) -> tuple[tuple[ir.Message, ...], list[Diagnostic]]:
+def find_messages(
+    decls: dict[str, ir.Decl], note: Callable[[str], None] | None = None
+) -> tuple[tuple[ir.Message, ...], list[Diagnostic]]:
     """The messages `parse_message` dispatches over, and each contract bug found.
 
-    The field is `type` when any declaration has a `type` discriminator (then two
-    messages with one value, or values of both kinds, are errors at the second);
-    otherwise the field most declarations carry with distinct values of one kind (at
-    least two of them, so that a constant such as `version: 1` never qualifies; ties
-    go to the first declared). Inline objects nested in fields are never messages.
+    The field is `type` when any declaration has a `type` discriminator: then two
+    messages with one value, or with values of both kinds, are errors at the second.
+    Otherwise it is the field most declarations (at least two) carry with distinct
+    values of one kind (ties go to the first declared), so that a constant such as
+    `version: 1` never qualifies. A shared field whose values repeat is no
+    dispatch field (`role: "admin"` in two views is no contract bug); `note` hears
+    of the first such one, since a copied `subject` would be. Inline objects nested
+    in fields are never messages.
     """
     values = enum_values(decls)
     found: list[tuple[ir.Interface, dict[str, Constant]]] = []
@@ -192,42 +198,52 @@ def find_messages(decls: dict[str, ir.Decl]) -> tuple[tuple[ir.Message, ...], li
             if consts:
                 found.append((decl, consts))
     if any(DISPATCH_FIRST in consts for _, consts in found):
-        return _on_type(found)
-    carriers: dict[str, list[tuple[ir.Interface, Constant]]] = {}
-    for decl, consts in found:
+        return _dispatch(found, DISPATCH_FIRST)
+    carriers: dict[str, int] = {}
+    kinds: dict[str, set[str]] = {}
+    seen: dict[str, set[Value]] = {}
+    for _, consts in found:
         for key, const in consts.items():
-            carriers.setdefault(key, []).append((decl, const))
-    best: list[tuple[ir.Interface, Constant]] = []
-    best_key = ""
-    for key, group in carriers.items():
-        group_values = [c.value for _, c in group]
-        if (
-            len(group) > len(best)
-            and len({_kind(v) for v in group_values}) == 1
-            and len(set(group_values)) == len(group_values)
-        ):
-            best, best_key = group, key
-    if len(best) < 2:
+            carriers[key] = carriers.get(key, 0) + 1
+            kinds.setdefault(key, set()).add(_kind(const.value))
+            seen.setdefault(key, set()).add(const.value)
+    best_key = None
+    repeated = None
+    for key, count in carriers.items():  # first appearance order: ties keep the first
+        if count < 2 or len(kinds[key]) != 1 or len(seen[key]) == 1:
+            continue  # one carrier, strings and numbers, or one constant
+        if len(seen[key]) < count:
+            repeated = repeated or key
+        elif best_key is None or count > carriers[best_key]:
+            best_key = key
+    if best_key is None:
+        if repeated is not None and note is not None:
+            _, errors = _dispatch(found, repeated)
+            span = errors[0].span
+            note(f"{span}: note: no parse_message: {errors[0].message.removeprefix('message ')}"
+                 f", so {repeated} does not tell the interfaces apart")
         return (), []
-    return tuple(ir.Message(d.name, c.value, best_key) for d, c in best), []
+    return _dispatch(found, best_key)
 
 
-def _on_type(
-    found: list[tuple[ir.Interface, dict[str, Constant]]],
+def _dispatch(
+    found: list[tuple[ir.Interface, dict[str, Constant]]], key: str
 ) -> tuple[tuple[ir.Message, ...], list[Diagnostic]]:
+    """The declarations carrying `key`, and an error at each repeated value or value of
+    the other kind (the first value fixes the kind)."""
     messages: list[ir.Message] = []
     errors: list[Diagnostic] = []
     owners: dict[Value, str] = {}
     first: tuple[str, Value] | None = None
     for decl, consts in found:
-        const = consts.get(DISPATCH_FIRST)
+        const = consts.get(key)
         if const is None:
             continue
         span = const.field.type.span
         if first is not None and _kind(const.value) != _kind(first[1]):
             errors.append(
                 Diagnostic(
-                    f"message type {show(const.value)} is a {_kind(const.value)}, but "
+                    f"message {key} {show(const.value)} is a {_kind(const.value)}, but "
                     f"{first[0]}'s is the {_kind(first[1])} {show(first[1])}: parse_message "
                     "cannot dispatch on both",
                     span=span,
@@ -237,12 +253,12 @@ def _on_type(
         if const.value in owners:
             errors.append(
                 Diagnostic(
-                    f"message type {show(const.value)} is already used by {owners[const.value]}",
+                    f"message {key} {show(const.value)} is already used by {owners[const.value]}",
                     span=span,
                 )
             )
             continue
         first = first or (decl.name, const.value)
         owners[const.value] = decl.name
-        messages.append(ir.Message(decl.name, const.value, DISPATCH_FIRST))
+        messages.append(ir.Message(decl.name, const.value, key))
     return tuple(messages), errors

@@ -93,6 +93,24 @@ def test_no_messages(project: Path, src: str) -> None:
     assert build(project, src).messages == ()
 
 
+def test_a_shared_field_whose_values_repeat_is_no_dispatch_field(project: Path) -> None:
+    # two views of one role are no contract bug; a copied subject would be: a note says
+    (project / "index.ts").write_text(
+        "enum S { Created = 'c', Updated = 'u' }\n"
+        "interface A { subject: S.Created }\ninterface B { subject: S.Updated }\n"
+        "interface C { subject: S.Created }\n", encoding="utf-8")
+    notes: list[str] = []
+    assert load(Path("index.ts"), note=notes.append).messages == ()
+    assert notes == ['index.ts:4:24: note: no parse_message: subject "c" is already used by A, '
+                     "so subject does not tell the interfaces apart"]
+
+
+def test_a_distinct_field_wins_over_one_that_repeats(project: Path) -> None:
+    m = build(project, "interface A { version: 1; op: 1 }\ninterface B { version: 1; op: 2 }\n"
+                       "interface C { version: 2; op: 3 }\n")
+    assert dispatch(m) == [("A", 1, "op"), ("B", 2, "op"), ("C", 3, "op")]
+
+
 def test_two_messages_with_one_type_value(project: Path) -> None:
     out = fail(project, 'interface A { type: 1 }\ninterface B { type: 1.0 }\n')
     assert out.startswith("index.ts:2:21: error: message type 1 is already used by A\n")

@@ -679,7 +679,7 @@ class Loader:
             self._root(found.members[member], member)
 
     def _messages(self, decls: dict[str, ir.Decl]) -> tuple[ir.Message, ...]:
-        messages, errors = find_messages(decls)
+        messages, errors = find_messages(decls, self.note)
         self.errors.extend(errors)
         return messages
 
