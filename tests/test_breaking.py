@@ -764,13 +764,6 @@ def test_the_old_contract_resolves_with_the_old_tsconfig(
     assert result.rules() == [("TYPE_CHANGED", "common/meta.ts:2:12", "A.meta.traceId")], result.err
 
 
-needs_named_discriminators = pytest.mark.skipif(
-    "field" not in getattr(__import__("devpie_transpile.ir").ir.Message, "__dataclass_fields__", {}),
-    reason="messages discriminated by any field (issue 10) not on this branch yet",
-)
-
-
-@needs_named_discriminators
 def test_numeric_discriminator_and_another_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

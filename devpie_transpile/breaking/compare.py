@@ -207,9 +207,8 @@ class Side:
 
 
 def _key(message: ir.Message) -> str:
-    """The JSON key of a message's discriminator (`type` until messages name theirs)."""
-    key: str = getattr(message, "field", "type")
-    return key
+    """The JSON key of a message's discriminator (`type`, or the key they all share)."""
+    return message.field
 
 
 def _root_name(message: ir.Message) -> str:
