@@ -54,9 +54,11 @@ def error_at(span: Span, message: str) -> TranspileError:
     return TranspileError(Diagnostic(message, span=span))
 
 
-def not_utf8(display: str, data: bytes, exc: UnicodeDecodeError) -> Diagnostic:
-    """The first byte of `data` that is not UTF-8, located by line and column (the
-    characters before it on its line, which decode: it is the first bad one)."""
+def not_utf8(display: str, exc: UnicodeDecodeError) -> Diagnostic:
+    """The first byte that is not UTF-8, located by line and column (the characters
+    before it on its line, which decode: it is the first bad one). Positions are in
+    `exc.object`, the bytes decoded (after a BOM, for "utf-8-sig")."""
+    data = bytes(exc.object)
     line_start = data.rfind(b"\n", 0, exc.start) + 1
     line = data.count(b"\n", 0, exc.start) + 1
     col = len(data[line_start : exc.start].decode("utf-8")) + 1

@@ -115,7 +115,32 @@ class Object:
     span: Span
 
 
-Type: TypeAlias = Prim | Array | Map | Ref | EnumMemberRef | Literal | Union | Object
+@dataclass(frozen=True, slots=True)
+class Date:
+    """`Date`: JSON carries the string `Date.toJSON()` writes (`2024-05-01T12:34:56.789Z`)."""
+
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Tuple:
+    """A fixed-length tuple `[A, B]` or `[start: A, end: B]`: a JSON array of exactly
+    `len(items)` values, each of its own type.
+
+    `labels` are the element names when the tuple has them (all or none, as in TS).
+    `name` is derived like `Object.name` (field `range` of `Foo` -> `FooRange`), for a
+    target that needs a named type to hold mixed elements.
+    """
+
+    name: str
+    items: tuple[Type, ...]
+    labels: tuple[str, ...] | None
+    span: Span
+
+
+Type: TypeAlias = (
+    Prim | Array | Map | Ref | EnumMemberRef | Literal | Union | Object | Date | Tuple
+)
 
 
 @dataclass(frozen=True, slots=True)

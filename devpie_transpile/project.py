@@ -33,7 +33,7 @@ from .backends import (
     package_problem,
     valid_distribution,
 )
-from .diagnostics import Diagnostic, TranspileError
+from .diagnostics import Diagnostic, TranspileError, not_utf8
 from .ir import Span
 from .output import MARKER, first_line
 
@@ -268,9 +268,7 @@ def _read_text(path: Path, display: str) -> str:
     except IsADirectoryError:
         raise TranspileError(Diagnostic("is a directory, expected a file", path=display)) from None
     except UnicodeDecodeError as exc:
-        raise TranspileError(
-            Diagnostic(f"not UTF-8 (byte offset {exc.start})", path=display)
-        ) from None
+        raise TranspileError(not_utf8(display, exc)) from None
     except OSError as exc:
         raise TranspileError(Diagnostic(f"cannot read: {exc.strerror}", path=display)) from None
 

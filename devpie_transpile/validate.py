@@ -31,11 +31,60 @@ def problems(module: ir.Module) -> list[Diagnostic]:
     return out
 
 
+MAX_SAFE_INTEGER = 2**53 - 1
+
+
+def _value_problem(value: object) -> str | None:
+    """Why an enum or literal value (or JSON key) cannot be carried alike by every
+    JSON reader: an integer JavaScript cannot hold exactly, a lone surrogate."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SAFE_INTEGER:
+        return (
+            f"integer {value} is outside JavaScript's safe integers (up to 2^53 - 1): "
+            "JSON readers would disagree on its value"
+        )
+    if isinstance(value, str):
+        for ch in value:
+            if 0xD800 <= ord(ch) <= 0xDFFF:
+                return (
+                    f"string holds the lone UTF-16 surrogate \\u{ord(ch):04X}, which JSON "
+                    "text in UTF-8 cannot carry"
+                )
+    return None
+
+
+def _check_decl_values(decl: ir.Decl, out: list[Diagnostic]) -> None:
+    """Enum values and an interface's JSON keys are values every target holds exactly."""
+    if isinstance(decl, ir.Enum):
+        for m in decl.members:
+            _check_value(m.value, m.span, out)
+    elif isinstance(decl, ir.Interface):
+        for f in decl.fields:
+            _check_value(f.name, f.span, out)
+
+
+def _check_type_values(t: ir.Literal | ir.Object, out: list[Diagnostic]) -> None:
+    if isinstance(t, ir.Literal):
+        _check_value(t.value, t.span, out)
+    else:
+        for f in t.fields:
+            _check_value(f.name, f.span, out)
+
+
+def _check_value(value: object, span: ir.Span, out: list[Diagnostic]) -> None:
+    if isinstance(value, str) and value.isascii():
+        return  # the common case, at C speed
+    problem = _value_problem(value)
+    if problem is not None:
+        out.append(Diagnostic(problem, span=span))
+
+
 def children(t: ir.Type) -> Iterator[ir.Type]:
     """The types directly inside `t` (fields of an inline object included)."""
     match t:
-        case ir.Prim() | ir.Literal() | ir.Ref() | ir.EnumMemberRef():
+        case ir.Prim() | ir.Literal() | ir.Ref() | ir.EnumMemberRef() | ir.Date():
             return
+        case ir.Tuple(items=items):
+            yield from items
         case ir.Array(item=item):
             yield item
         case ir.Map(value=value):
@@ -78,7 +127,10 @@ def _check_refs(module: ir.Module, out: list[Diagnostic]) -> None:
         if isinstance(decl, ir.Enum)
     }
     for decl in module.decls.values():
+        _check_decl_values(decl, out)
         for t in walk(decl):
+            if isinstance(t, ir.Literal | ir.Object):  # checked in this walk: one walk
+                _check_type_values(t, out)
             if isinstance(t, ir.Ref) and t.name not in module.decls:
                 out.append(Diagnostic(f"unknown type {t.name}", span=t.span))
             elif isinstance(t, ir.EnumMemberRef):

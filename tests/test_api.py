@@ -29,12 +29,12 @@ def test_transpile_package_lists_every_file() -> None:
 
 def test_errors_are_transpile_errors_with_spans(tmp_path: Path) -> None:
     source = tmp_path / "index.ts"
-    source.write_text("export interface A {\n  x: [string, number];\n}\n")
+    source.write_text("export interface A {\n  x: [string, ...number[]];\n}\n")
     with pytest.raises(TranspileError) as info:
         transpile(source, "python")
     diag = info.value.diagnostics[0]
     assert isinstance(diag, Diagnostic) and diag.span is not None
-    assert (diag.span.line, diag.span.col) == (2, 6)
+    assert (diag.span.line, diag.span.col) == (2, 15)
     assert "tuple" in diag.message
 
 

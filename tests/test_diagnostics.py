@@ -147,3 +147,18 @@ def test_short_lines_are_shown_whole(tmp_path: Path) -> None:
     assert format_diagnostics(error, base=tmp_path) == (
         "a.ts:1:5: error: boom\n  ab c中def\n      ^~~~\n"
     )
+
+
+def test_configuration_files_that_are_not_utf8_are_located_too(tmp_path: Path) -> None:
+    from helpers import run_cli
+
+    (tmp_path / "devpie-transpile.toml").write_bytes(b'source = "caf\xe9.ts"\n')
+    proc = run_cli(cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("devpie-transpile.toml:1:14: error: not valid UTF-8 (byte 0xe9)")
+    (tmp_path / "devpie-transpile.toml").unlink()
+    (tmp_path / "tsconfig.json").write_bytes(b'\xef\xbb\xbf{"compilerOptions": {"baseUrl": "\xff"}}')
+    (tmp_path / "index.ts").write_text('import { X } from "lib/x";\nexport type A = X;\n')
+    proc = run_cli("index.ts", "--lang", "go", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "tsconfig.json:1:34: error: not valid UTF-8 (byte 0xff)\n" in proc.stderr

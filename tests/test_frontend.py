@@ -396,7 +396,6 @@ MAPPED_WHY = "only the utility types (Partial, Required, Readonly, Pick, Omit, R
             "conditional types are not supported (the tool evaluates generics and utility "
             "types, not conditions on types)",
         ),
-        ("type T = [string, number];", "tuple types are not supported"),
         (
             "type T = (a: number) => string;",
             "function types are not supported (a message holds data, and JSON has no functions)",

@@ -635,3 +635,22 @@ def test_namespace_members_render_in_source_order(project: Path) -> None:
         "index.ts": 'export * from "./ns";',
     })
     assert list(module.decls) == [f"N{m}" for m in members]
+
+
+def test_ambiguous_export_stars_are_an_error_a_shared_declaration_is_not(project: Path) -> None:
+    out = fail(project, {
+        "a.ts": 'export * from "./b";\nexport * from "./c";',
+        "b.ts": "export interface X { b: string }",
+        "c.ts": "export interface X { c: string }",
+        "index.ts": 'import { X } from "./a";\nexport interface I { x: X }',
+    })
+    assert out.startswith(
+        'a.ts:2:15: error: X is exported by both "./b" and "./c" through `export *`; '
+        "re-export the one meant explicitly\n"
+    ), out
+    module = build(project, {
+        "b.ts": 'export * from "./d";',
+        "c.ts": 'export * from "./d";',
+        "d.ts": "export interface X { d: string }",
+    })
+    assert fields(module, "X") == ["d"]

@@ -41,6 +41,9 @@ KEYS = ["userId", "createdAt", "HTTPStatus", "sourceM3u8", "auth0Id", "from", "c
 STRINGS = ["", "a", 'say "hi"', "back\\slash", "*/ \"\"\" '''", "héllo 世界 🎉", "line\nbreak",
            "<&>", "tab\tx"]
 NUMBERS = [0, 1, -7, 2.5, -0.125, 1234567, 3.75]
+LABELS = ["start", "end", "x", "y", "naïve", "at"]
+# Date.toISOString's range that both languages hold: 0001-01-01 to 9999-12-31.
+DATE_MS = (-62135596800000, 253402300799999)
 # Keys of templates and of intersected objects: their Pascal forms are not those of
 # KEYS, so a hoisted name (`G0I0Payload`) cannot meet an inline object's name.
 TEMPLATE_KEYS = ["payload", "meta", "extra", "body"]
@@ -64,7 +67,7 @@ def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list
           depth: int, extra: Extra = NONE) -> Type:
     templates, unions = extra
     leaves: list[st.SearchStrategy[Type]] = [
-        st.sampled_from([("string",), ("number",), ("boolean",), ("any",)]),
+        st.sampled_from([("string",), ("number",), ("boolean",), ("any",), ("date",)]),
         st.lists(st.sampled_from(["admin", "member", "x y", 'q"']), min_size=1, max_size=3,
                  unique=True).map(lambda v: ("lit", v)),
     ]
@@ -76,11 +79,16 @@ def types(draw: st.DrawFn, enums: list[tuple[str, str, list[Any]]], ifaces: list
         leaves.append(st.sampled_from(unions).map(lambda u: ("ounion", u)))
     if depth >= 3:
         return draw(st.one_of(leaves))
-    kinds = ["leaf", "leaf", "array", "map", "object", "nullable"]
+    kinds = ["leaf", "leaf", "array", "map", "object", "nullable", "tuple"]
     kinds += ["inst"] * bool(templates) + ["inter"] * bool(ifaces)
     kind = draw(st.sampled_from(kinds))
     if kind == "leaf":
         return draw(st.one_of(leaves))
+    if kind == "tuple":
+        items = draw(st.lists(types(enums, ifaces, depth + 1, extra), min_size=1, max_size=3))
+        labels = draw(st.none() | st.lists(st.sampled_from(LABELS), min_size=len(items),
+                                           max_size=len(items), unique=True))
+        return ("tuple", items, labels)
     if kind == "object":
         return ("object", draw(fields(enums, ifaces, depth + 1, extra)))
     if kind == "inst":  # `G0<A>` or `G0<A, B>`: the rest take their defaults
@@ -141,11 +149,13 @@ def contracts(draw: st.DrawFn) -> dict[str, Any]:
             enums.append((f"E{i}", "int", draw(st.lists(st.integers(-5, 50), min_size=1,
                                                        max_size=3, unique=True))))
     templates = {f"G{i}": draw(template(enums)) for i in range(draw(st.integers(0, 2)))}
-    unions: dict[str, list[tuple[str, list[tuple[str, Type, bool]]]]] = {}
+    unions: dict[str, tuple[str, list[tuple[Any, list[tuple[str, Type, bool]]]]]] = {}
     for i in range(draw(st.integers(0, 2))):
-        # tags unique in the module: each member is a message
-        unions[f"U{i}"] = [(f"u{i}{tag}", draw(fields(enums, [], 2)))
-                           for tag in "ab"[: draw(st.integers(2, 2))]]
+        # discriminated by `type`, `kind` (strings) or `op` (numbers); tags unique in the
+        # module: each member is a message
+        tag = draw(st.sampled_from(["type", "kind", "op"]))
+        values: list[Any] = [10 * i + 1, 10 * i + 2] if tag == "op" else [f"u{i}a", f"u{i}b"]
+        unions[f"U{i}"] = (tag, [(v, draw(fields(enums, [], 2))) for v in values])
     extra: Extra = (tuple((n, 2) for n in templates), tuple(unions))
     ifaces: list[tuple[str, list[tuple[str, Type, bool]]]] = []
     derived: dict[str, tuple[str, list[tuple[str, Type, bool]]]] = {}
@@ -230,6 +240,13 @@ def ts_type(t: Type) -> str:
             return f"{ts_type(inner)} | null"
         case ("object", fs):
             return "{ " + " ".join(ts_field(f) for f in fs) + " }"
+        case ("date",):
+            return "Date"
+        case ("tuple", items, labels):
+            shown = [ts_type(i) for i in items]
+            if labels is not None:
+                shown = [f"{label}: {s}" for label, s in zip(labels, shown, strict=True)]
+            return "[" + ", ".join(shown) + "]"
         case ("inst", name, args):
             return f"{name}<{', '.join(ts_type(a) for a in args)}>"
         case ("inter", name, added):
@@ -250,9 +267,9 @@ def ts_source(c: dict[str, Any]) -> str:
     for name, fs in c.get("templates", {}).items():
         body = "\n".join(f"  {ts_field(f)}" for f in fs)
         out.append(f"export interface {name}<T, U = string> {{\n{body}\n}}")
-    for name, members in c.get("unions", {}).items():
-        shown = " | ".join(ts_type(("object", [("type", ("lit", [tag]), False), *fs]))
-                           for tag, fs in members)
+    for name, (tag, members) in c.get("unions", {}).items():
+        shown = " | ".join(ts_type(("object", [(tag, ("lit", [v]), False), *fs]))
+                           for v, fs in members)
         out.append(f"export type {name} = {shown};")
     union = c.get("union")
     for name, fs in union["members"] if union else []:
@@ -276,6 +293,8 @@ def substitute(t: Type, env: dict[str, Type]) -> Type:
             return (kind, substitute(inner, env))
         case ("object", fs):
             return ("object", [(k, substitute(x, env), o) for k, x, o in fs])
+        case ("tuple", items, labels):
+            return ("tuple", [substitute(i, env) for i in items], labels)
     return t
 
 
@@ -309,6 +328,10 @@ def value(t: Type, c: dict[str, Any], rng: random.Random, depth: int = 0) -> Any
             return None if rng.random() < 0.3 else value(inner, c, rng, depth)
         case ("object", fs):
             return obj(fs, c, rng, depth + 1)
+        case ("date",):
+            return iso_date(rng.randint(*DATE_MS))
+        case ("tuple", items, _):
+            return [value(i, c, rng, depth + 1) for i in items]
         case ("inst", name, args):
             env = {"T": args[0], "U": args[1] if len(args) > 1 else ("string",)}
             fs = [(k, substitute(x, env), o) for k, x, o in c["templates"][name]]
@@ -317,9 +340,19 @@ def value(t: Type, c: dict[str, Any], rng: random.Random, depth: int = 0) -> Any
             base = obj(next(fs for n, fs in c["ifaces"] if n == name), c, rng, depth + 1)
             return {**base, **obj(added, c, rng, depth + 1)}
         case ("ounion", name):
-            tag, fs = rng.choice(c["unions"][name])
-            return {"type": tag, **obj(fs, c, rng, depth + 1)}
+            tag, members = c["unions"][name]
+            v, fs = rng.choice(members)
+            return {tag: v, **obj(fs, c, rng, depth + 1)}
     raise AssertionError(t)
+
+
+def iso_date(ms: int) -> str:
+    """What `new Date(ms).toISOString()` writes (checked against node in test_dates)."""
+    import datetime
+
+    d = datetime.datetime(1970, 1, 1) + datetime.timedelta(milliseconds=ms)
+    return (f"{d.year:04d}-{d.month:02d}-{d.day:02d}T{d.hour:02d}:{d.minute:02d}:"
+            f"{d.second:02d}.{d.microsecond // 1000:03d}Z")
 
 
 def obj(fs: list[tuple[str, Type, bool]], c: dict[str, Any], rng: random.Random,

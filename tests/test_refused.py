@@ -79,8 +79,14 @@ ROWS: list[tuple[str, str, str | dict[str, str]]] = [
     ("this", "export interface X { c: this }",
      "1:25: error: this types are not supported (a polymorphic `this` has no single JSON "
      "shape)"),
-    ("tuple", "export interface T { pair: [string, number] }",
-     "1:28: error: tuple types are not supported"),
+    ("tuple-optional", "export interface T { pair: [string, number?] }",
+     "1:37: error: optional tuple elements are not supported (the tuple would have no fixed "
+     "length)"),
+    ("tuple-rest", "export interface T { pair: [string, ...number[]] }",
+     "1:37: error: rest elements in tuples are not supported (the tuple would have no fixed "
+     "length)"),
+    ("tuple-empty", "export interface T { pair: [] }",
+     "1:28: error: empty tuple types are not supported (they hold no data)"),
     ("function", "export interface F { cb: () => void }",
      "1:26: error: function types are not supported (a message holds data, and JSON has no "
      "functions)"),

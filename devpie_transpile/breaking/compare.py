@@ -174,6 +174,10 @@ class Side:
                     out.objects.append(current)
                 case ir.Array():
                     out.arrays.append(current)
+                case ir.Date():
+                    out.kinds.add("Date")  # a string of one format: a kind of its own
+                case ir.Tuple(items=items):  # compared by its shape as a whole
+                    out.kinds.add(describe(self, current) if items else "tuple")
                 case _:
                     assert_never(current)
         return out
@@ -238,6 +242,10 @@ def describe(side: Side, t: ir.Type) -> str:
             return "object"
         case ir.Union(members=members):
             return " | ".join(describe(side, m) for m in members)
+        case ir.Date():
+            return "Date"
+        case ir.Tuple(items=items):
+            return "[" + ", ".join(describe(side, i) for i in items) + "]"
         case _:
             assert_never(t)
 

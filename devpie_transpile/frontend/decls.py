@@ -402,7 +402,7 @@ def _enum(site: DeclSite, name: str, doc: str | None, errors: list[Diagnostic]) 
 
 def _enum_value(source: SourceFile, node: Node) -> str | int | None:
     if node.type == "string":
-        return decode_string(source, node)
+        return decode_string(source, node, lone_surrogates=True)
     sign = 1
     if node.type == "unary_expression":
         operator = node.child_by_field_name("operator")

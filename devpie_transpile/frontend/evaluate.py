@@ -38,8 +38,16 @@ class Decls(Protocol):
 def rehint(t: ir.Type, hint: str) -> ir.Type:
     """`t` with its inline objects named as if `t` were written where `hint` names."""
     match t:
-        case ir.Prim() | ir.Literal() | ir.Ref() | ir.EnumMemberRef():
+        case ir.Prim() | ir.Literal() | ir.Ref() | ir.EnumMemberRef() | ir.Date():
             return t
+        case ir.Tuple(items=items, labels=labels, span=span):
+            names = [f"Item{i}" for i in range(len(items))] if labels is None else [
+                _types.pascal(label) for label in labels
+            ]
+            return ir.Tuple(
+                hint, tuple(rehint(i, hint + n) for i, n in zip(items, names, strict=True)),
+                labels, span,
+            )
         case ir.Array(item=item, span=span):
             return ir.Array(rehint(item, hint + "Item"), span)
         case ir.Map(value=value, span=span):
@@ -82,6 +90,10 @@ def arg_name(t: ir.Type) -> str:
             return "Or".join(arg_name(m) for m in members)
         case ir.Object(name=name):
             return name
+        case ir.Date():
+            return "Date"
+        case ir.Tuple(items=items):
+            return "".join(arg_name(i) for i in items) + "Tuple"
         case _:
             assert_never(t)
 

@@ -213,12 +213,23 @@ class Loader:
             return self._lookup(source, entry, visiting)
         if name == "default":
             return None
-        for star in scope.star_exports:
-            if star.target is not None:
-                found = self._find_export(star.target, name, visiting)
-                if found is not None:
-                    return found
-        return None
+        found: Found = None
+        first: Binding | None = None
+        for star in scope.star_exports:  # each is explored: two answers are ambiguous
+            if star.target is None:
+                continue
+            other = self._find_export(star.target, name, visiting)
+            if other is None:
+                continue
+            if first is None:
+                found, first = other, star
+            elif other is not found and isinstance(other, DeclSite):
+                self._error(
+                    star.span,
+                    f'{name} is exported by both "{first.specifier}" and "{star.specifier}" '
+                    "through `export *`; re-export the one meant explicitly",
+                )
+        return found
 
     def export_names(self, source: SourceFile) -> list[str]:
         """Every name `source` exports, its own first, then through `export *`."""
@@ -530,6 +541,17 @@ class Loader:
 
     def enum_ref(self, site: DeclSite, span: ir.Span) -> ir.Type:
         return ir.Ref(self.name_of(site), span)
+
+    def member_value(
+        self, source: SourceFile, enum: str, member: str, span: ir.Span
+    ) -> str | int | None:
+        """The value of `enum.member` (a computed property key), or None once reported."""
+        ref = self.enum_member(source, enum, member, span)
+        if not isinstance(ref, ir.EnumMemberRef):
+            return None
+        decl = self.decl(self.by_name[ref.enum])
+        assert isinstance(decl, ir.Enum)
+        return next(m.value for m in decl.members if m.name == member)
 
     def enum_member(self, source: SourceFile, enum: str, member: str, span: ir.Span) -> ir.Type:
         """`Enum.Member`, or `Namespace.Type` (`enum` may be dotted: `A.B.Type`)."""

@@ -117,7 +117,7 @@ def read_source(path: Path, display: str, fs: FileSystem = DISK) -> bytes:
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise TranspileError(not_utf8(display, raw, exc)) from None
+        raise TranspileError(not_utf8(display, exc)) from None
     return raw
 
 

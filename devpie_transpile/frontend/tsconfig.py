@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ir
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, not_utf8
 from .fs import DISK, FileSystem
 from .jsonc import JsoncError, Located, parse
 
@@ -173,9 +173,7 @@ class ConfigReader:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            self.errors.append(
-                Diagnostic(f"not valid UTF-8 (byte offset {exc.start})", path=self.show(path))
-            )
+            self.errors.append(not_utf8(self.show(path), exc))
             return None
         try:
             return parse(text)

@@ -21,7 +21,7 @@ from .._compat import assert_never
 from ..diagnostics import Diagnostic
 from . import evaluate as ev
 from .comments import doc_comment
-from .literals import decode_string, parse_number
+from .literals import decode_escapes, decode_string, number_key, parse_number
 from .source import SourceFile
 
 MAX_DEPTH = 64
@@ -36,7 +36,6 @@ PRIMS: dict[str, ir.PrimName] = {
 
 UNSUPPORTED = {
     "conditional_type": "conditional",
-    "tuple_type": "tuple",
     "function_type": "function",
     "constructor_type": "constructor",
     "template_literal_type": "template literal",
@@ -114,6 +113,9 @@ class Resolver(Protocol):
     ) -> ir.Type: ...
 
     def hoist(self, decl: ir.Interface) -> ir.Type: ...
+
+    def member_value(self, source: SourceFile, enum: str, member: str, span: ir.Span
+                     ) -> str | int | None: ...
 
 
 @functools.lru_cache(maxsize=4096)  # field names repeat across messages
@@ -199,10 +201,16 @@ class TypeConverter:
         if kind == "array_type":
             item = self.convert(node.named_children[0], hint + "Item", depth + 1)
             return ir.Array(item, span), False
+        if kind == "tuple_type":
+            return self._tuple(node, hint, depth), False
         if kind == "readonly_type":
             inner = self._unwrap(node.named_children[0])
+            if inner.type == "tuple_type":
+                return self._tuple(inner, hint, depth), False
             if inner.type != "array_type":
-                return self.error(node, "`readonly` is only supported on array types"), False
+                return self.error(
+                    node, "`readonly` is only supported on array and tuple types"
+                ), False
             item = self.convert(inner.named_children[0], hint + "Item", depth + 1)
             return ir.Array(item, span), False
         if kind == "generic_type":
@@ -214,6 +222,8 @@ class TypeConverter:
                 return ev.rehint(bound, hint), undefined
             if text == "bigint":
                 return self.unsupported(node, "`bigint`"), False
+            if text == "Date" and not self.resolver.declares(self.source, "Date"):
+                return ir.Date(span), False  # the global Date (their own Date shadows it)
             return self.resolver.ref(self.source, text, span), False
         if kind == "intersection_type":
             return self._evaluated(node, lambda: (self._intersection(node, hint, depth), False))
@@ -250,7 +260,7 @@ class TypeConverter:
         span = self.source.span(node)
         kind = value_node.type
         if kind == "string":
-            return ir.Literal(decode_string(self.source, value_node), span)
+            return ir.Literal(decode_string(self.source, value_node, lone_surrogates=True), span)
         if kind in ("true", "false"):
             return ir.Literal(kind == "true", span)
         if kind == "null":
@@ -312,6 +322,42 @@ class TypeConverter:
             return members[0], undefined
         tagged = self._hoist_tagged(members, self.union_base.get(node.id, hint))
         return ir.Union(tuple(tagged), span), undefined
+
+    def _tuple(self, node: Node, hint: str, depth: int) -> ir.Type:
+        """`[A, B]`, `[start: A, end: B]`: fixed length only; optional and rest
+        elements (a JSON array of varying length) are refused at the element."""
+        items: list[ir.Type] = []
+        labels: list[str] = []
+        errors_before = len(self.errors)
+        for i, element in enumerate(node.named_children):
+            if element.type == "comment":
+                continue
+            if element.type in ("optional_type", "optional_parameter"):
+                self.error(element, "optional tuple elements are not supported "
+                           "(the tuple would have no fixed length)")
+                continue
+            if element.type == "rest_type" or (
+                element.type == "required_parameter"
+                and any(c.type == "rest_pattern" for c in element.named_children)
+            ):
+                self.error(element, "rest elements in tuples are not supported "
+                           "(the tuple would have no fixed length)")
+                continue
+            if element.type == "required_parameter":
+                label = element.named_children[0]
+                annotation = element.child_by_field_name("type")
+                if annotation is None or label.type != "identifier":
+                    self.unsupported(element, "tuple element")
+                    continue
+                name = self.source.text(label)
+                labels.append(name)
+                items.append(self.convert(annotation, hint + pascal(name), depth + 1))
+                continue
+            items.append(self.convert(element, f"{hint}Item{i}", depth + 1))
+        if not items and len(self.errors) == errors_before:
+            return self.error(node, "empty tuple types are not supported (they hold no data)")
+        return ir.Tuple(hint, tuple(items), tuple(labels) if labels else None,
+                        self.source.span(node))
 
     def _hoist_tagged(self, members: list[ir.Type], base: str) -> list[ir.Type]:
         """Object literals of a union told apart by a discriminator become declarations
@@ -540,13 +586,7 @@ class TypeConverter:
         name_node = member.child_by_field_name("name")
         assert name_node is not None
         span = self.source.span(name_node)
-        if name_node.type == "string":
-            name = decode_string(self.source, name_node)
-        elif name_node.type in ("property_identifier", "number", "private_property_identifier"):
-            name = self.source.text(name_node)
-        else:
-            self.unsupported(name_node, "computed property name")
-            name = self.source.text(name_node)
+        name = self.property_key(name_node)
         optional = _has_question_mark(name_node)
         doc = doc_comment(self.source, member)
         annotation = member.child_by_field_name("type")
@@ -555,6 +595,41 @@ class TypeConverter:
             return ir.Field(name, t, optional, doc, span)
         t, undefined = self.convert_optional(annotation, owner + pascal(name), depth + 1)
         return ir.Field(name, t, optional or undefined, doc, span)
+
+
+    def property_key(self, node: Node) -> str:
+        """The JSON key of a property name as JavaScript reads it (SPEC "Names"):
+        escapes decoded, numbers as their ToString, `[E.Member]` as the member's value."""
+        kind = node.type
+        text = self.source.text(node)
+        if kind == "string":
+            return decode_string(self.source, node, lone_surrogates=True)
+        if kind in ("property_identifier", "private_property_identifier"):
+            return decode_escapes(text)
+        if kind == "number":
+            key = number_key(text)
+            if key is None:
+                self.error(node, f"bigint property name {text} is not supported")
+                return text
+            return key
+        if kind == "computed_property_name" and node.named_children:
+            inner = self._unwrap(node.named_children[0])
+            if inner.type in ("string", "number"):
+                return self.property_key(inner)
+            obj = inner.child_by_field_name("object")
+            prop = inner.child_by_field_name("property")
+            if inner.type == "member_expression" and obj is not None and prop is not None \
+                    and obj.type == "identifier" and prop.type == "property_identifier":
+                value = self.resolver.member_value(
+                    self.source, self.source.text(obj), self.source.text(prop),
+                    self.source.span(inner),
+                )
+                return text if value is None else str(value)
+            self.error(node, "computed property names are supported only as `[Enum.Member]` "
+                       "or a string or number literal")
+            return text
+        self.unsupported(node, "computed property name")
+        return text
 
 
 def _described(t: ir.Type) -> str:
@@ -579,6 +654,10 @@ def type_key(t: ir.Type, *, structural: bool = False) -> object:
             return ("map", type_key(value, structural=structural))
         case ir.Union(members=members):
             return ("union", tuple(type_key(m, structural=structural) for m in members))
+        case ir.Date():
+            return ("date",)
+        case ir.Tuple(items=items, labels=labels):
+            return ("tuple", labels, tuple(type_key(i, structural=structural) for i in items))
         case ir.Object(fields=fields):
             if not structural:
                 return ("object", t.name, t.span)

@@ -29,7 +29,7 @@ type Names struct {
 	ContentType string  `json:"content-type"`
 	WithSpace   string  `json:"with space"`
 	X2fa        bool    `json:"2fa"`
-	X           string  `json:"üñí"`
+	Üñí         string  `json:"üñí"`
 	Self        string  `json:"self"`
 	Private     string  `json:"_private"`
 	None        string  `json:"None"`
@@ -105,7 +105,7 @@ func decodeNames(raw json.RawMessage, path string) (Names, error) {
 	if m.X2fa, err = decodeField(obj, path, "2fa", decodeBool); err != nil {
 		return m, err
 	}
-	if m.X, err = decodeField(obj, path, "\u00fc\u00f1\u00ed", decodeString); err != nil {
+	if m.Üñí, err = decodeField(obj, path, "\u00fc\u00f1\u00ed", decodeString); err != nil {
 		return m, err
 	}
 	if m.Self, err = decodeField(obj, path, "self", decodeString); err != nil {

@@ -33,7 +33,7 @@ class Names:
     content_type: str
     with_space: str
     _2fa: bool
-    _: str
+    üñí: str
     self_: str
     private: str
     none: str
@@ -64,7 +64,7 @@ class Names:
         content_type = _required(_obj, "content-type", _path, _str)
         with_space = _required(_obj, "with space", _path, _str)
         _2fa = _required(_obj, "2fa", _path, _bool)
-        _ = _required(_obj, "üñí", _path, _str)
+        üñí = _required(_obj, "üñí", _path, _str)
         self_ = _required(_obj, "self", _path, _str)
         private = _required(_obj, "_private", _path, _str)
         none = _required(_obj, "None", _path, _str)
@@ -87,7 +87,7 @@ class Names:
             content_type=content_type,
             with_space=with_space,
             _2fa=_2fa,
-            _=_,
+            üñí=üñí,
             self_=self_,
             private=private,
             none=none,
@@ -114,7 +114,7 @@ class Names:
             "content-type": self.content_type,
             "with space": self.with_space,
             "2fa": self._2fa,
-            "üñí": self._,
+            "üñí": self.üñí,
             "self": self.self_,
             "_private": self.private,
             "None": self.none,

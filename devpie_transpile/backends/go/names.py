@@ -58,6 +58,44 @@ def _is_letter(ch: str) -> bool:
     return ch == "_" or unicodedata.category(ch) in ("Lu", "Ll", "Lt", "Lm", "Lo")
 
 
+def shape(t: ir.Type) -> object:
+    """`t` without its spans: two tuple elements of the same shape have one Go type."""
+    match t:
+        case ir.Prim(name=name):
+            return name
+        case ir.Literal(value=value):
+            return ("literal", type(value).__name__, value)
+        case ir.Ref(name=name) | ir.Object(name=name):
+            return ("named", name)
+        case ir.EnumMemberRef(enum=enum, member=member):
+            return ("member", enum, member)
+        case ir.Array(item=inner):
+            return ("array", shape(inner))
+        case ir.Map(value=inner):
+            return ("map", shape(inner))
+        case ir.Union(members=members):
+            return ("union", tuple(shape(m) for m in members))
+        case ir.Date():
+            return "date"
+        case ir.Tuple(items=items):
+            return ("tuple", tuple(shape(i) for i in items))
+        case _:
+            assert_never(t)
+
+
+def is_mixed(t: ir.Tuple) -> bool:
+    """A tuple whose elements differ in type: a Go struct, not an array."""
+    first = shape(t.items[0])
+    return any(shape(i) != first for i in t.items[1:]) or isinstance(t.items[0], ir.Object)
+
+
+def tuple_fields(t: ir.Tuple) -> list[str]:
+    """The Go fields of a mixed tuple's struct: its labels, else F0, F1, ..."""
+    if t.labels is None:
+        return [f"F{i}" for i in range(len(t.items))]
+    return [pascal(label) for label in t.labels]
+
+
 def is_go_identifier(name: str) -> bool:
     """Whether `name` is a Go identifier (Unicode letters, `_`, decimal digits)."""
     if not name or not _is_letter(name[0]):
@@ -100,7 +138,14 @@ def split_words(name: str) -> list[str]:
 
 
 def pascal(name: str) -> str:
-    """An exported Go name for a JSON key or enum member: `avatarUrl` -> `AvatarURL`."""
+    """An exported Go name for a JSON key or enum member: `avatarUrl` -> `AvatarURL`.
+
+    Non-ASCII letters are kept (`naïve` -> `Naïve`); Go exports a name whose first
+    letter is upper case (Lu), so one without (`名前`, `_x`, `1st`) gets an `X`
+    prefix: `X名前`.
+    """
+    if not name.isascii():
+        return _unicode_pascal(name)
     parts: list[str] = []
     for word in split_words(name):
         if word.upper() in INITIALISMS:
@@ -109,6 +154,23 @@ def pascal(name: str) -> str:
             parts.append(word[0].upper() + word[1:])
     result = "".join(parts)
     if not result or not result[0].isalpha():
+        result = "X" + result
+    return result
+
+
+def _unicode_pascal(name: str) -> str:
+    parts: list[str] = []
+    for chunk in re.split(r"[\W_]+", name):
+        word = "".join(c for c in chunk if _is_letter(c) or unicodedata.category(c) == "Nd")
+        word = word.replace("_", "")
+        if not word:
+            continue
+        if word.upper() in INITIALISMS:
+            parts.append(word.upper())
+        else:
+            parts.append(word[0].upper() + word[1:])
+    result = "".join(parts)
+    if not result or unicodedata.category(result[0]) != "Lu":
         result = "X" + result
     return result
 
@@ -143,6 +205,14 @@ def go_string(value: str) -> str:
 _SHORT_ESCAPES = {c: "\\" + e for c, e in zip("\a\b\f\n\r\t\v", "abfnrtv", strict=True)}
 
 
+def decoder_name(name: str) -> str:
+    """The decoder of type `name`: `decode<Name>`, or `decode_<Name>` when that is a
+    runtime helper's name (types `String`, `Map`, `Field`, `Object`, `Union`): the
+    generated code renames its own function, never the user's type."""
+    plain = "decode" + name
+    return "decode_" + name if plain in RUNTIME_NAMES else plain
+
+
 def const_name(owner: str, member: str) -> str:
     """`Events` + `UserRegistered` -> `EventsUserRegistered`."""
     return owner + pascal(member)
@@ -156,11 +226,17 @@ class GoNames:
     consts: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (type, enum, member)
 
 
-def hoisted_objects(t: ir.Type) -> Iterator[ir.Object]:
-    """The inline objects inside `t`, depth-first in field order (each before its own)."""
+def hoisted_objects(t: ir.Type) -> Iterator[ir.Object | ir.Tuple]:
+    """The inline objects (and mixed tuples, Go structs too) inside `t`, depth-first
+    in field order (each before its own)."""
     match t:
-        case ir.Prim() | ir.Ref() | ir.EnumMemberRef() | ir.Literal():
+        case ir.Prim() | ir.Ref() | ir.EnumMemberRef() | ir.Literal() | ir.Date():
             return
+        case ir.Tuple(items=items):
+            if is_mixed(t):
+                yield t
+            for item in items:
+                yield from hoisted_objects(item)
         case ir.Array(item=inner) | ir.Map(value=inner):
             yield from hoisted_objects(inner)
         case ir.Union(members=members):
@@ -174,7 +250,7 @@ def hoisted_objects(t: ir.Type) -> Iterator[ir.Object]:
             assert_never(t)
 
 
-def decl_objects(decl: ir.Decl) -> list[ir.Object]:
+def decl_objects(decl: ir.Decl) -> list[ir.Object | ir.Tuple]:
     """The inline objects a declaration hoists, in output order."""
     match decl:
         case ir.Interface(fields=fields):
@@ -234,6 +310,7 @@ class _Scope:
             self.owners[name] = "a name the generated Go code uses"
         self.owners[PARSE_MESSAGE] = "the generated ParseMessage function"
         self.owners["_"] = "the Go blank identifier"
+        self.owners["init"] = "Go's package initialiser, which only a func may be named"
 
     def add(self, name: str, what: str, span: ir.Span) -> None:
         owner = self.owners.get(name)
@@ -262,7 +339,7 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
     for decl in module.decls.values():
         _check_type_name(decl.name, decl.span, errors)
         scope.add(decl.name, f"type {decl.name}", decl.span)
-        scope.add("decode" + decl.name, f"the decoder of {decl.name}", decl.span)
+        scope.add(decoder_name(decl.name), f"the decoder of {decl.name}", decl.span)
         match decl:
             case ir.Enum():
                 for m in decl.members:
@@ -279,10 +356,15 @@ def check_names(module: ir.Module) -> tuple[GoNames, list[Diagnostic]]:
             if (obj.name, obj.span) in objects:
                 continue  # an inherited field's object: one struct for every heir
             objects.add((obj.name, obj.span))
+            if isinstance(obj, ir.Tuple):
+                _check_tuple(obj, errors)
+                if obj.name == decl.name:
+                    continue  # `type Pair = [A, B]`: the alias is that struct
             _check_type_name(obj.name, obj.span, errors)
             scope.add(obj.name, f"the struct {obj.name}", obj.span)
-            scope.add("decode" + obj.name, f"the decoder of {obj.name}", obj.span)
-            _check_fields(names, obj.name, obj.fields, errors)
+            scope.add(decoder_name(obj.name), f"the decoder of {obj.name}", obj.span)
+            if isinstance(obj, ir.Object):
+                _check_fields(names, obj.name, obj.fields, errors)
     if not module.messages:
         del scope.owners[PARSE_MESSAGE]  # no ParseMessage: the name is free
     for alias, _, function in parse_functions(module):
@@ -328,14 +410,6 @@ def _check_fields(
     seen: dict[str, str] = {}
     for f in fields:
         go = pascal(f.name)
-        if not is_valid_json_tag(f.name):
-            errors.append(
-                Diagnostic(
-                    f"JSON key {f.name!r} of {struct} cannot be a Go struct tag name "
-                    "(encoding/json would ignore it)",
-                    span=f.span,
-                )
-            )
         if go in METHODS:
             message = f"field {f.name!r} of {struct} becomes the Go method name {go}"
             errors.append(Diagnostic(message, span=f.span))
@@ -349,6 +423,20 @@ def _check_fields(
         else:
             seen[go] = f.name
         names.fields[(struct, f.name)] = go
+
+
+def _check_tuple(t: ir.Tuple, errors: list[Diagnostic]) -> None:
+    seen: dict[str, str] = {}
+    for label, go in zip(t.labels or (), tuple_fields(t), strict=False):
+        if go in METHODS:
+            errors.append(Diagnostic(
+                f"tuple label {label!r} becomes the Go method name {go}", span=t.span
+            ))
+        elif go in seen:
+            errors.append(Diagnostic(
+                f"tuple labels {seen[go]!r} and {label!r} both become Go field {go}", span=t.span
+            ))
+        seen.setdefault(go, label)
 
 
 def _check_messages(module: ir.Module, errors: list[Diagnostic]) -> None:

@@ -20,10 +20,14 @@ from .names import (
     GoNames,
     check_names,
     decl_objects,
+    decoder_name,
     enum_union,
     go_string,
     is_go_identifier,
+    is_mixed,
+    is_valid_json_tag,
     parse_functions,
+    tuple_fields,
 )
 from .runtime import PACKAGES, runtime_for
 from .types import GoType, TypeMapper
@@ -40,7 +44,8 @@ def render(module: ir.Module, target: Target) -> dict[str, str]:
     text = renderer.render()
     errors.extend(renderer.recursive_fields())
     if errors or mapper.errors:
-        raise TranspileError(errors + mapper.errors)
+        # a type is mapped again for a struct's MarshalJSON: its refusal reported once
+        raise TranspileError(list(dict.fromkeys(errors + mapper.errors)))
     mod = target.module or target.package
     go_mod = f"{header('//', module.source)}\n\nmodule {mod}\n\ngo 1.24\n"
     return {"go.mod": go_mod, f"{target.package}.go": text}
@@ -85,10 +90,19 @@ class _Renderer:
         head = len(out)
         emitted: set[tuple[str, ir.Span]] = set()
         for decl in self.module.decls.values():
-            self._decl(decl)
+            if isinstance(decl, ir.Alias) and isinstance(decl.type, ir.Tuple) \
+                    and is_mixed(decl.type):  # `type Pair = [A, B]`: the struct itself
+                emitted.add((decl.type.name, decl.type.span))
+                self._tuple_struct(decl.type, decl.doc)
+            else:
+                self._decl(decl)
             for obj in decl_objects(decl):
-                if (obj.name, obj.span) not in emitted:  # inherited: emitted with its base
-                    emitted.add((obj.name, obj.span))
+                if (obj.name, obj.span) in emitted:  # inherited: emitted with its base
+                    continue
+                emitted.add((obj.name, obj.span))
+                if isinstance(obj, ir.Tuple):
+                    self._tuple_struct(obj, None)
+                else:
                     self._struct(obj.name, obj.fields, None)
         if self.module.messages:
             self._parse_message()
@@ -178,7 +192,7 @@ class _Renderer:
         self._unmarshal(name, "e")
         zero = '""' if kind == "string" else "0"
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         var = "v" if by_value else "_"  # an enum without members accepts nothing
         if kind == "string":
             self.uses.add("decodeString")
@@ -204,7 +218,7 @@ class _Renderer:
         doc = f"UnmarshalJSON decodes JSON into the receiver and validates it as {name}."
         out.extend(doc_comment(doc))
         out.append(f"func ({receiver} *{name}) UnmarshalJSON(data []byte) error {{")
-        out.append(f'\tv, err := decode{name}(data, "")')
+        out.append(f'\tv, err := {decoder_name(name)}(data, "")')
         out.append("\tif err != nil {")
         out.append("\t\treturn err")
         out.append("\t}")
@@ -212,10 +226,9 @@ class _Renderer:
         out.append("\treturn nil")
         out.append("}")
 
-    def _marshal_constants(self, name: str, fields: tuple[ir.Field, ...]) -> None:
-        """A struct always encodes its constant fields (a discriminator, `version: 1`),
-        as its Python class defaults them: a zero `Type` cannot go out as `""`."""
-        consts: list[tuple[str, str, str]] = []  # (Go field, Go value, JSON value)
+    def _constants(self, name: str, fields: tuple[ir.Field, ...]) -> list[tuple[str, str, str]]:
+        """(Go field, Go value, JSON value) of each constant field of a struct."""
+        consts: list[tuple[str, str, str]] = []
         for f in fields:
             if f.optional:
                 continue
@@ -234,6 +247,12 @@ class _Renderer:
                     continue
             text = "true" if value is True else "false" if value is False else show(value)
             consts.append((self.names.fields[(name, f.name)], go, text))
+        return consts
+
+    def _marshal_constants(self, name: str, fields: tuple[ir.Field, ...]) -> None:
+        """A struct always encodes its constant fields (a discriminator, `version: 1`),
+        as its Python class defaults them: a zero `Type` cannot go out as `""`."""
+        consts = self._constants(name, fields)
         if not consts:
             return
         out = self.out
@@ -250,11 +269,97 @@ class _Renderer:
             )
         out.extend(doc_comment(doc))
         out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
-        out.append(f"\ttype plain {name} // the same fields, without this method")
-        out.append("\tp := plain(m)")
+        plain = "plain" if name != "plain" else "plainValue"  # a struct named plain
+        out.append(f"\ttype {plain} {name} // the same fields, without this method")
+        out.append(f"\tp := {plain}(m)")
         for go_name, go, _ in consts:
             out.append(f"\tp.{go_name} = {go}")
         out.append("\treturn json.Marshal(p)")
+        out.append("}")
+
+    def _marshal_fields(self, name: str, fields: tuple[ir.Field, ...]) -> None:
+        """MarshalJSON member by member, for what struct tags cannot say: dates as
+        toISOString writes them, keys no tag can carry, constant fields as their values."""
+        out = self.out
+        constants = {go_name: go for go_name, go, _ in self._constants(name, fields)}
+        out.append("")
+        out.extend(doc_comment(
+            "MarshalJSON encodes the receiver with the TypeScript JSON keys, dates as "
+            "Date.toISOString writes them."
+        ))
+        out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
+        out.append("\tw := jsonWriter{buf: []byte{'{'}}")
+        self.uses.update(("jsonWriter", "writeMember", "encodeJSON", "closeJSON"))
+        for f in fields:
+            go_name = self.names.fields[(name, f.name)]
+            key = go_string(f.name)
+            if go_name in constants:  # as _marshal_constants: whatever the field holds
+                expr, _, _ = self._field(f)
+                out.append(f"\twriteMember(&w, {key}, {constants[go_name]}, encodeJSON[{expr}])")
+                continue
+            t = _without_null(f.type) if f.optional else f.type
+            go = self.mapper.go_type(t)
+            enc = self.mapper.encoder(t, go) or f"encodeJSON[{go.expr}]"
+            self.uses.add(enc)
+            if not f.optional:
+                out.append(f"\twriteMember(&w, {key}, m.{go_name}, {enc})")
+                continue
+            value = f"m.{go_name}"
+            if go.kind not in ("slice", "map") and not go.nilable:
+                value = f"*m.{go_name}"  # a pointer to T
+            out.append(f"\tif m.{go_name} != nil {{")
+            out.append(f"\t\twriteMember(&w, {key}, {value}, {enc})")
+            out.append("\t}")
+        out.append("\treturn closeJSON(&w, '}')")
+        out.append("}")
+
+    def _tuple_struct(self, t: ir.Tuple, doc: str | None) -> None:
+        """A mixed tuple: a struct of its elements, read and written as a JSON array."""
+        out = self.out
+        name = t.name
+        out.append("")
+        self._doc(doc or f"{name} is a JSON array of {len(t.items)} items.")
+        rows: list[list[str] | str] = []
+        gos = [self.mapper.go_type(item) for item in t.items]
+        fields = tuple_fields(t)
+        for go_name, go in zip(fields, gos, strict=True):
+            if _element(go.expr) in self.structs:
+                self.holds.setdefault(name, []).append(
+                    (_element(go.expr), ir.Field(go_name, t, False, None, t.span))
+                )
+            rows.append([go_name, go.expr])
+        out.append(f"type {name} struct {{")
+        out.extend(align(rows))
+        out.append("}")
+        self._unmarshal(name, "m")
+        out.append("")
+        out.extend(doc_comment("MarshalJSON encodes the receiver as a JSON array."))
+        out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
+        out.append("\tw := jsonWriter{buf: []byte{'['}}")
+        self.uses.update(("jsonWriter", "writeItem", "encodeJSON", "closeJSON"))
+        for go_name, go, item in zip(fields, gos, t.items, strict=True):
+            enc = self.mapper.encoder(item, go) or f"encodeJSON[{go.expr}]"
+            self.uses.add(enc)
+            out.append(f"\twriteItem(&w, m.{go_name}, {enc})")
+        out.append("\treturn closeJSON(&w, ']')")
+        out.append("}")
+        out.append("")
+        out.append(_decoder_head(name))
+        out.append(f"\tvar m {name}")
+        self.uses.update(("decodeTuple", "indexPath"))
+        out.append(f"\titems, err := decodeTuple(raw, path, {len(t.items)})")
+        out.append("\tif err != nil {")
+        out.append("\t\treturn m, err")
+        out.append("\t}")
+        for i, (go_name, go) in enumerate(zip(fields, gos, strict=True)):
+            self.uses.add(go.decoder)
+            out.append(
+                f"\tif m.{go_name}, err = {go.decoder}(items[{i}], indexPath(path, {i})); "
+                "err != nil {"
+            )
+            out.append("\t\treturn m, err")
+            out.append("\t}")
+        out.append("\treturn m, nil")
         out.append("}")
 
     def _sealed(self, decl: ir.Alias, tagged: Tagged) -> None:
@@ -272,7 +377,7 @@ class _Renderer:
             out.append("")
             out.append(f"func (*{struct}) {marker}() {{}}")
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         decoder = self.mapper.tagged(tagged).decoder
         self.uses.add(decoder)
         out.append(f"\tv, err := {decoder}(raw, path)")
@@ -301,7 +406,7 @@ class _Renderer:
         out.append("\tif err := json.Unmarshal(data, &raw); err != nil {")
         out.append("\t\treturn nil, err")
         out.append("\t}")
-        out.append(f'\treturn decode{name}(raw, "")')
+        out.append(f'\treturn {decoder_name(name)}(raw, "")')
         out.append("}")
 
     def _alias(self, decl: ir.Alias) -> None:
@@ -315,7 +420,7 @@ class _Renderer:
         out.append(f"type {decl.name} = {go.expr}")
         out.append("")
         out.append(
-            f"func decode{decl.name}(raw json.RawMessage, path string) ({decl.name}, error) {{"
+            _decoder_head(decl.name)
         )
         self.uses.add(go.decoder)
         out.append(f"\treturn {go.decoder}(raw, path)")
@@ -331,7 +436,7 @@ class _Renderer:
         out.append(f"type {name} {go.expr}")
         self._unmarshal(name, "e")
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         self.uses.add(go.decoder)
         out.append(f"\tv, err := {go.decoder}(raw, path)")
         out.append(f"\treturn {name}(v), err")
@@ -357,14 +462,21 @@ class _Renderer:
         self._doc(doc)
         rows: list[list[str] | str] = []
         calls: list[tuple[str, str]] = []
+        custom = any(
+            not is_valid_json_tag(f.name) or self.mapper.has_date(f.type) for f in fields
+        )
         for f in fields:
             go_name = self.names.fields[(name, f.name)]
             expr, options, call = self._field(f)
-            if expr in self.structs:
-                self.holds.setdefault(name, []).append((expr, f))
+            held = _element(expr)
+            if held in self.structs:
+                self.holds.setdefault(name, []).append((held, f))
             if f.doc:
                 rows.extend(comment_lines(f.doc))
-            rows.append([go_name, expr, f'`json:"{f.name}{options}"`'])
+            if is_valid_json_tag(f.name):
+                rows.append([go_name, expr, f'`json:"{f.name}{options}"`'])
+            else:  # no tag can carry the key: MarshalJSON writes it
+                rows.append([go_name, expr, '`json:"-"`'])
             calls.append((go_name, call))
         if rows:
             out.append(f"type {name} struct {{")
@@ -373,9 +485,12 @@ class _Renderer:
         else:
             out.append(f"type {name} struct{{}}")
         self._unmarshal(name, "m")
-        self._marshal_constants(name, fields)
+        if custom:
+            self._marshal_fields(name, fields)
+        else:
+            self._marshal_constants(name, fields)
         out.append("")
-        out.append(f"func decode{name}(raw json.RawMessage, path string) ({name}, error) {{")
+        out.append(_decoder_head(name))
         out.append(f"\tvar m {name}")
         if not calls:
             self.uses.add("decodeObject")
@@ -459,11 +574,24 @@ class _Renderer:
         for msg in messages:
             value = go_string(msg.value) if isinstance(msg.value, str) else str(msg.value)
             out.append(f"\tcase {value}:")
-            out.append(f"\t\treturn parseAs(raw, decode{msg.interface})")
+            out.append(f"\t\treturn parseAs(raw, {decoder_name(msg.interface)})")
         out.append("\t}")
         unknown = go_string(field + ": unknown message type ")
         out.append(f"\treturn nil, errors.New({unknown} + jsonText(typ))")
         out.append("}")
+
+
+def _element(expr: str) -> str:
+    """The type a Go array type holds by value (`[2][3]Node` -> `Node`): a struct
+    holding an array of itself contains itself."""
+    while expr.startswith("[") and "]" in expr and expr[1:expr.index("]")].isdigit():
+        expr = expr[expr.index("]") + 1 :]
+    return expr
+
+
+def _decoder_head(name: str) -> str:
+    """The first line of the decoder of type `name`."""
+    return f"func {decoder_name(name)}(raw json.RawMessage, path string) ({name}, error) {{"
 
 
 def _literal_set(t: ir.Type) -> bool:

@@ -329,6 +329,168 @@ func decodeTagged[K comparable](
 	}
 }
 
+// decodeDate accepts only the text Date.toISOString writes, years 0001 to 9999.
+func decodeDate(raw json.RawMessage, path string) (time.Time, error) {
+	var text string
+	if jsonKind(raw) == '"' && json.Unmarshal(raw, &text) == nil && len(text) == 24 {
+		t, err := time.Parse(dateLayout, text)
+		if err == nil && t.Year() >= 1 && t.Format(dateLayout) == text {
+			return t, nil
+		}
+	}
+	return time.Time{}, mismatchError(path, "date", raw)
+}
+
+// dateLayout is the text of Date.toISOString, in UTC with milliseconds.
+const dateLayout = "2006-01-02T15:04:05.000Z"
+
+// decodeTuple returns the n items of a JSON array of exactly n items, undecoded.
+func decodeTuple(raw json.RawMessage, path string, n int) ([]json.RawMessage, error) {
+	if jsonKind(raw) != '[' {
+		return nil, mismatchError(path, "array", raw)
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, err
+	}
+	if len(items) != n {
+		return nil, mismatchError(path, "array of "+strconv.Itoa(n)+" items", raw)
+	}
+	return items, nil
+}
+
+// decodeFixed decodes a JSON array of exactly n items into an array type A.
+func decodeFixed[A any, T any](n int, item decoder[T], array func([]T) A) decoder[A] {
+	return func(raw json.RawMessage, path string) (A, error) {
+		var zero A
+		items, err := decodeTuple(raw, path, n)
+		if err != nil {
+			return zero, err
+		}
+		out := make([]T, n)
+		for i, itemRaw := range items {
+			if out[i], err = item(itemRaw, indexPath(path, i)); err != nil {
+				return zero, err
+			}
+		}
+		return array(out), nil
+	}
+}
+
+// An encoder writes v as JSON (the way its TypeScript type reads it).
+type encoder[T any] func(v T) ([]byte, error)
+
+// encodeJSON is encoding/json's encoding, for values without dates.
+func encodeJSON[T any](v T) ([]byte, error) {
+	return json.Marshal(v)
+}
+
+// encodeDate writes t as Date.toISOString does: "2024-05-01T12:34:56.789Z".
+func encodeDate(t time.Time) ([]byte, error) {
+	t = t.UTC()
+	if t.Year() < 1 || t.Year() > 9999 {
+		return nil, errors.New("date " + t.String() + " is outside the years 0001 to 9999")
+	}
+	return []byte(`"` + t.Format(dateLayout) + `"`), nil
+}
+
+// encodeArray writes a slice as a JSON array, nil as [].
+func encodeArray[T any](item encoder[T]) encoder[[]T] {
+	return func(v []T) ([]byte, error) {
+		w := jsonWriter{buf: []byte{'['}}
+		for _, x := range v {
+			writeItem(&w, x, item)
+		}
+		return closeJSON(&w, ']')
+	}
+}
+
+// encodeArrayOrNull writes a slice as a JSON array, nil as null (T[] | null).
+func encodeArrayOrNull[T any](item encoder[T]) encoder[[]T] {
+	return func(v []T) ([]byte, error) {
+		if v == nil {
+			return []byte("null"), nil
+		}
+		return encodeArray(item)(v)
+	}
+}
+
+// encodeMap writes a map as a JSON object, keys sorted as encoding/json sorts them, nil as {}.
+func encodeMap[T any](value encoder[T]) encoder[map[string]T] {
+	return func(v map[string]T) ([]byte, error) {
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		w := jsonWriter{buf: []byte{'{'}}
+		for _, k := range keys {
+			writeMember(&w, k, v[k], value)
+		}
+		return closeJSON(&w, '}')
+	}
+}
+
+// encodeMapOrNull writes a map as a JSON object, nil as null (Record<string, T> | null).
+func encodeMapOrNull[T any](value encoder[T]) encoder[map[string]T] {
+	return func(v map[string]T) ([]byte, error) {
+		if v == nil {
+			return []byte("null"), nil
+		}
+		return encodeMap(value)(v)
+	}
+}
+
+// encodeNullable writes a nil pointer as null, else what it points to.
+func encodeNullable[T any](enc encoder[T]) encoder[*T] {
+	return func(v *T) ([]byte, error) {
+		if v == nil {
+			return []byte("null"), nil
+		}
+		return enc(*v)
+	}
+}
+
+// A jsonWriter builds a JSON object or array; the first error sticks.
+type jsonWriter struct {
+	buf []byte
+	err error
+}
+
+// closeJSON ends the object or array of w with end.
+func closeJSON(w *jsonWriter, end byte) ([]byte, error) {
+	if w.err != nil {
+		return nil, w.err
+	}
+	return append(w.buf, end), nil
+}
+
+// writeMember appends the member key: v to an object.
+func writeMember[T any](w *jsonWriter, key string, v T, enc encoder[T]) {
+	if w.err != nil {
+		return
+	}
+	if len(w.buf) > 1 {
+		w.buf = append(w.buf, ',')
+	}
+	name, _ := json.Marshal(key)
+	w.buf = append(append(w.buf, name...), ':')
+	data, err := enc(v)
+	w.buf, w.err = append(w.buf, data...), err
+}
+
+// writeItem appends v to an array.
+func writeItem[T any](w *jsonWriter, v T, enc encoder[T]) {
+	if w.err != nil {
+		return
+	}
+	if len(w.buf) > 1 {
+		w.buf = append(w.buf, ',')
+	}
+	data, err := enc(v)
+	w.buf, w.err = append(w.buf, data...), err
+}
+
 // parseAs decodes a whole message with dec and returns a pointer to it.
 func parseAs[T any](data []byte, dec decoder[T]) (any, error) {
 	v, err := dec(data, "")
@@ -346,6 +508,8 @@ PACKAGES = {
     "errors": "errors",
     "strconv": "strconv",
     "utf8": "unicode/utf8",
+    "time": "time",
+    "sort": "sort",
 }
 
 
@@ -361,7 +525,7 @@ class _Helper:
 
 def _split(runtime: str) -> tuple[_Helper, ...]:
     blocks = runtime.rstrip("\n").split("\n\n")
-    names = [re.search(r"^(?:func|type) (\w+)", b, re.MULTILINE) for b in blocks]
+    names = [re.search(r"^(?:func|type|const) (\w+)", b, re.MULTILINE) for b in blocks]
     assert all(names), "every RUNTIME block declares one func or type"
     declared = {m.group(1) for m in names if m}
     helpers = []

@@ -15,7 +15,7 @@ from ..._compat import assert_never
 from ...diagnostics import Diagnostic
 from ...messages import Tagged
 from ..unions import MIXED_ENUMS, tagged_union
-from .names import GoNames, enum_union, go_string
+from .names import GoNames, decoder_name, enum_union, go_string, is_mixed
 
 Kind = _Literal["value", "ptr", "slice", "map", "any"]
 
@@ -66,6 +66,7 @@ class TypeMapper:
         self._resolving: set[str] = set()
         self._kinds: dict[str, Kind] = {}  # alias -> kind, once worked out
         self._members: dict[str, dict[str, ir.EnumMember]] = {}  # enum -> member name -> member
+        self._dates: dict[str, bool] = {}  # alias -> whether its values hold a time.Time
 
     def _find_member(self, enum: ir.Enum, name: str) -> ir.EnumMember | None:
         """The member `name` of `enum`, from an index built once per enum (a message per
@@ -95,7 +96,7 @@ class TypeMapper:
                 inner = self.go_type(value)
                 return GoType(f"map[string]{inner.expr}", f"decodeMap({inner.decoder})", "map")
             case ir.Ref(name=name):
-                return GoType(name, f"decode{name}", self._ref_kind(name))
+                return GoType(name, f"{decoder_name(name)}", self._ref_kind(name))
             case ir.EnumMemberRef():
                 return self._member(t)
             case ir.Literal(value=value):
@@ -109,9 +110,105 @@ class TypeMapper:
             case ir.Union():
                 return self._union(t)
             case ir.Object(name=name):
-                return GoType(name, f"decode{name}", "value")
+                return GoType(name, f"{decoder_name(name)}", "value")
+            case ir.Date():
+                return GoType("time.Time", "decodeDate", "value")
+            case ir.Tuple(name=name, items=items):
+                if is_mixed(t):
+                    return GoType(name, f"{decoder_name(name)}", "value")
+                inner = self.go_type(items[0])
+                array = f"[{len(items)}]{inner.expr}"
+                convert = f"func(s []{inner.expr}) {array} {{ return {array}(s) }}"
+                return GoType(
+                    array, f"decodeFixed({len(items)}, {inner.decoder}, {convert})", "value"
+                )
             case _:
                 assert_never(t)
+
+    def encoder(self, t: ir.Type, go: GoType) -> str | None:
+        """A Go `encoder[T]` expression for a value of `t` (Go type `go`) when
+        encoding/json would not write the TypeScript JSON (a `time.Time` inside), else
+        None. Structs (objects, mixed tuples) encode themselves and count as plain."""
+        if not self.has_date(t):
+            return None
+        match t:
+            case ir.Date():
+                return "encodeDate"
+            case ir.Array(item=item):
+                inner = self.go_type(item)
+                return f"encodeArray({self.encoder(item, inner) or _plain(inner)})"
+            case ir.Map(value=value):
+                inner = self.go_type(value)
+                return f"encodeMap({self.encoder(value, inner) or _plain(inner)})"
+            case ir.Tuple(items=items):
+                inner = self.go_type(items[0])
+                enc = self.encoder(items[0], inner) or _plain(inner)
+                return (
+                    f"func(v {go.expr}) ([]byte, error) {{ return encodeArray({enc})(v[:]) }}"
+                )
+            case ir.Ref():
+                target: ir.Type = t
+                while isinstance(target, ir.Ref):  # a chain of aliases, walked
+                    decl = self.module.decls[target.name]
+                    assert isinstance(decl, ir.Alias)
+                    target = decl.type
+                return self.encoder(target, go)
+            case ir.Union():
+                rest = [m for m in t.members if not (isinstance(m, ir.Prim) and m.name == "null")]
+                if len(rest) != 1:
+                    return None  # refused by go_type: Go has no such union
+                inner = self.go_type(rest[0])
+                member = self.encoder(rest[0], inner)
+                if member is None:
+                    return None
+                if go.kind == "ptr":
+                    return f"encodeNullable({member})"
+                for plain in ("encodeArray(", "encodeMap("):
+                    if member.startswith(plain):  # T[] | null: nil is null
+                        return plain[:-1] + "OrNull(" + member[len(plain):]
+                return member
+            case _:
+                return None
+
+    def has_date(self, t: ir.Type) -> bool:
+        """Whether a value of `t` holds a `time.Time` that no struct of its own encodes.
+
+        Walked with a stack, not recursion (a chain of 2,000 aliases), each alias's
+        answer kept for the next field that names it."""
+        if isinstance(t, ir.Ref):
+            known = self._dates.get(t.name)
+            if known is None:
+                known = self._dates[t.name] = self._walk_dates(t)
+            return known
+        return self._walk_dates(t)
+
+    def _walk_dates(self, t: ir.Type) -> bool:
+        stack = [t]
+        seen: set[str] = set()
+        while stack:
+            current = stack.pop()
+            match current:
+                case ir.Date():
+                    return True
+                case ir.Array(item=inner) | ir.Map(value=inner):
+                    stack.append(inner)
+                case ir.Tuple(items=items):
+                    if not is_mixed(current):
+                        stack.append(items[0])
+                case ir.Union(members=members):
+                    stack.extend(members)
+                case ir.Ref(name=name):
+                    decl = self.module.decls.get(name)
+                    if isinstance(decl, ir.Alias) and name not in seen:
+                        seen.add(name)
+                        known = self._dates.get(name)
+                        if known:
+                            return True
+                        if known is None:
+                            stack.append(decl.type)
+                case _:
+                    pass
+        return False
 
     def _ref_kind(self, name: str) -> Kind:
         """The kind of a named type. Each alias's is worked out once (a diamond of
@@ -161,7 +258,7 @@ class TypeMapper:
         const = self.names.consts[(enum.name, enum.name, member.name)]
         return GoType(
             enum.name,
-            f"decodeOneOf(decode{enum.name}, []{enum.name}{{{const}}}, "
+            f"decodeOneOf({decoder_name(enum.name)}, []{enum.name}{{{const}}}, "
             f"{go_string(json_text(member.value))})",
             "value",
         )
@@ -190,7 +287,7 @@ class TypeMapper:
         """A union of messages: an `any` holding a pointer to the member's struct."""
         kind, key = ("decodeNumber", "float64") if t.numeric else ("decodeString", "string")
         decoders = ", ".join(
-            f"{go_string(v) if isinstance(v, str) else v}: asPointer(decode{name})"
+            f"{go_string(v) if isinstance(v, str) else v}: asPointer({decoder_name(name)})"
             for v, name in t.cases
         )
         return GoType(
@@ -269,10 +366,10 @@ class TypeMapper:
         if len(enums) == 1 and all(isinstance(m, ir.EnumMemberRef) for m in members):
             name = enums.pop()
             consts = ", ".join(dict.fromkeys(c for _, c in values if c is not None))
-            base = GoType(name, f"decode{name}", "value")
+            base = GoType(name, f"{decoder_name(name)}", "value")
             return GoType(
                 name,
-                f"decodeOneOf(decode{name}, []{name}{{{consts}}}, {go_string(expected)})",
+                f"decodeOneOf({decoder_name(name)}, []{name}{{{consts}}}, {go_string(expected)})",
                 "value",
             )
         if len(bases) == 1:
@@ -316,6 +413,10 @@ class TypeMapper:
             decoders.append(f"asAny({self.go_type(m).decoder})")
         expected = go_string(" or ".join(described))
         return GoType("any", f"decodeUnion({expected}, {', '.join(decoders)})", "any")
+
+
+def _plain(go: GoType) -> str:
+    return f"encodeJSON[{go.expr}]"
 
 
 def _any_literal(value: str | int | float | bool) -> str:

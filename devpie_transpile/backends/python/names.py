@@ -10,12 +10,14 @@ from __future__ import annotations
 import functools
 import keyword
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from ... import ir
 from ...diagnostics import Diagnostic, TranspileError
 from ...messages import Tagged
+from ...validate import walk
 from ..unions import union_functions as _union_functions
 
 _Named = TypeVar("_Named", ir.Field, ir.EnumMember)
@@ -70,7 +72,12 @@ _BOUNDARY_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def words(name: str) -> list[str]:
-    """`auth0Id` -> [auth0, Id]; `HTTPStatus` -> [HTTP, Status]; `content-type` split too."""
+    """`auth0Id` -> [auth0, Id]; `HTTPStatus` -> [HTTP, Status]; `content-type` split too.
+
+    Non-ASCII letters and digits are word characters too (`naïveTime` -> [naïve, Time]).
+    """
+    if not name.isascii():
+        return _unicode_words(name)
     out: list[str] = []
     for chunk in _SPLIT_RE.split(name):
         if chunk:
@@ -78,10 +85,33 @@ def words(name: str) -> list[str]:
     return out
 
 
+def _unicode_words(name: str) -> list[str]:
+    """`words` by Unicode categories: the same boundaries as the ASCII regexes."""
+    out: list[str] = []
+    for chunk in re.split(r"[\W_]+", name):
+        word = ""
+        for i, ch in enumerate(chunk):
+            prev = chunk[i - 1] if i else ""
+            nxt = chunk[i + 1] if i + 1 < len(chunk) else ""
+            if word and ch.isupper() and (
+                prev.islower() or prev.isdigit() or (prev.isupper() and nxt.islower())
+            ):
+                out.append(word)
+                word = ""
+            word += ch
+        if word:
+            out.append(word)
+    return out
+
+
 def _identifier(joined: str) -> str:
+    if not joined.isascii():
+        # Python reads identifiers in NFKC; characters no identifier may hold are dropped
+        joined = unicodedata.normalize("NFKC", joined)
+        joined = "".join(ch for ch in joined if ("a" + ch).isidentifier())
     if not joined:
         return "_"
-    if joined[0].isdigit():
+    if not joined[0].isidentifier():
         return "_" + joined
     return joined
 
@@ -119,8 +149,13 @@ def helper_names() -> frozenset[str]:
 
 def type_name_problem(name: str) -> str | None:
     """Why a declaration (or hoisted class) cannot be named `name` in Python, or None."""
-    if not name.isidentifier() or not name.isascii():
+    if not name.isidentifier():
         return f"type name {name!r} is not a valid Python identifier"
+    if unicodedata.normalize("NFKC", name) != name:
+        normal = unicodedata.normalize("NFKC", name)
+        return f"type name {name!r} is read by Python as {normal!r} (NFKC): write it so"
+    if name.startswith("__") and name.endswith("__"):
+        return f"type name {name!r} is a dunder name, which Python reserves"
     if keyword.iskeyword(name) or name == "_":
         return f"type name {name!r} is a Python keyword"
     if name in BUILTINS:
@@ -130,7 +165,7 @@ def type_name_problem(name: str) -> str | None:
     return None
 
 
-_LEAVES = (ir.Prim, ir.Ref, ir.EnumMemberRef, ir.Literal)
+_LEAVES = (ir.Prim, ir.Ref, ir.EnumMemberRef, ir.Literal, ir.Date)
 
 
 def _objects(t: ir.Type) -> list[ir.Object]:
@@ -142,9 +177,9 @@ def _objects(t: ir.Type) -> list[ir.Object]:
             return [t]
         case ir.Array(item=inner) | ir.Map(value=inner):
             return _objects(inner)
-        case ir.Union(members=members):
+        case ir.Union(members=members) | ir.Tuple(items=members):
             return [o for m in members for o in _objects(m)]
-        case ir.Prim() | ir.Ref() | ir.EnumMemberRef() | ir.Literal():
+        case ir.Prim() | ir.Ref() | ir.EnumMemberRef() | ir.Literal() | ir.Date():
             return []
         case _:
             return []
@@ -190,8 +225,11 @@ def check(module: ir.Module) -> None:
     """Raise TranspileError with every naming problem of `module` for Python."""
     diags: list[Diagnostic] = []
     module_names = module_level_names(module)
+    date = uses_date(module)
     for decl in module.decls.values():
         problem = type_name_problem(decl.name)
+        if problem is None and date and decl.name == "datetime":
+            problem = "type name 'datetime' would shadow the `datetime` that Date fields use"
         if problem is not None:
             diags.append(Diagnostic(problem, span=decl.span))
         match decl:
@@ -217,6 +255,12 @@ def check(module: ir.Module) -> None:
     _check_union_functions(module, module_names, diags)
     if diags:
         raise TranspileError(diags)
+
+
+@functools.lru_cache(maxsize=4)  # asked by the check and the renderer of one module
+def uses_date(module: ir.Module) -> bool:
+    """Whether the module imports `datetime` (a field or type may not then be named so)."""
+    return any(isinstance(t, ir.Date) for decl in module.decls.values() for t in walk(decl))
 
 
 def parse_function(alias: str) -> str:
@@ -251,8 +295,11 @@ def _check_union_functions(
 
 
 def module_level_names(module: ir.Module) -> frozenset[str]:
-    """Every class or alias name the module defines (declarations and hoisted objects)."""
+    """Every class or alias name the module defines (declarations and hoisted objects),
+    and `datetime` when the module imports it."""
     names: set[str] = set(module.decls)
+    if uses_date(module):
+        names.add("datetime")
     for decl in module.decls.values():
         if isinstance(decl, ir.Interface):
             names.update(o.name for o in hoisted(decl.fields))

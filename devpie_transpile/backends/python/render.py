@@ -279,6 +279,11 @@ class _Renderer:
                 return self._union_annotation(t)
             case ir.Object(name=name):
                 return name
+            case ir.Date():
+                self.imports.add("datetime:datetime")
+                return "datetime"
+            case ir.Tuple(items=items):
+                return f"tuple[{', '.join(self.annotation(i) for i in items)}]"
             case _:
                 assert_never(t)
 
@@ -365,6 +370,10 @@ class _Renderer:
                 return self._union_decoder(t, None)
             case ir.Object(name=name):
                 return f"{name}._decode"
+            case ir.Date():
+                return self.use("_date")
+            case ir.Tuple(items=items):
+                return f"{self.use('_tuple')}({', '.join(self.decoder(i) for i in items)})"
             case _:
                 assert_never(t)
 
@@ -525,6 +534,16 @@ class _Renderer:
                 return self._union_encoder(t, expr, depth)
             case ir.Object():
                 return f"{expr}.to_dict()"
+            case ir.Date():
+                return f"{self.use('_iso')}({expr})"
+            case ir.Tuple(items=items):
+                # always a list: JSON has no tuples, and `to_dict()` must equal the JSON
+                parts = [self.encoder(item, f"{expr}[{i}]", depth) for i, item in enumerate(items)]
+                if all(p is None for p in parts):
+                    return f"list({expr})"
+                return "[" + ", ".join(
+                    p or f"{expr}[{i}]" for i, p in enumerate(parts)
+                ) + "]"
             case _:
                 assert_never(t)
 
@@ -576,7 +595,7 @@ class _Renderer:
                 yield enum
             case ir.Array(item=inner) | ir.Map(value=inner):
                 yield from self.names_in(inner)
-            case ir.Union(members=members):
+            case ir.Union(members=members) | ir.Tuple(items=members):
                 for m in members:
                     yield from self.names_in(m)
             case _:
@@ -827,7 +846,7 @@ def _objects_of(t: ir.Type) -> list[ir.Object]:
             return [t]
         case ir.Array(item=inner) | ir.Map(value=inner):
             return _objects_of(inner)
-        case ir.Union(members=members):
+        case ir.Union(members=members) | ir.Tuple(items=members):
             return [o for m in members for o in _objects_of(m)]
         case _:
             return []

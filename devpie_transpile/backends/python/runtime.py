@@ -100,6 +100,39 @@ def _dict(item: Callable[[Any, str], _T]) -> Callable[[Any, str], dict[str, _T]]
 
     return run''', needs=("_T", "_at", "_object"),
            imports=("typing:Any", "collections.abc:Callable")),
+    Helper("_iso", '''\
+def _iso(value: datetime) -> str:
+    offset = value.utcoffset()
+    if offset is not None:
+        value = value - offset
+    return (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:"
+        f"{value.minute:02d}:{value.second:02d}.{value.microsecond // 1000:03d}Z"
+    )''', imports=("datetime:datetime",)),
+    Helper("_date", '''\
+def _date(value: Any, path: str) -> datetime:
+    if isinstance(value, str) and len(value) == 24 and value.endswith("Z"):
+        try:
+            parsed = datetime.fromisoformat(value[:23] + "+00:00")
+        except ValueError:
+            pass
+        else:
+            if _iso(parsed) == value:
+                return parsed
+    raise _error(path, "date", value)''', needs=("_iso", "_error"),
+           imports=("typing:Any", "datetime:datetime")),
+    Helper("_tuple", '''\
+def _tuple(*items: Callable[[Any, str], Any]) -> Callable[[Any, str], Any]:
+    def run(value: Any, path: str) -> Any:
+        if not isinstance(value, list):
+            raise _error(path, "array", value)
+        if len(value) != len(items):
+            raise _error(path, f"array of {len(items)} items", value)
+        return tuple(
+            item(v, f"{path}[{i}]") for i, (item, v) in enumerate(zip(items, value))
+        )
+
+    return run''', needs=("_error",), imports=("typing:Any", "collections.abc:Callable")),
     Helper("_kind_ok", '''\
 def _kind_ok(value: Any, cls: type[Enum]) -> bool:
     if issubclass(cls, int):
