@@ -784,3 +784,22 @@ def test_numeric_discriminator_and_another_key(
         ("DISCRIMINATOR_CHANGED", f"{SRC}:6:9", "Closed"),
     ]
     assert "discriminator changed from op=1 to code=1 (interface Opened)" in result.out
+
+
+def test_dates_and_tuples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = Repo(tmp_path, monkeypatch)
+    old = "export interface A {\n  at: Date;\n  pair: [string, number];\n  n: number;\n}\n"
+    repo.commit({SRC: old})
+    repo.write(
+        {SRC: old.replace("[string, number]", "[string, string]").replace("n: number", "n: Date")}
+    )
+    result = repo.breaking(SRC, "--mode", "full", capsys=capsys)
+    assert [(r, p) for r, _, p in result.rules()] == [
+        ("TYPE_CHANGED", "A.pair"),
+        ("TYPE_CHANGED", "A.n"),
+    ], result.out
+    repo.write({SRC: old.replace("at: Date", "at: string")})
+    result = repo.breaking(SRC, "--mode", "full", capsys=capsys)
+    assert [(r, p) for r, _, p in result.rules()] == [("TYPE_WIDENED", "A.at")], result.out
