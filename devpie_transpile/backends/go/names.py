@@ -7,6 +7,7 @@ or not compile, so that rendering itself never fails on a name.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -103,10 +104,16 @@ def is_go_identifier(name: str) -> bool:
     return all(_is_letter(c) or unicodedata.category(c) == "Nd" for c in name)
 
 
+_ASCII_TAG = re.compile(r"[A-Za-z0-9!#$%&()*+\-./:;<=>?@\[\]^_{|}~ ]+")
+
+
+@functools.lru_cache(maxsize=4096)  # asked for every field, twice; keys repeat
 def is_valid_json_tag(key: str) -> bool:
     """Whether encoding/json honours `key` as a tag name (its `isValidTag`)."""
     if not key:
         return False
+    if key.isascii():
+        return _ASCII_TAG.fullmatch(key) is not None
     for ch in key:
         if ch in _SAFE_TAG_PUNCT:
             continue

@@ -175,6 +175,8 @@ class TypeMapper:
 
         Walked with a stack, not recursion (a chain of 2,000 aliases), each alias's
         answer kept for the next field that names it."""
+        if isinstance(t, ir.Prim | ir.Literal | ir.EnumMemberRef | ir.Object):
+            return False  # most fields, at once
         if isinstance(t, ir.Ref):
             known = self._dates.get(t.name)
             if known is None:
