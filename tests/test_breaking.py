@@ -762,3 +762,44 @@ def test_the_old_contract_resolves_with_the_old_tsconfig(
     )
     result = repo.breaking(SRC, capsys=capsys)
     assert result.rules() == [("TYPE_CHANGED", "common/meta.ts:2:12", "A.meta.traceId")], result.err
+
+
+def test_numeric_discriminator_and_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = Repo(tmp_path, monkeypatch)
+    old = (
+        "export interface Opened {\n  op: 1;\n  id: string;\n}\n"
+        "export interface Closed {\n  op: 2;\n  id: string;\n}\n"
+    )
+    repo.commit({SRC: old})
+    repo.commit({SRC: old.replace("op: 2;", "op: 3;")})
+    result = repo.breaking(SRC, "--against", "HEAD~1", capsys=capsys)
+    assert result.rules() == [("DISCRIMINATOR_CHANGED", f"{SRC}:6:7", "Closed")]
+    assert "discriminator changed from 2 to 3 (interface Closed)" in result.out
+    repo.commit({SRC: old.replace("op:", "code:")})
+    result = repo.breaking(SRC, "--against", "HEAD~2", capsys=capsys)
+    assert result.rules() == [
+        ("DISCRIMINATOR_CHANGED", f"{SRC}:2:9", "Opened"),
+        ("DISCRIMINATOR_CHANGED", f"{SRC}:6:9", "Closed"),
+    ]
+    assert "discriminator changed from op=1 to code=1 (interface Opened)" in result.out
+
+
+def test_dates_and_tuples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = Repo(tmp_path, monkeypatch)
+    old = "export interface A {\n  at: Date;\n  pair: [string, number];\n  n: number;\n}\n"
+    repo.commit({SRC: old})
+    repo.write(
+        {SRC: old.replace("[string, number]", "[string, string]").replace("n: number", "n: Date")}
+    )
+    result = repo.breaking(SRC, "--mode", "full", capsys=capsys)
+    assert [(r, p) for r, _, p in result.rules()] == [
+        ("TYPE_CHANGED", "A.pair"),
+        ("TYPE_CHANGED", "A.n"),
+    ], result.out
+    repo.write({SRC: old.replace("at: Date", "at: string")})
+    result = repo.breaking(SRC, "--mode", "full", capsys=capsys)
+    assert [(r, p) for r, _, p in result.rules()] == [("TYPE_WIDENED", "A.at")], result.out

@@ -211,9 +211,8 @@ class Side:
 
 
 def _key(message: ir.Message) -> str:
-    """The JSON key of a message's discriminator (`type` until messages name theirs)."""
-    key: str = getattr(message, "field", "type")
-    return key
+    """The JSON key of a message's discriminator (`type`, or the key they all share)."""
+    return message.field
 
 
 def _root_name(message: ir.Message) -> str:
@@ -586,6 +585,15 @@ class Comparer:
                 common = common or bool(o_vals & n_vals)
                 lost.extend(_show_value(v[1]) for v in _ordered(o_vals - n_vals, o_values))
                 gained.extend(_show_value(v[1]) for v in _ordered(n_vals - o_vals, n_values))
+        # leaves of their own (Date, a tuple's whole shape): the same, or not
+        for kind in sorted((o.kinds | n.kinds) - set(KINDS)):
+            other = n.kinds if kind in o.kinds else o.kinds
+            if kind in other or (kind == "Date" and "string" in other):
+                common = True  # a Date is a string: string <-> Date narrows or widens
+            elif kind in o.kinds:
+                lost.append(kind)
+            else:
+                gained.append(kind)
         common |= self.structured(o, n, path, lost, gained)
         if not lost and not gained:
             return
