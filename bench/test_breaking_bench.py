@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import breaking  # noqa: E402
+import breaking
 
 
 def test_one_round_on_the_fixture(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
