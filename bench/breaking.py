@@ -129,7 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     report = (
         "# devpie-transpile breaking: cold-process timings\n\n"
-        f"Command: `python bench/breaking.py {' '.join(argv if argv is not None else sys.argv[1:])}`"
+        "Command: `python bench/breaking.py "
+        f"{' '.join(argv if argv is not None else sys.argv[1:])}`"
         f"  \nMachine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, load {load:.1f} at the start; revision {revision}, "
         f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {args.repeats} repeats\n\n"

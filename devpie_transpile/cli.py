@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from ._typer_app import new_app, use_color
 from .backends import DEFAULT_PACKAGE, LANGS, Target
 from .diagnostics import Diagnostic, TranspileError, format_diagnostics
 from .output import check_no_symlinks, check_regular, drift, write_files
@@ -36,12 +37,7 @@ Examples:
 Exit status: 0 ok, 1 --check found drift, 2 bad input or usage.
 """
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+app = new_app()
 
 
 class Usage(Exception):
@@ -55,7 +51,7 @@ def _version(value: bool) -> None:
 
 
 def _color() -> bool:
-    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    return use_color(sys.stderr)
 
 
 def _display_path(path: Path, root: Path) -> str:

@@ -7,7 +7,6 @@ revision without the source).
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +14,7 @@ from typing import Annotated
 import typer
 
 from .. import ir
+from .._typer_app import new_app, use_color
 from ..diagnostics import Diagnostic, TranspileError, format_diagnostics
 from ..frontend.files import display_path
 from .allow import Allow, allowed_by, parse
@@ -35,12 +35,7 @@ Accept a change on purpose with a comment on its line (or alone on the line abov
 Exit status: 0 nothing breaks, 1 a breaking change, 2 bad input or usage.
 """
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+app = new_app()
 
 
 class Usage(Exception):
@@ -48,7 +43,7 @@ class Usage(Exception):
 
 
 def _color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return use_color(sys.stdout)
 
 
 @app.command(epilog=EPILOG)

@@ -87,10 +87,8 @@ class ScanWriter:
         return decl is not None
 
     def _const(self, enum: str, member: str) -> str | None:
-        """The Go const of `enum.member`, None when there is none (refused elsewhere)."""
-        decl = self.module.decls.get(enum)
-        if not isinstance(decl, ir.Enum) or not any(m.name == member for m in decl.members):
-            return None
+        """The Go const of `enum.member`, None when there is none (refused elsewhere).
+        A dict lookup, not a scan of the members: one per discriminator."""
         return self.mapper.names.consts.get((enum, enum, member))
 
     def _direct(self, t: ir.Type) -> bool:
