@@ -254,10 +254,12 @@ def test_field_collision_reported_at_second_field() -> None:
         "userID", prim("string"), False, None, sp(4)
     )
     c = ir.Field("unmarshalJSON", prim("string"), False, None, sp(5))
-    errors = _errors(_module(ir.Interface("Foo", (a, b, c), (), None, sp(2))))
+    d = ir.Field("appendJSON", prim("string"), False, None, sp(6))
+    errors = _errors(_module(ir.Interface("Foo", (a, b, c, d), (), None, sp(2))))
     assert errors == [
         ("fields 'userId' and 'userID' of Foo both become Go field UserID", 4),
         ("field 'unmarshalJSON' of Foo becomes the Go method name UnmarshalJSON", 5),
+        ("field 'appendJSON' of Foo becomes the Go method name AppendJSON", 6),
     ]
 
 

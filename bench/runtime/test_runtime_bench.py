@@ -85,7 +85,10 @@ def test_a_small_run_prints_the_table_and_checks_every_tool(tmp_path: Path) -> N
     assert "| go | decode | devpie-transpile |" in text
     assert "| go | encode | plain encoding/json |" in text
     assert "| python | decode | devpie-transpile |" in text
-    assert re.search(r"- (PASS|FAIL): go decode <= 1\.50x of plain encoding/json", text)
+    assert re.search(r"- (PASS|FAIL): go decode, devpie-transpile, <= 1\.50x of plain", text)
+    assert "| go | encode | devpie-transpile, v.AppendJSON(buf[:0]) (one buffer) |" in text
+    assert re.search(r"- (PASS|FAIL): go encode, devpie-transpile, v\.AppendJSON", text)
+    assert "- NOTE: go encode through json.Marshal:" in text
     # the rejection report names every invalid case, for Go and Python
     for what, _, _ in stream.invalid_cases():
         assert text.count(f"| {what} |") == 2, what

@@ -242,6 +242,15 @@ func (m Metadata) MarshalJSON() ([]byte, error) {
 	return appendMetadata(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Metadata) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMetadata(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendMetadata(b []byte, m *Metadata) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"traceId\":"...)
@@ -321,6 +330,15 @@ func (m *Message) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Message) MarshalJSON() ([]byte, error) {
 	return appendMessage(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Message) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMessage(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendMessage(b []byte, m *Message) ([]byte, error) {
@@ -430,6 +448,15 @@ func (m RegisterUserCommand) MarshalJSON() ([]byte, error) {
 	return appendRegisterUserCommand(make([]byte, 0, 400), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m RegisterUserCommand) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendRegisterUserCommand(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendRegisterUserCommand(b []byte, m *RegisterUserCommand) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -535,6 +562,15 @@ func (m *RegisterUserCommandData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m RegisterUserCommandData) MarshalJSON() ([]byte, error) {
 	return appendRegisterUserCommandData(make([]byte, 0, 280), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m RegisterUserCommandData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendRegisterUserCommandData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendRegisterUserCommandData(b []byte, m *RegisterUserCommandData) ([]byte, error) {
@@ -667,6 +703,15 @@ func (m ModifyUserCommand) MarshalJSON() ([]byte, error) {
 	return appendModifyUserCommand(make([]byte, 0, 280), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ModifyUserCommand) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendModifyUserCommand(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendModifyUserCommand(b []byte, m *ModifyUserCommand) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -769,6 +814,15 @@ func (m *ModifyUserCommandData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m ModifyUserCommandData) MarshalJSON() ([]byte, error) {
 	return appendModifyUserCommandData(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ModifyUserCommandData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendModifyUserCommandData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendModifyUserCommandData(b []byte, m *ModifyUserCommandData) ([]byte, error) {
@@ -898,6 +952,15 @@ func (m EnableAccountingCommand) MarshalJSON() ([]byte, error) {
 	return appendEnableAccountingCommand(make([]byte, 0, 200), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m EnableAccountingCommand) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendEnableAccountingCommand(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendEnableAccountingCommand(b []byte, m *EnableAccountingCommand) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -1001,6 +1064,15 @@ func (m EnableAccountingCommandData) MarshalJSON() ([]byte, error) {
 	return appendEnableAccountingCommandData(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m EnableAccountingCommandData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendEnableAccountingCommandData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendEnableAccountingCommandData(b []byte, m *EnableAccountingCommandData) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"tenantId\":"...)
@@ -1079,6 +1151,15 @@ func (m *UserRegisteredEvent) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "UserRegistered" whatever it holds.
 func (m UserRegisteredEvent) MarshalJSON() ([]byte, error) {
 	return appendUserRegisteredEvent(make([]byte, 0, 440), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m UserRegisteredEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendUserRegisteredEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendUserRegisteredEvent(b []byte, m *UserRegisteredEvent) ([]byte, error) {
@@ -1187,6 +1268,15 @@ func (m *UserRegisteredEventData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m UserRegisteredEventData) MarshalJSON() ([]byte, error) {
 	return appendUserRegisteredEventData(make([]byte, 0, 320), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m UserRegisteredEventData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendUserRegisteredEventData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendUserRegisteredEventData(b []byte, m *UserRegisteredEventData) ([]byte, error) {
@@ -1329,6 +1419,15 @@ func (m UserModifiedEvent) MarshalJSON() ([]byte, error) {
 	return appendUserModifiedEvent(make([]byte, 0, 320), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m UserModifiedEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendUserModifiedEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendUserModifiedEvent(b []byte, m *UserModifiedEvent) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -1432,6 +1531,15 @@ func (m *UserModifiedEventData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m UserModifiedEventData) MarshalJSON() ([]byte, error) {
 	return appendUserModifiedEventData(make([]byte, 0, 200), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m UserModifiedEventData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendUserModifiedEventData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendUserModifiedEventData(b []byte, m *UserModifiedEventData) ([]byte, error) {
@@ -1572,6 +1680,15 @@ func (m MembershipCreatedEvent) MarshalJSON() ([]byte, error) {
 	return appendMembershipCreatedEvent(make([]byte, 0, 320), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m MembershipCreatedEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMembershipCreatedEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendMembershipCreatedEvent(b []byte, m *MembershipCreatedEvent) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -1675,6 +1792,15 @@ func (m *MembershipCreatedEventData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m MembershipCreatedEventData) MarshalJSON() ([]byte, error) {
 	return appendMembershipCreatedEventData(make([]byte, 0, 200), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m MembershipCreatedEventData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMembershipCreatedEventData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendMembershipCreatedEventData(b []byte, m *MembershipCreatedEventData) ([]byte, error) {
@@ -1787,6 +1913,15 @@ func (m MembershipUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return appendMembershipUpdatedEvent(make([]byte, 0, 240), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m MembershipUpdatedEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMembershipUpdatedEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendMembershipUpdatedEvent(b []byte, m *MembershipUpdatedEvent) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -1890,6 +2025,15 @@ func (m MembershipUpdatedEventData) MarshalJSON() ([]byte, error) {
 	return appendMembershipUpdatedEventData(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m MembershipUpdatedEventData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMembershipUpdatedEventData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendMembershipUpdatedEventData(b []byte, m *MembershipUpdatedEventData) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"membershipId\":"...)
@@ -1985,6 +2129,15 @@ func (m *MembershipDeletedEvent) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "MembershipDeleted" whatever it holds.
 func (m MembershipDeletedEvent) MarshalJSON() ([]byte, error) {
 	return appendMembershipDeletedEvent(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m MembershipDeletedEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMembershipDeletedEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendMembershipDeletedEvent(b []byte, m *MembershipDeletedEvent) ([]byte, error) {
@@ -2088,6 +2241,15 @@ func (m MembershipDeletedEventData) MarshalJSON() ([]byte, error) {
 	return appendMembershipDeletedEventData(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m MembershipDeletedEventData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMembershipDeletedEventData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendMembershipDeletedEventData(b []byte, m *MembershipDeletedEventData) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"membershipId\":"...)
@@ -2156,6 +2318,15 @@ func (m *ProjectCreatedEvent) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ProjectCreated" whatever it holds.
 func (m ProjectCreatedEvent) MarshalJSON() ([]byte, error) {
 	return appendProjectCreatedEvent(make([]byte, 0, 560), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ProjectCreatedEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendProjectCreatedEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendProjectCreatedEvent(b []byte, m *ProjectCreatedEvent) ([]byte, error) {
@@ -2270,6 +2441,15 @@ func (m *ProjectCreatedEventData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m ProjectCreatedEventData) MarshalJSON() ([]byte, error) {
 	return appendProjectCreatedEventData(make([]byte, 0, 440), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ProjectCreatedEventData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendProjectCreatedEventData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendProjectCreatedEventData(b []byte, m *ProjectCreatedEventData) ([]byte, error) {
@@ -2461,6 +2641,15 @@ func (m ProjectUpdatedEvent) MarshalJSON() ([]byte, error) {
 	return appendProjectUpdatedEvent(make([]byte, 0, 400), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ProjectUpdatedEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendProjectUpdatedEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendProjectUpdatedEvent(b []byte, m *ProjectUpdatedEvent) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -2566,6 +2755,15 @@ func (m *ProjectUpdatedEventData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m ProjectUpdatedEventData) MarshalJSON() ([]byte, error) {
 	return appendProjectUpdatedEventData(make([]byte, 0, 280), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ProjectUpdatedEventData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendProjectUpdatedEventData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendProjectUpdatedEventData(b []byte, m *ProjectUpdatedEventData) ([]byte, error) {
@@ -2750,6 +2948,15 @@ func (m ProjectDeletedEvent) MarshalJSON() ([]byte, error) {
 	return appendProjectDeletedEvent(make([]byte, 0, 160), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ProjectDeletedEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendProjectDeletedEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendProjectDeletedEvent(b []byte, m *ProjectDeletedEvent) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -2849,6 +3056,15 @@ func (m *ProjectDeletedEventData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m ProjectDeletedEventData) MarshalJSON() ([]byte, error) {
 	return appendProjectDeletedEventData(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ProjectDeletedEventData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendProjectDeletedEventData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendProjectDeletedEventData(b []byte, m *ProjectDeletedEventData) ([]byte, error) {

@@ -231,6 +231,15 @@ func (m Point) MarshalJSON() ([]byte, error) {
 	return appendPoint(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Point) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPoint(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPoint(b []byte, m *Point) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -321,6 +330,15 @@ func (m *MaybePointObject) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m MaybePointObject) MarshalJSON() ([]byte, error) {
 	return appendMaybePointObject(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m MaybePointObject) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMaybePointObject(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendMaybePointObject(b []byte, m *MaybePointObject) ([]byte, error) {
@@ -448,6 +466,15 @@ func (m *UsesAliases) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m UsesAliases) MarshalJSON() ([]byte, error) {
 	return appendUsesAliases(make([]byte, 0, 400), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m UsesAliases) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendUsesAliases(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendUsesAliases(b []byte, m *UsesAliases) ([]byte, error) {

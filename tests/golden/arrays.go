@@ -42,6 +42,15 @@ func (m Arrays) MarshalJSON() ([]byte, error) {
 	return appendArrays(make([]byte, 0, 400), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Arrays) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendArrays(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendArrays(b []byte, m *Arrays) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -432,6 +441,15 @@ func (m ArraysItemsItem) MarshalJSON() ([]byte, error) {
 	return appendArraysItemsItem(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ArraysItemsItem) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendArraysItemsItem(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendArraysItemsItem(b []byte, m *ArraysItemsItem) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -511,6 +529,15 @@ func (m *ArraysBoxesItem) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m ArraysBoxesItem) MarshalJSON() ([]byte, error) {
 	return appendArraysBoxesItem(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ArraysBoxesItem) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendArraysBoxesItem(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendArraysBoxesItem(b []byte, m *ArraysBoxesItem) ([]byte, error) {

@@ -35,6 +35,15 @@ func (m Paid) MarshalJSON() ([]byte, error) {
 	return appendPaid(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Paid) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPaid(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPaid(b []byte, m *Paid) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -130,6 +139,15 @@ func (m Money) MarshalJSON() ([]byte, error) {
 	return appendMoney(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Money) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMoney(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendMoney(b []byte, m *Money) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -212,6 +230,15 @@ func (m *SignedStamp) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "stamp" whatever it holds.
 func (m SignedStamp) MarshalJSON() ([]byte, error) {
 	return appendSignedStamp(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m SignedStamp) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendSignedStamp(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendSignedStamp(b []byte, m *SignedStamp) ([]byte, error) {
@@ -321,6 +348,15 @@ func (m *Stamp) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "stamp" whatever it holds.
 func (m Stamp) MarshalJSON() ([]byte, error) {
 	return appendStamp(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Stamp) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendStamp(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendStamp(b []byte, m *Stamp) ([]byte, error) {

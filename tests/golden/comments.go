@@ -41,6 +41,15 @@ func (m Commented) MarshalJSON() ([]byte, error) {
 	return appendCommented(make([]byte, 0, 200), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Commented) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendCommented(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendCommented(b []byte, m *Commented) ([]byte, error) {
 	var err error
 	start := len(b)

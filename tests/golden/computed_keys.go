@@ -135,6 +135,15 @@ func (m Counters) MarshalJSON() ([]byte, error) {
 	return appendCounters(make([]byte, 0, 440), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Counters) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendCounters(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendCounters(b []byte, m *Counters) ([]byte, error) {
 	var err error
 	start := len(b)

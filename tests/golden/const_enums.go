@@ -125,6 +125,15 @@ func (m Hello) MarshalJSON() ([]byte, error) {
 	return appendHello(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Hello) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendHello(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendHello(b []byte, m *Hello) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"op\":0"...)
@@ -200,6 +209,15 @@ func (m *Heartbeat) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Op as 1 whatever it holds.
 func (m Heartbeat) MarshalJSON() ([]byte, error) {
 	return appendHeartbeat(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Heartbeat) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendHeartbeat(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendHeartbeat(b []byte, m *Heartbeat) ([]byte, error) {
@@ -280,6 +298,15 @@ func (m *Frame) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Frame) MarshalJSON() ([]byte, error) {
 	return appendFrame(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Frame) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFrame(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendFrame(b []byte, m *Frame) ([]byte, error) {

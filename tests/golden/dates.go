@@ -51,6 +51,15 @@ func (m Opened) MarshalJSON() ([]byte, error) {
 	return closeJSON(&w, '}')
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Opened) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
+}
+
 func scanOpened(s *scanner, v *Opened) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -186,6 +195,15 @@ func (m Log) MarshalJSON() ([]byte, error) {
 	writeMember(&w, "stamps", m.Stamps, encodeArray(encodeDate))
 	writeMember(&w, "firstStamp", m.FirstStamp, encodeDate)
 	return closeJSON(&w, '}')
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Log) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
 }
 
 func scanLog(s *scanner, v *Log) bool {

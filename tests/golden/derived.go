@@ -34,6 +34,15 @@ func (m AddTodo) MarshalJSON() ([]byte, error) {
 	return appendAddTodo(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m AddTodo) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAddTodo(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendAddTodo(b []byte, m *AddTodo) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":\"ADD_TODO\""...)
@@ -159,6 +168,15 @@ func (m *Account) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Account) MarshalJSON() ([]byte, error) {
 	return appendAccount(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Account) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAccount(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendAccount(b []byte, m *Account) ([]byte, error) {
@@ -306,6 +324,15 @@ func (m ActionAdd) MarshalJSON() ([]byte, error) {
 	return appendActionAdd(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ActionAdd) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendActionAdd(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendActionAdd(b []byte, m *ActionAdd) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":\"add\""...)
@@ -381,6 +408,15 @@ func (m *ActionRemove) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "remove" whatever it holds.
 func (m ActionRemove) MarshalJSON() ([]byte, error) {
 	return appendActionRemove(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ActionRemove) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendActionRemove(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendActionRemove(b []byte, m *ActionRemove) ([]byte, error) {
@@ -517,6 +553,15 @@ func (m *Report) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Report) MarshalJSON() ([]byte, error) {
 	return appendReport(make([]byte, 0, 400), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Report) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendReport(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendReport(b []byte, m *Report) ([]byte, error) {
@@ -668,6 +713,15 @@ func (m ReportDefaults) MarshalJSON() ([]byte, error) {
 	return appendReportDefaults(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ReportDefaults) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendReportDefaults(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendReportDefaults(b []byte, m *ReportDefaults) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -758,6 +812,15 @@ func (m *ReportDefaultsNested) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m ReportDefaultsNested) MarshalJSON() ([]byte, error) {
 	return appendReportDefaultsNested(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ReportDefaultsNested) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendReportDefaultsNested(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendReportDefaultsNested(b []byte, m *ReportDefaultsNested) ([]byte, error) {

@@ -370,6 +370,15 @@ func (m Enums) MarshalJSON() ([]byte, error) {
 	return appendEnums(make([]byte, 0, 400), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Enums) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendEnums(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendEnums(b []byte, m *Enums) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"color\":"...)

@@ -34,6 +34,15 @@ func (m Envelope) MarshalJSON() ([]byte, error) {
 	return appendEnvelope(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Envelope) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendEnvelope(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendEnvelope(b []byte, m *Envelope) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -160,6 +169,15 @@ func (m Opened) MarshalJSON() ([]byte, error) {
 	return appendOpened(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Opened) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOpened(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendOpened(b []byte, m *Opened) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -240,6 +258,15 @@ func (m Ping) MarshalJSON() ([]byte, error) {
 	return appendPing(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Ping) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPing(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPing(b []byte, m *Ping) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -317,6 +344,15 @@ func (m *Meta) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Meta) MarshalJSON() ([]byte, error) {
 	return appendMeta(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Meta) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMeta(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendMeta(b []byte, m *Meta) ([]byte, error) {

@@ -34,6 +34,15 @@ func (m Base) MarshalJSON() ([]byte, error) {
 	return appendBase(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Base) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendBase(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendBase(b []byte, m *Base) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -114,6 +123,15 @@ func (m BaseMeta) MarshalJSON() ([]byte, error) {
 	return appendBaseMeta(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m BaseMeta) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendBaseMeta(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendBaseMeta(b []byte, m *BaseMeta) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -183,6 +201,15 @@ func (m *Audit) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Audit) MarshalJSON() ([]byte, error) {
 	return appendAudit(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Audit) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAudit(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendAudit(b []byte, m *Audit) ([]byte, error) {
@@ -264,6 +291,15 @@ func (m *Derived) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Derived) MarshalJSON() ([]byte, error) {
 	return appendDerived(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Derived) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendDerived(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendDerived(b []byte, m *Derived) ([]byte, error) {
@@ -373,6 +409,15 @@ func (m *Other) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Other) MarshalJSON() ([]byte, error) {
 	return appendOther(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Other) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOther(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOther(b []byte, m *Other) ([]byte, error) {

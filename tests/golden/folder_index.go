@@ -35,6 +35,15 @@ func (m Purchased) MarshalJSON() ([]byte, error) {
 	return appendPurchased(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Purchased) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPurchased(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPurchased(b []byte, m *Purchased) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -127,6 +136,15 @@ func (m Customer) MarshalJSON() ([]byte, error) {
 	return appendCustomer(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Customer) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendCustomer(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendCustomer(b []byte, m *Customer) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"id\":"...)
@@ -203,6 +221,15 @@ func (m *Invoice) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Invoice) MarshalJSON() ([]byte, error) {
 	return appendInvoice(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Invoice) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendInvoice(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendInvoice(b []byte, m *Invoice) ([]byte, error) {

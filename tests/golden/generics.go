@@ -81,6 +81,15 @@ func (m Deposited) MarshalJSON() ([]byte, error) {
 	return appendDeposited(make([]byte, 0, 160), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Deposited) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendDeposited(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendDeposited(b []byte, m *Deposited) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -173,6 +182,15 @@ func (m DepositedData) MarshalJSON() ([]byte, error) {
 	return appendDepositedData(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m DepositedData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendDepositedData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendDepositedData(b []byte, m *DepositedData) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -255,6 +273,15 @@ func (m *Withdrawn) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Withdrawn", Version as 2 whatever they hold.
 func (m Withdrawn) MarshalJSON() ([]byte, error) {
 	return appendWithdrawn(make([]byte, 0, 200), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Withdrawn) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendWithdrawn(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendWithdrawn(b []byte, m *Withdrawn) ([]byte, error) {
@@ -358,6 +385,15 @@ func (m WithdrawnData) MarshalJSON() ([]byte, error) {
 	return appendWithdrawnData(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m WithdrawnData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendWithdrawnData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendWithdrawnData(b []byte, m *WithdrawnData) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -439,6 +475,15 @@ func (m *Pinged) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Pinged" whatever it holds.
 func (m Pinged) MarshalJSON() ([]byte, error) {
 	return appendPinged(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Pinged) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPinged(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendPinged(b []byte, m *Pinged) ([]byte, error) {
@@ -530,6 +575,15 @@ func (m PingedData) MarshalJSON() ([]byte, error) {
 	return appendPingedData(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m PingedData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPingedData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPingedData(b []byte, m *PingedData) ([]byte, error) {
 	start := len(b)
 	if len(b) == start {
@@ -576,6 +630,15 @@ func (m *EnvelopeDeposited) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m EnvelopeDeposited) MarshalJSON() ([]byte, error) {
 	return appendEnvelopeDeposited(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m EnvelopeDeposited) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendEnvelopeDeposited(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendEnvelopeDeposited(b []byte, m *EnvelopeDeposited) ([]byte, error) {
@@ -659,6 +722,15 @@ func (m EnvelopeWithdrawn) MarshalJSON() ([]byte, error) {
 	return appendEnvelopeWithdrawn(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m EnvelopeWithdrawn) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendEnvelopeWithdrawn(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendEnvelopeWithdrawn(b []byte, m *EnvelopeWithdrawn) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -740,6 +812,15 @@ func (m *Batch) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Batch) MarshalJSON() ([]byte, error) {
 	return appendBatch(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Batch) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendBatch(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendBatch(b []byte, m *Batch) ([]byte, error) {
@@ -860,6 +941,15 @@ func (m TaggedLowPriority) MarshalJSON() ([]byte, error) {
 	return appendTaggedLowPriority(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TaggedLowPriority) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTaggedLowPriority(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendTaggedLowPriority(b []byte, m *TaggedLowPriority) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"tag\":\"low-priority\""...)
@@ -937,6 +1027,15 @@ func (m Tagged1) MarshalJSON() ([]byte, error) {
 	return appendTagged1(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Tagged1) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTagged1(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendTagged1(b []byte, m *Tagged1) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"tag\":1"...)
@@ -1012,6 +1111,15 @@ func (m *TaggedKindsOpenedNumber) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Tag as "opened" whatever it holds.
 func (m TaggedKindsOpenedNumber) MarshalJSON() ([]byte, error) {
 	return appendTaggedKindsOpenedNumber(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TaggedKindsOpenedNumber) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTaggedKindsOpenedNumber(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendTaggedKindsOpenedNumber(b []byte, m *TaggedKindsOpenedNumber) ([]byte, error) {
@@ -1094,6 +1202,15 @@ func (m TaggedStringBoolean) MarshalJSON() ([]byte, error) {
 	return appendTaggedStringBoolean(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TaggedStringBoolean) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTaggedStringBoolean(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendTaggedStringBoolean(b []byte, m *TaggedStringBoolean) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"tag\":"...)
@@ -1170,6 +1287,15 @@ func (m *TaggedNumberList) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m TaggedNumberList) MarshalJSON() ([]byte, error) {
 	return appendTaggedNumberList(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TaggedNumberList) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTaggedNumberList(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendTaggedNumberList(b []byte, m *TaggedNumberList) ([]byte, error) {
@@ -1269,6 +1395,15 @@ func (m TaggedLabelsShape) MarshalJSON() ([]byte, error) {
 	return appendTaggedLabelsShape(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TaggedLabelsShape) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTaggedLabelsShape(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendTaggedLabelsShape(b []byte, m *TaggedLabelsShape) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -1348,6 +1483,15 @@ func (m *TaggedLabelsShapeTag) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m TaggedLabelsShapeTag) MarshalJSON() ([]byte, error) {
 	return appendTaggedLabelsShapeTag(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TaggedLabelsShapeTag) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTaggedLabelsShapeTag(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendTaggedLabelsShapeTag(b []byte, m *TaggedLabelsShapeTag) ([]byte, error) {
@@ -1437,6 +1581,15 @@ func (m *Labels) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Labels) MarshalJSON() ([]byte, error) {
 	return appendLabels(make([]byte, 0, 240), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Labels) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendLabels(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendLabels(b []byte, m *Labels) ([]byte, error) {
@@ -1571,6 +1724,15 @@ func (m TreeString) MarshalJSON() ([]byte, error) {
 	return appendTreeString(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TreeString) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTreeString(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendTreeString(b []byte, m *TreeString) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -1667,6 +1829,15 @@ func (m Forest) MarshalJSON() ([]byte, error) {
 	return appendForest(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Forest) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendForest(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendForest(b []byte, m *Forest) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -1753,6 +1924,15 @@ func (m *PageDeposited) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m PageDeposited) MarshalJSON() ([]byte, error) {
 	return appendPageDeposited(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m PageDeposited) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPageDeposited(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendPageDeposited(b []byte, m *PageDeposited) ([]byte, error) {
@@ -1860,6 +2040,15 @@ func (m *Listing) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Listing) MarshalJSON() ([]byte, error) {
 	return appendListing(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Listing) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendListing(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendListing(b []byte, m *Listing) ([]byte, error) {

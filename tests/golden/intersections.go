@@ -79,6 +79,15 @@ func (m Meta) MarshalJSON() ([]byte, error) {
 	return appendMeta(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Meta) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMeta(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendMeta(b []byte, m *Meta) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -158,6 +167,15 @@ func (m *Kind) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Kind) MarshalJSON() ([]byte, error) {
 	return appendKind(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Kind) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendKind(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendKind(b []byte, m *Kind) ([]byte, error) {
@@ -246,6 +264,15 @@ func (m *Created) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "created" whatever it holds.
 func (m Created) MarshalJSON() ([]byte, error) {
 	return appendCreated(make([]byte, 0, 200), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Created) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendCreated(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendCreated(b []byte, m *Created) ([]byte, error) {
@@ -359,6 +386,15 @@ func (m Deleted) MarshalJSON() ([]byte, error) {
 	return appendDeleted(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Deleted) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendDeleted(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendDeleted(b []byte, m *Deleted) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -448,6 +484,15 @@ func (m Owner) MarshalJSON() ([]byte, error) {
 	return appendOwner(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Owner) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOwner(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendOwner(b []byte, m *Owner) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -518,6 +563,15 @@ func (m *OwnerOwner) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m OwnerOwner) MarshalJSON() ([]byte, error) {
 	return appendOwnerOwner(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OwnerOwner) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOwnerOwner(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOwnerOwner(b []byte, m *OwnerOwner) ([]byte, error) {

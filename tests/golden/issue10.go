@@ -124,6 +124,15 @@ func (m Deposited) MarshalJSON() ([]byte, error) {
 	return appendDeposited(make([]byte, 0, 160), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Deposited) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendDeposited(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendDeposited(b []byte, m *Deposited) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -216,6 +225,15 @@ func (m DepositedData) MarshalJSON() ([]byte, error) {
 	return appendDepositedData(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m DepositedData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendDepositedData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendDepositedData(b []byte, m *DepositedData) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -297,6 +315,15 @@ func (m *Withdrawn) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Withdrawn", Version as 2 whatever they hold.
 func (m Withdrawn) MarshalJSON() ([]byte, error) {
 	return appendWithdrawn(make([]byte, 0, 200), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Withdrawn) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendWithdrawn(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendWithdrawn(b []byte, m *Withdrawn) ([]byte, error) {
@@ -400,6 +427,15 @@ func (m WithdrawnData) MarshalJSON() ([]byte, error) {
 	return appendWithdrawnData(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m WithdrawnData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendWithdrawnData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendWithdrawnData(b []byte, m *WithdrawnData) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -481,6 +517,15 @@ func (m EnvelopeDeposited) MarshalJSON() ([]byte, error) {
 	return appendEnvelopeDeposited(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m EnvelopeDeposited) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendEnvelopeDeposited(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendEnvelopeDeposited(b []byte, m *EnvelopeDeposited) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -560,6 +605,15 @@ func (m *Batch) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Batch) MarshalJSON() ([]byte, error) {
 	return appendBatch(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Batch) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendBatch(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendBatch(b []byte, m *Batch) ([]byte, error) {
@@ -664,6 +718,15 @@ func (m Account) MarshalJSON() ([]byte, error) {
 	return appendAccount(make([]byte, 0, 160), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Account) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAccount(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendAccount(b []byte, m *Account) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"id\":"...)
@@ -762,6 +825,15 @@ func (m *AccountView) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m AccountView) MarshalJSON() ([]byte, error) {
 	return appendAccountView(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m AccountView) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAccountView(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendAccountView(b []byte, m *AccountView) ([]byte, error) {
@@ -865,6 +937,15 @@ func (m Draft) MarshalJSON() ([]byte, error) {
 	return appendDraft(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Draft) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendDraft(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendDraft(b []byte, m *Draft) ([]byte, error) {
 	start := len(b)
 	if m.Name != nil {
@@ -956,6 +1037,15 @@ func (m Limits) MarshalJSON() ([]byte, error) {
 	return appendLimits(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Limits) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendLimits(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendLimits(b []byte, m *Limits) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -1040,6 +1130,15 @@ func (m BaseEvent) MarshalJSON() ([]byte, error) {
 	return appendBaseEvent(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m BaseEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendBaseEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendBaseEvent(b []byte, m *BaseEvent) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":"...)
@@ -1117,6 +1216,15 @@ func (m *Opened) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Opened" whatever it holds.
 func (m Opened) MarshalJSON() ([]byte, error) {
 	return appendOpened(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Opened) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOpened(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOpened(b []byte, m *Opened) ([]byte, error) {
@@ -1206,6 +1314,15 @@ func (m BaseEvent2) MarshalJSON() ([]byte, error) {
 	return appendBaseEvent2(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m BaseEvent2) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendBaseEvent2(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendBaseEvent2(b []byte, m *BaseEvent2) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":"...)
@@ -1282,6 +1399,15 @@ func (m *Shipped) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Shipped" whatever it holds.
 func (m Shipped) MarshalJSON() ([]byte, error) {
 	return appendShipped(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Shipped) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendShipped(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendShipped(b []byte, m *Shipped) ([]byte, error) {
@@ -1361,6 +1487,15 @@ func (m ClientMessageJoin) MarshalJSON() ([]byte, error) {
 	return appendClientMessageJoin(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageJoin) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageJoin(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendClientMessageJoin(b []byte, m *ClientMessageJoin) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"kind\":\"join\""...)
@@ -1437,6 +1572,15 @@ func (m *ClientMessageSay) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "say" whatever it holds.
 func (m ClientMessageSay) MarshalJSON() ([]byte, error) {
 	return appendClientMessageSay(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageSay) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageSay(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendClientMessageSay(b []byte, m *ClientMessageSay) ([]byte, error) {
@@ -1523,6 +1667,15 @@ func (m *ClientMessageLeave) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "leave" whatever it holds.
 func (m ClientMessageLeave) MarshalJSON() ([]byte, error) {
 	return appendClientMessageLeave(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageLeave) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageLeave(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendClientMessageLeave(b []byte, m *ClientMessageLeave) ([]byte, error) {
@@ -1621,6 +1774,15 @@ func (m TicketCreated) MarshalJSON() ([]byte, error) {
 	return appendTicketCreated(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TicketCreated) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTicketCreated(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendTicketCreated(b []byte, m *TicketCreated) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -1699,6 +1861,15 @@ func (m *TicketCreatedData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m TicketCreatedData) MarshalJSON() ([]byte, error) {
 	return appendTicketCreatedData(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TicketCreatedData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTicketCreatedData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendTicketCreatedData(b []byte, m *TicketCreatedData) ([]byte, error) {
@@ -1782,6 +1953,15 @@ func (m Ping) MarshalJSON() ([]byte, error) {
 	return appendPing(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Ping) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPing(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPing(b []byte, m *Ping) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"op\":1"...)
@@ -1857,6 +2037,15 @@ func (m *AddTodo) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ADD_TODO" whatever it holds.
 func (m AddTodo) MarshalJSON() ([]byte, error) {
 	return appendAddTodo(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m AddTodo) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAddTodo(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendAddTodo(b []byte, m *AddTodo) ([]byte, error) {

@@ -34,6 +34,15 @@ func (m Join) MarshalJSON() ([]byte, error) {
 	return appendJoin(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Join) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendJoin(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendJoin(b []byte, m *Join) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"kind\":\"join\""...)
@@ -110,6 +119,15 @@ func (m *Say) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "say" whatever it holds.
 func (m Say) MarshalJSON() ([]byte, error) {
 	return appendSay(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Say) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendSay(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendSay(b []byte, m *Say) ([]byte, error) {
@@ -196,6 +214,15 @@ func (m *Leave) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "leave" whatever it holds.
 func (m Leave) MarshalJSON() ([]byte, error) {
 	return appendLeave(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Leave) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendLeave(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendLeave(b []byte, m *Leave) ([]byte, error) {
@@ -293,6 +320,15 @@ func (m ClientMessageJoin) MarshalJSON() ([]byte, error) {
 	return appendClientMessageJoin(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageJoin) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageJoin(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendClientMessageJoin(b []byte, m *ClientMessageJoin) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"kind\":\"join\""...)
@@ -369,6 +405,15 @@ func (m *ClientMessageSay) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "say" whatever it holds.
 func (m ClientMessageSay) MarshalJSON() ([]byte, error) {
 	return appendClientMessageSay(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageSay) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageSay(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendClientMessageSay(b []byte, m *ClientMessageSay) ([]byte, error) {
@@ -455,6 +500,15 @@ func (m *ClientMessageLeave) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "leave" whatever it holds.
 func (m ClientMessageLeave) MarshalJSON() ([]byte, error) {
 	return appendClientMessageLeave(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageLeave) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageLeave(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendClientMessageLeave(b []byte, m *ClientMessageLeave) ([]byte, error) {
@@ -552,6 +606,15 @@ func (m Connected) MarshalJSON() ([]byte, error) {
 	return appendConnected(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Connected) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendConnected(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendConnected(b []byte, m *Connected) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":\"connected\""...)
@@ -628,6 +691,15 @@ func (m *Received) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "received" whatever it holds.
 func (m Received) MarshalJSON() ([]byte, error) {
 	return appendReceived(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Received) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendReceived(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendReceived(b []byte, m *Received) ([]byte, error) {

@@ -66,6 +66,15 @@ func (m Literals) MarshalJSON() ([]byte, error) {
 	return appendLiterals(make([]byte, 0, 400), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Literals) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendLiterals(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendLiterals(b []byte, m *Literals) ([]byte, error) {
 	var err error
 	start := len(b)

@@ -92,6 +92,15 @@ func (m Maps) MarshalJSON() ([]byte, error) {
 	return appendMaps(make([]byte, 0, 280), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Maps) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMaps(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendMaps(b []byte, m *Maps) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -390,6 +399,15 @@ func (m *MapsObjectsValue) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m MapsObjectsValue) MarshalJSON() ([]byte, error) {
 	return appendMapsObjectsValue(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m MapsObjectsValue) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMapsObjectsValue(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendMapsObjectsValue(b []byte, m *MapsObjectsValue) ([]byte, error) {

@@ -78,6 +78,15 @@ func (m Envelope) MarshalJSON() ([]byte, error) {
 	return appendEnvelope(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Envelope) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendEnvelope(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendEnvelope(b []byte, m *Envelope) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"id\":"...)
@@ -145,6 +154,15 @@ func (m *CreatedEvent) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Created" whatever it holds.
 func (m CreatedEvent) MarshalJSON() ([]byte, error) {
 	return appendCreatedEvent(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m CreatedEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendCreatedEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendCreatedEvent(b []byte, m *CreatedEvent) ([]byte, error) {
@@ -234,6 +252,15 @@ func (m *RenamedEvent) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "Renamed" whatever it holds.
 func (m RenamedEvent) MarshalJSON() ([]byte, error) {
 	return appendRenamedEvent(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m RenamedEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendRenamedEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendRenamedEvent(b []byte, m *RenamedEvent) ([]byte, error) {
@@ -331,6 +358,15 @@ func (m *PingMessage) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "ping" whatever it holds.
 func (m PingMessage) MarshalJSON() ([]byte, error) {
 	return appendPingMessage(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m PingMessage) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPingMessage(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendPingMessage(b []byte, m *PingMessage) ([]byte, error) {
@@ -437,6 +473,15 @@ func (m *Batch) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Batch) MarshalJSON() ([]byte, error) {
 	return appendBatch(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Batch) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendBatch(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendBatch(b []byte, m *Batch) ([]byte, error) {

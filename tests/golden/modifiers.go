@@ -33,6 +33,15 @@ func (m Hidden) MarshalJSON() ([]byte, error) {
 	return appendHidden(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Hidden) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendHidden(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendHidden(b []byte, m *Hidden) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"secret\":"...)
@@ -145,6 +154,15 @@ func (m Local) MarshalJSON() ([]byte, error) {
 	return appendLocal(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Local) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendLocal(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendLocal(b []byte, m *Local) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -217,6 +235,15 @@ func (m *Visible) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Visible) MarshalJSON() ([]byte, error) {
 	return appendVisible(make([]byte, 0, 200), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Visible) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendVisible(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendVisible(b []byte, m *Visible) ([]byte, error) {

@@ -54,6 +54,15 @@ func (m Names) MarshalJSON() ([]byte, error) {
 	return appendNames(make([]byte, 0, 880), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Names) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendNames(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendNames(b []byte, m *Names) ([]byte, error) {
 	var err error
 	start := len(b)

@@ -34,6 +34,15 @@ func (m PayloadJoin) MarshalJSON() ([]byte, error) {
 	return appendPayloadJoin(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m PayloadJoin) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPayloadJoin(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPayloadJoin(b []byte, m *PayloadJoin) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"room\":"...)
@@ -156,6 +165,15 @@ func (m PayloadMediaOffer) MarshalJSON() ([]byte, error) {
 	return appendPayloadMediaOffer(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m PayloadMediaOffer) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPayloadMediaOffer(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPayloadMediaOffer(b []byte, m *PayloadMediaOffer) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"sdp\":"...)
@@ -249,6 +267,15 @@ func (m *Joined) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "joined", Role as "host" whatever they hold.
 func (m Joined) MarshalJSON() ([]byte, error) {
 	return appendJoined(make([]byte, 0, 200), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Joined) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendJoined(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendJoined(b []byte, m *Joined) ([]byte, error) {

@@ -80,6 +80,15 @@ func (m BaseEvent) MarshalJSON() ([]byte, error) {
 	return appendBaseEvent(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m BaseEvent) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendBaseEvent(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendBaseEvent(b []byte, m *BaseEvent) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":"...)
@@ -175,6 +184,15 @@ func (m *Opened) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "opened" whatever it holds.
 func (m Opened) MarshalJSON() ([]byte, error) {
 	return appendOpened(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Opened) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOpened(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOpened(b []byte, m *Opened) ([]byte, error) {
@@ -282,6 +300,15 @@ func (m Closed) MarshalJSON() ([]byte, error) {
 	return appendClosed(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Closed) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClosed(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendClosed(b []byte, m *Closed) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":\"closed\""...)
@@ -368,6 +395,15 @@ func (m *Order) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Order) MarshalJSON() ([]byte, error) {
 	return appendOrder(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Order) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrder(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOrder(b []byte, m *Order) ([]byte, error) {
@@ -466,6 +502,15 @@ func (m Shipped) MarshalJSON() ([]byte, error) {
 	return appendShipped(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Shipped) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendShipped(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendShipped(b []byte, m *Shipped) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":\"shipped\""...)
@@ -561,6 +606,15 @@ func (m Cancelled) MarshalJSON() ([]byte, error) {
 	return appendCancelled(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Cancelled) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendCancelled(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendCancelled(b []byte, m *Cancelled) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":\"cancelled\""...)
@@ -654,6 +708,15 @@ func (m *Level1) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Level1) MarshalJSON() ([]byte, error) {
 	return appendLevel1(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Level1) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendLevel1(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendLevel1(b []byte, m *Level1) ([]byte, error) {
@@ -754,6 +817,15 @@ func (m Level2) MarshalJSON() ([]byte, error) {
 	return appendLevel2(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Level2) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendLevel2(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendLevel2(b []byte, m *Level2) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -840,6 +912,15 @@ func (m *Level3) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "three", Code as 3 whatever they hold.
 func (m Level3) MarshalJSON() ([]byte, error) {
 	return appendLevel3(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Level3) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendLevel3(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendLevel3(b []byte, m *Level3) ([]byte, error) {

@@ -35,6 +35,15 @@ func (m Order) MarshalJSON() ([]byte, error) {
 	return appendOrder(make([]byte, 0, 240), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Order) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrder(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendOrder(b []byte, m *Order) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -153,6 +162,15 @@ func (m OrderCustomer) MarshalJSON() ([]byte, error) {
 	return appendOrderCustomer(make([]byte, 0, 160), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OrderCustomer) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrderCustomer(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendOrderCustomer(b []byte, m *OrderCustomer) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -232,6 +250,15 @@ func (m *OrderCustomerAddress) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m OrderCustomerAddress) MarshalJSON() ([]byte, error) {
 	return appendOrderCustomerAddress(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OrderCustomerAddress) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrderCustomerAddress(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOrderCustomerAddress(b []byte, m *OrderCustomerAddress) ([]byte, error) {
@@ -315,6 +342,15 @@ func (m OrderCustomerAddressGeo) MarshalJSON() ([]byte, error) {
 	return appendOrderCustomerAddressGeo(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OrderCustomerAddressGeo) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrderCustomerAddressGeo(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendOrderCustomerAddressGeo(b []byte, m *OrderCustomerAddressGeo) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -396,6 +432,15 @@ func (m *OrderLinesItem) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m OrderLinesItem) MarshalJSON() ([]byte, error) {
 	return appendOrderLinesItem(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OrderLinesItem) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrderLinesItem(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOrderLinesItem(b []byte, m *OrderLinesItem) ([]byte, error) {
@@ -495,6 +540,15 @@ func (m OrderLinesItemOptionsItem) MarshalJSON() ([]byte, error) {
 	return appendOrderLinesItemOptionsItem(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OrderLinesItemOptionsItem) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrderLinesItemOptionsItem(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendOrderLinesItemOptionsItem(b []byte, m *OrderLinesItemOptionsItem) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"key\":"...)
@@ -570,6 +624,15 @@ func (m *OrderContentType) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m OrderContentType) MarshalJSON() ([]byte, error) {
 	return appendOrderContentType(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OrderContentType) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrderContentType(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOrderContentType(b []byte, m *OrderContentType) ([]byte, error) {

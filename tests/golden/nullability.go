@@ -43,6 +43,15 @@ func (m Nullability) MarshalJSON() ([]byte, error) {
 	return appendNullability(make([]byte, 0, 240), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Nullability) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendNullability(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendNullability(b []byte, m *Nullability) ([]byte, error) {
 	var err error
 	start := len(b)

@@ -34,6 +34,15 @@ func (m ClientMessageJoin) MarshalJSON() ([]byte, error) {
 	return appendClientMessageJoin(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageJoin) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageJoin(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendClientMessageJoin(b []byte, m *ClientMessageJoin) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":\"join\""...)
@@ -111,6 +120,15 @@ func (m *ClientMessageSay) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "say" whatever it holds.
 func (m ClientMessageSay) MarshalJSON() ([]byte, error) {
 	return appendClientMessageSay(make([]byte, 0, 160), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageSay) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageSay(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendClientMessageSay(b []byte, m *ClientMessageSay) ([]byte, error) {
@@ -219,6 +237,15 @@ func (m ClientMessageSayMeta) MarshalJSON() ([]byte, error) {
 	return appendClientMessageSayMeta(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageSayMeta) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageSayMeta(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendClientMessageSayMeta(b []byte, m *ClientMessageSayMeta) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -287,6 +314,15 @@ func (m *ClientMessageLeave) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "leave" whatever it holds.
 func (m ClientMessageLeave) MarshalJSON() ([]byte, error) {
 	return appendClientMessageLeave(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageLeave) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageLeave(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendClientMessageLeave(b []byte, m *ClientMessageLeave) ([]byte, error) {
@@ -429,6 +465,15 @@ func (m FigureCircle) MarshalJSON() ([]byte, error) {
 	return appendFigureCircle(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m FigureCircle) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFigureCircle(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendFigureCircle(b []byte, m *FigureCircle) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -507,6 +552,15 @@ func (m *FigureSquare) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "square" whatever it holds.
 func (m FigureSquare) MarshalJSON() ([]byte, error) {
 	return appendFigureSquare(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m FigureSquare) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFigureSquare(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendFigureSquare(b []byte, m *FigureSquare) ([]byte, error) {
@@ -615,6 +669,15 @@ func (m Canvas) MarshalJSON() ([]byte, error) {
 	return appendCanvas(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Canvas) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendCanvas(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendCanvas(b []byte, m *Canvas) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"figures\":"...)
@@ -721,6 +784,15 @@ func (m SessionStateIdle) MarshalJSON() ([]byte, error) {
 	return appendSessionStateIdle(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m SessionStateIdle) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendSessionStateIdle(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendSessionStateIdle(b []byte, m *SessionStateIdle) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":\"idle\""...)
@@ -786,6 +858,15 @@ func (m *SessionStateBusy) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "busy" whatever it holds.
 func (m SessionStateBusy) MarshalJSON() ([]byte, error) {
 	return appendSessionStateBusy(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m SessionStateBusy) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendSessionStateBusy(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendSessionStateBusy(b []byte, m *SessionStateBusy) ([]byte, error) {
@@ -866,6 +947,15 @@ func (m *Session) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Session) MarshalJSON() ([]byte, error) {
 	return appendSession(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Session) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendSession(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendSession(b []byte, m *Session) ([]byte, error) {

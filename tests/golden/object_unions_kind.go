@@ -34,6 +34,15 @@ func (m ClientMessageJoin) MarshalJSON() ([]byte, error) {
 	return appendClientMessageJoin(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageJoin) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageJoin(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendClientMessageJoin(b []byte, m *ClientMessageJoin) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"kind\":\"join\""...)
@@ -110,6 +119,15 @@ func (m *ClientMessageSay) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "say" whatever it holds.
 func (m ClientMessageSay) MarshalJSON() ([]byte, error) {
 	return appendClientMessageSay(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageSay) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageSay(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendClientMessageSay(b []byte, m *ClientMessageSay) ([]byte, error) {
@@ -196,6 +214,15 @@ func (m *ClientMessageLeave) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Kind as "leave" whatever it holds.
 func (m ClientMessageLeave) MarshalJSON() ([]byte, error) {
 	return appendClientMessageLeave(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m ClientMessageLeave) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendClientMessageLeave(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendClientMessageLeave(b []byte, m *ClientMessageLeave) ([]byte, error) {
@@ -293,6 +320,15 @@ func (m Frame1) MarshalJSON() ([]byte, error) {
 	return appendFrame1(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Frame1) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFrame1(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendFrame1(b []byte, m *Frame1) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"op\":1"...)
@@ -368,6 +404,15 @@ func (m *Frame2) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Op as 2 whatever it holds.
 func (m Frame2) MarshalJSON() ([]byte, error) {
 	return appendFrame2(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Frame2) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFrame2(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendFrame2(b []byte, m *Frame2) ([]byte, error) {
@@ -521,6 +566,15 @@ func (m NoticeEmail) MarshalJSON() ([]byte, error) {
 	return appendNoticeEmail(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m NoticeEmail) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendNoticeEmail(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendNoticeEmail(b []byte, m *NoticeEmail) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"via\":\"email\""...)
@@ -596,6 +650,15 @@ func (m *NoticeSms) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Via as "sms" whatever it holds.
 func (m NoticeSms) MarshalJSON() ([]byte, error) {
 	return appendNoticeSms(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m NoticeSms) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendNoticeSms(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendNoticeSms(b []byte, m *NoticeSms) ([]byte, error) {
@@ -700,6 +763,15 @@ func (m *Inbox) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Inbox) MarshalJSON() ([]byte, error) {
 	return appendInbox(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Inbox) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendInbox(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendInbox(b []byte, m *Inbox) ([]byte, error) {

@@ -79,6 +79,15 @@ func (m Ping) MarshalJSON() ([]byte, error) {
 	return appendPing(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Ping) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPing(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPing(b []byte, m *Ping) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"op\":1"...)
@@ -154,6 +163,15 @@ func (m *Identify) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Op as 2 whatever it holds.
 func (m Identify) MarshalJSON() ([]byte, error) {
 	return appendIdentify(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Identify) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendIdentify(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendIdentify(b []byte, m *Identify) ([]byte, error) {
@@ -232,6 +250,15 @@ func (m *Resume) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Op as 6 whatever it holds.
 func (m Resume) MarshalJSON() ([]byte, error) {
 	return appendResume(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Resume) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendResume(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendResume(b []byte, m *Resume) ([]byte, error) {
@@ -375,6 +402,15 @@ func (m *Session) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Session) MarshalJSON() ([]byte, error) {
 	return appendSession(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Session) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendSession(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendSession(b []byte, m *Session) ([]byte, error) {

@@ -44,6 +44,15 @@ func (m Scalars) MarshalJSON() ([]byte, error) {
 	return appendScalars(make([]byte, 0, 400), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Scalars) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendScalars(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendScalars(b []byte, m *Scalars) ([]byte, error) {
 	var err error
 	start := len(b)

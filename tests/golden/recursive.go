@@ -36,6 +36,15 @@ func (m TreeNode) MarshalJSON() ([]byte, error) {
 	return appendTreeNode(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TreeNode) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTreeNode(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendTreeNode(b []byte, m *TreeNode) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -151,6 +160,15 @@ func (m *Folder) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Folder) MarshalJSON() ([]byte, error) {
 	return appendFolder(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Folder) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFolder(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendFolder(b []byte, m *Folder) ([]byte, error) {
@@ -272,6 +290,15 @@ func (m File) MarshalJSON() ([]byte, error) {
 	return appendFile(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m File) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFile(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendFile(b []byte, m *File) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -359,6 +386,15 @@ func (m *Person) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Person) MarshalJSON() ([]byte, error) {
 	return appendPerson(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Person) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPerson(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendPerson(b []byte, m *Person) ([]byte, error) {

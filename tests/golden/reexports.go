@@ -33,6 +33,15 @@ func (m Priced) MarshalJSON() ([]byte, error) {
 	return appendPriced(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Priced) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPriced(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPriced(b []byte, m *Priced) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -103,6 +112,15 @@ func (m Proposal) MarshalJSON() ([]byte, error) {
 	return appendProposal(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Proposal) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendProposal(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendProposal(b []byte, m *Proposal) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"note\":"...)
@@ -170,6 +188,15 @@ func (m *Order) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Order) MarshalJSON() ([]byte, error) {
 	return appendOrder(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Order) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrder(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOrder(b []byte, m *Order) ([]byte, error) {
@@ -320,6 +347,15 @@ func (m Refund) MarshalJSON() ([]byte, error) {
 	return appendRefund(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Refund) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendRefund(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendRefund(b []byte, m *Refund) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"orderId\":"...)
@@ -386,6 +422,15 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Money) MarshalJSON() ([]byte, error) {
 	return appendMoney(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Money) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMoney(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendMoney(b []byte, m *Money) ([]byte, error) {

@@ -81,6 +81,15 @@ func (m TicketCreated) MarshalJSON() ([]byte, error) {
 	return appendTicketCreated(make([]byte, 0, 160), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TicketCreated) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTicketCreated(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendTicketCreated(b []byte, m *TicketCreated) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -170,6 +179,15 @@ func (m TicketCreatedData) MarshalJSON() ([]byte, error) {
 	return appendTicketCreatedData(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TicketCreatedData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTicketCreatedData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendTicketCreatedData(b []byte, m *TicketCreatedData) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -250,6 +268,15 @@ func (m *TicketUpdated) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Version as 1, Subject as "ticket:updated" whatever they hold.
 func (m TicketUpdated) MarshalJSON() ([]byte, error) {
 	return appendTicketUpdated(make([]byte, 0, 200), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TicketUpdated) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTicketUpdated(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendTicketUpdated(b []byte, m *TicketUpdated) ([]byte, error) {
@@ -340,6 +367,15 @@ func (m *TicketUpdatedData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m TicketUpdatedData) MarshalJSON() ([]byte, error) {
 	return appendTicketUpdatedData(make([]byte, 0, 120), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m TicketUpdatedData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendTicketUpdatedData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendTicketUpdatedData(b []byte, m *TicketUpdatedData) ([]byte, error) {
@@ -441,6 +477,15 @@ func (m OrderCancelled) MarshalJSON() ([]byte, error) {
 	return appendOrderCancelled(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OrderCancelled) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrderCancelled(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendOrderCancelled(b []byte, m *OrderCancelled) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -527,6 +572,15 @@ func (m *OrderCancelledData) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m OrderCancelledData) MarshalJSON() ([]byte, error) {
 	return appendOrderCancelledData(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OrderCancelledData) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOrderCancelledData(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOrderCancelledData(b []byte, m *OrderCancelledData) ([]byte, error) {
@@ -621,6 +675,15 @@ func (m *Listener) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Listener) MarshalJSON() ([]byte, error) {
 	return appendListener(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Listener) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendListener(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendListener(b []byte, m *Listener) ([]byte, error) {

@@ -36,6 +36,15 @@ func (m Charged) MarshalJSON() ([]byte, error) {
 	return appendCharged(make([]byte, 0, 160), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Charged) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendCharged(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendCharged(b []byte, m *Charged) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -138,6 +147,15 @@ func (m Refunded) MarshalJSON() ([]byte, error) {
 	return appendRefunded(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Refunded) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendRefunded(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendRefunded(b []byte, m *Refunded) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -215,6 +233,15 @@ func (m *Money) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Money) MarshalJSON() ([]byte, error) {
 	return appendMoney(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Money) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMoney(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendMoney(b []byte, m *Money) ([]byte, error) {
@@ -309,6 +336,15 @@ func (m *Audit) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Audit) MarshalJSON() ([]byte, error) {
 	return appendAudit(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Audit) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAudit(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendAudit(b []byte, m *Audit) ([]byte, error) {

@@ -35,6 +35,15 @@ func (m Toast) MarshalJSON() ([]byte, error) {
 	return appendToast(make([]byte, 0, 120), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Toast) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendToast(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendToast(b []byte, m *Toast) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"type\":\"toast\""...)
@@ -165,6 +174,15 @@ func (m *Dismissed) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "dismissed" whatever it holds.
 func (m Dismissed) MarshalJSON() ([]byte, error) {
 	return appendDismissed(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Dismissed) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendDismissed(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendDismissed(b []byte, m *Dismissed) ([]byte, error) {

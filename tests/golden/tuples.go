@@ -90,6 +90,15 @@ func (m Opened) MarshalJSON() ([]byte, error) {
 	return appendOpened(make([]byte, 0, 440), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Opened) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOpened(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendOpened(b []byte, m *Opened) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"position\":"...)
@@ -358,6 +367,15 @@ func (m OpenedEntry) MarshalJSON() ([]byte, error) {
 	return closeJSON(&w, ']')
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OpenedEntry) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
+}
+
 func scanOpenedEntry(s *scanner, v *OpenedEntry) bool {
 	return scanVia(s, decodeOpenedEntry, v)
 }
@@ -407,6 +425,15 @@ func (m OpenedLabelled) MarshalJSON() ([]byte, error) {
 	return closeJSON(&w, ']')
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OpenedLabelled) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
+}
+
 func scanOpenedLabelled(s *scanner, v *OpenedLabelled) bool {
 	return scanVia(s, decodeOpenedLabelled, v)
 }
@@ -451,6 +478,15 @@ func (m OpenedPairsItem) MarshalJSON() ([]byte, error) {
 	writeItem(&w, m.F0, encodeJSON[string])
 	writeItem(&w, m.F1, encodeJSON[float64])
 	return closeJSON(&w, ']')
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OpenedPairsItem) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
 }
 
 func scanOpenedPairsItem(s *scanner, v *OpenedPairsItem) bool {
@@ -499,6 +535,15 @@ func (m OpenedByNameValue) MarshalJSON() ([]byte, error) {
 	return closeJSON(&w, ']')
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OpenedByNameValue) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
+}
+
 func scanOpenedByNameValue(s *scanner, v *OpenedByNameValue) bool {
 	return scanVia(s, decodeOpenedByNameValue, v)
 }
@@ -543,6 +588,15 @@ func (m OpenedNested) MarshalJSON() ([]byte, error) {
 	writeItem(&w, m.F0, encodeJSON[[2]float64])
 	writeItem(&w, m.F1, encodeJSON[string])
 	return closeJSON(&w, ']')
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OpenedNested) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
 }
 
 func scanOpenedNested(s *scanner, v *OpenedNested) bool {
@@ -591,6 +645,15 @@ func (m OpenedMaybe) MarshalJSON() ([]byte, error) {
 	return closeJSON(&w, ']')
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OpenedMaybe) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
+}
+
 func scanOpenedMaybe(s *scanner, v *OpenedMaybe) bool {
 	return scanVia(s, decodeOpenedMaybe, v)
 }
@@ -637,6 +700,15 @@ func (m OpenedWithObject) MarshalJSON() ([]byte, error) {
 	return closeJSON(&w, ']')
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OpenedWithObject) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
+}
+
 func scanOpenedWithObject(s *scanner, v *OpenedWithObject) bool {
 	return scanVia(s, decodeOpenedWithObject, v)
 }
@@ -676,6 +748,15 @@ func (m *OpenedWithObjectItem0) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m OpenedWithObjectItem0) MarshalJSON() ([]byte, error) {
 	return appendOpenedWithObjectItem0(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m OpenedWithObjectItem0) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendOpenedWithObjectItem0(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendOpenedWithObjectItem0(b []byte, m *OpenedWithObjectItem0) ([]byte, error) {
@@ -750,6 +831,15 @@ func (m Pair) MarshalJSON() ([]byte, error) {
 	return closeJSON(&w, ']')
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Pair) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
+}
+
 func scanPair(s *scanner, v *Pair) bool {
 	return scanVia(s, decodePair, v)
 }
@@ -790,6 +880,15 @@ func (m *UsesPair) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m UsesPair) MarshalJSON() ([]byte, error) {
 	return appendUsesPair(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m UsesPair) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendUsesPair(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendUsesPair(b []byte, m *UsesPair) ([]byte, error) {

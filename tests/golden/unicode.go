@@ -96,6 +96,15 @@ func (m Ünïcödé) MarshalJSON() ([]byte, error) {
 	return closeJSON(&w, '}')
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Ünïcödé) AppendJSON(b []byte) ([]byte, error) {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		return b, err
+	}
+	return append(b, data...), nil
+}
+
 func scanÜnïcödé(s *scanner, v *Ünïcödé) bool {
 	var seen0 uint64
 	for ok := s.enter('{', '}'); ok; ok = s.more('}') {
@@ -210,6 +219,15 @@ func (m String) MarshalJSON() ([]byte, error) {
 	return append_String(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m String) AppendJSON(b []byte) ([]byte, error) {
+	x, err := append_String(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func append_String(b []byte, m *String) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -290,6 +308,15 @@ func (m Map) MarshalJSON() ([]byte, error) {
 	return appendMap(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Map) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendMap(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendMap(b []byte, m *Map) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -364,6 +391,15 @@ func (m *Object) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Object) MarshalJSON() ([]byte, error) {
 	return appendObject(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Object) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendObject(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendObject(b []byte, m *Object) ([]byte, error) {
@@ -452,6 +488,15 @@ func (m Field) MarshalJSON() ([]byte, error) {
 	return appendField(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Field) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendField(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendField(b []byte, m *Field) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -532,6 +577,15 @@ func (m Union) MarshalJSON() ([]byte, error) {
 	return appendUnion(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Union) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendUnion(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendUnion(b []byte, m *Union) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -602,6 +656,15 @@ func (m *plain) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Type as "plainMessage" whatever it holds.
 func (m plain) MarshalJSON() ([]byte, error) {
 	return appendplain(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m plain) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendplain(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendplain(b []byte, m *plain) ([]byte, error) {

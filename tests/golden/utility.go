@@ -83,6 +83,15 @@ func (m Account) MarshalJSON() ([]byte, error) {
 	return appendAccount(make([]byte, 0, 280), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Account) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAccount(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendAccount(b []byte, m *Account) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -211,6 +220,15 @@ func (m AccountAddress) MarshalJSON() ([]byte, error) {
 	return appendAccountAddress(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m AccountAddress) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAccountAddress(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendAccountAddress(b []byte, m *AccountAddress) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"street\":"...)
@@ -291,6 +309,15 @@ func (m *AccountView) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m AccountView) MarshalJSON() ([]byte, error) {
 	return appendAccountView(make([]byte, 0, 280), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m AccountView) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAccountView(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendAccountView(b []byte, m *AccountView) ([]byte, error) {
@@ -423,6 +450,15 @@ func (m AccountViewAddress) MarshalJSON() ([]byte, error) {
 	return appendAccountViewAddress(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m AccountViewAddress) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendAccountViewAddress(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendAccountViewAddress(b []byte, m *AccountViewAddress) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"street\":"...)
@@ -499,6 +535,15 @@ func (m *Draft) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Draft) MarshalJSON() ([]byte, error) {
 	return appendDraft(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Draft) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendDraft(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendDraft(b []byte, m *Draft) ([]byte, error) {
@@ -592,6 +637,15 @@ func (m Complete) MarshalJSON() ([]byte, error) {
 	return appendComplete(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Complete) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendComplete(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendComplete(b []byte, m *Complete) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"id\":"...)
@@ -668,6 +722,15 @@ func (m *Limits) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m Limits) MarshalJSON() ([]byte, error) {
 	return appendLimits(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Limits) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendLimits(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendLimits(b []byte, m *Limits) ([]byte, error) {
@@ -753,6 +816,15 @@ func (m PerRegion) MarshalJSON() ([]byte, error) {
 	return appendPerRegion(make([]byte, 0, 80), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m PerRegion) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPerRegion(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPerRegion(b []byte, m *PerRegion) ([]byte, error) {
 	var err error
 	start := len(b)
@@ -835,6 +907,15 @@ func (m PerRegionEu) MarshalJSON() ([]byte, error) {
 	return appendPerRegionEu(make([]byte, 0, 64), &m)
 }
 
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m PerRegionEu) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPerRegionEu(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
+}
+
 func appendPerRegionEu(b []byte, m *PerRegionEu) ([]byte, error) {
 	start := len(b)
 	b = append(b, ",\"enabled\":"...)
@@ -900,6 +981,15 @@ func (m *PerRegionUs) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m PerRegionUs) MarshalJSON() ([]byte, error) {
 	return appendPerRegionUs(make([]byte, 0, 64), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m PerRegionUs) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendPerRegionUs(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendPerRegionUs(b []byte, m *PerRegionUs) ([]byte, error) {
@@ -1021,6 +1111,15 @@ func (m *Filter) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}, and Region as "eu" whatever it holds.
 func (m Filter) MarshalJSON() ([]byte, error) {
 	return appendFilter(make([]byte, 0, 440), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m Filter) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFilter(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendFilter(b []byte, m *Filter) ([]byte, error) {
@@ -1151,6 +1250,15 @@ func (m *FilterPatch) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m FilterPatch) MarshalJSON() ([]byte, error) {
 	return appendFilterPatch(make([]byte, 0, 280), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m FilterPatch) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFilterPatch(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendFilterPatch(b []byte, m *FilterPatch) ([]byte, error) {
@@ -1313,6 +1421,15 @@ func (m *FilterPatchAddress) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the receiver as the contract's JSON: optional fields only when set, a nil required array or map as [] or {}.
 func (m FilterPatchAddress) MarshalJSON() ([]byte, error) {
 	return appendFilterPatchAddress(make([]byte, 0, 80), &m)
+}
+
+// AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
+func (m FilterPatchAddress) AppendJSON(b []byte) ([]byte, error) {
+	x, err := appendFilterPatchAddress(b, &m)
+	if err != nil {
+		return b, err
+	}
+	return x, nil
 }
 
 func appendFilterPatchAddress(b []byte, m *FilterPatchAddress) ([]byte, error) {

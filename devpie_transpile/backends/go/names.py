@@ -53,7 +53,7 @@ LOCAL_NAMES = frozenset("m e v obj err raw path data typ kind ok s key root x b 
 _LOCAL_NUMBERED = re.compile(r"(x|seen)[0-9]+")
 
 # Methods generated on structs: a field may not have the same name.
-METHODS = frozenset({"UnmarshalJSON", "MarshalJSON"})
+METHODS = frozenset({"UnmarshalJSON", "MarshalJSON", "AppendJSON"})
 
 _SAFE_TAG_PUNCT = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
 

@@ -262,34 +262,6 @@ class _Renderer:
             consts.append((self.names.fields[(name, f.name)], go, text))
         return consts
 
-    def _marshal_constants(self, name: str, fields: tuple[ir.Field, ...]) -> None:
-        """A struct always encodes its constant fields (a discriminator, `version: 1`),
-        as its Python class defaults them: a zero `Type` cannot go out as `""`."""
-        consts = self._constants(name, fields)
-        if not consts:
-            return
-        out = self.out
-        out.append("")
-        if len(consts) == 1:
-            go_name, _, text = consts[0]
-            doc = f"MarshalJSON encodes the receiver with {go_name} set to {text}, whatever "
-            doc += "it holds."
-        else:
-            listed = ", ".join(f"{go_name} to {text}" for go_name, _, text in consts)
-            doc = (
-                f"MarshalJSON encodes the receiver with its constant fields set ({listed}), "
-                "whatever they hold."
-            )
-        out.extend(doc_comment(doc))
-        out.append(f"func (m {name}) MarshalJSON() ([]byte, error) {{")
-        plain = "plain" if name != "plain" else "plainValue"  # a struct named plain
-        out.append(f"\ttype {plain} {name} // the same fields, without this method")
-        out.append(f"\tp := {plain}(m)")
-        for go_name, go, _ in consts:
-            out.append(f"\tp.{go_name} = {go}")
-        out.append("\treturn json.Marshal(p)")
-        out.append("}")
-
     def _leaves(self, fields: tuple[ir.Field, ...], seen: frozenset[str] = frozenset()) -> int:
         """How many values a struct writes, its inline objects' included (a size hint)."""
         count = 0
@@ -317,11 +289,41 @@ class _Renderer:
         size = min(4096, max(64, 40 * self._leaves(fields)))  # one buffer for most values
         out.append(f"\treturn {append_name(name)}(make([]byte, 0, {size}), &m)")
         out.append("}")
+        self._append_json(name, f"{append_name(name)}(b, &m)")
         out.append("")
         lines = self.encode.struct(name, types)
         if any("json.Marshal(" in line for line in lines):
             self.marshals = True
         out.extend(lines)
+
+    def _append_json(self, name: str, call: str | None) -> None:
+        """`AppendJSON(b)`: the bytes MarshalJSON returns, appended to the caller's buffer.
+
+        json.Marshal compacts and re-checks whatever a MarshalJSON returns, which costs
+        more than writing it; this entry point skips that pass and lets a loop reuse
+        one buffer. `call` appends to `b` directly; None goes through MarshalJSON."""
+        out = self.out
+        out.append("")
+        out.extend(doc_comment(
+            "AppendJSON appends to b the JSON that MarshalJSON returns, without the "
+            "second pass json.Marshal makes over it (it compacts and checks every "
+            "MarshalJSON result): the fast way to encode, reusing b. On error it returns "
+            "b unchanged."
+        ))
+        out.append(f"func (m {name}) AppendJSON(b []byte) ([]byte, error) {{")
+        if call is None:
+            out.append("\tdata, err := m.MarshalJSON()")
+            out.append("\tif err != nil {")
+            out.append("\t\treturn b, err")
+            out.append("\t}")
+            out.append("\treturn append(b, data...), nil")
+        else:
+            out.append(f"\tx, err := {call}")
+            out.append("\tif err != nil {")
+            out.append("\t\treturn b, err")
+            out.append("\t}")
+            out.append("\treturn x, nil")
+        out.append("}")
 
     def _marshal_fields(self, name: str, fields: tuple[ir.Field, ...]) -> None:
         """MarshalJSON member by member, for what struct tags cannot say: dates as
@@ -358,6 +360,7 @@ class _Renderer:
             out.append("\t}")
         out.append("\treturn closeJSON(&w, '}')")
         out.append("}")
+        self._append_json(name, None)
 
     def _tuple_struct(self, t: ir.Tuple, doc: str | None) -> None:
         """A mixed tuple: a struct of its elements, read and written as a JSON array."""
@@ -389,6 +392,7 @@ class _Renderer:
             out.append(f"\twriteItem(&w, m.{go_name}, {enc})")
         out.append("\treturn closeJSON(&w, ']')")
         out.append("}")
+        self._append_json(name, None)
         out.append("")
         out.extend(self.scan.alias(name, t, own_type=True))  # through its precise decoder
         out.append("")
