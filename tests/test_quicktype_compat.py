@@ -26,7 +26,10 @@ func decodeRegistered(data []byte) (string, []byte, error) {
 CALLER_TEST = """\
 package events
 
-import "testing"
+import (
+	"encoding/json"
+	"testing"
+)
 
 func TestQuicktypeAPI(t *testing.T) {
 	in := `{"id":"1","type":"UserRegistered","metadata":{"traceId":"t","userId":"u"},` +
@@ -35,6 +38,14 @@ func TestQuicktypeAPI(t *testing.T) {
 	email, out, err := decodeRegistered([]byte(in))
 	if err != nil || email != "e@x" || len(out) == 0 {
 		t.Fatalf("%q %s %v", email, out, err)
+	}
+	ev, _ := UnmarshalUserRegisteredEvent([]byte(in))
+	if want, err := json.Marshal(&ev); err != nil || string(out) != string(want) {
+		t.Fatalf("Marshal wrote %s, json.Marshal %s (%v)", out, want, err)
+	}
+	var none *UserRegisteredEvent
+	if got, err := none.Marshal(); err != nil || string(got) != "null" {
+		t.Fatalf("a nil *UserRegisteredEvent marshals to %s (%v)", got, err)
 	}
 	if _, err := UnmarshalUserRegisteredEvent([]byte(`{"id":1}`)); err == nil {
 		t.Fatal("a wrong type decodes")

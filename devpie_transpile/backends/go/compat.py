@@ -58,9 +58,13 @@ def add_quicktype_api(module: ir.Module, text: str) -> str:
             "\terr := json.Unmarshal(data, &r)\n"
             "\treturn r, err\n"
             "}\n\n"
-            f"// Marshal encodes r as JSON (quicktype's API).\n"
+            f"// Marshal encodes r as JSON (quicktype's API): the bytes json.Marshal(r) "
+            "returns, without its second pass over them.\n"
             f"func (r *{name}) Marshal() ([]byte, error) {{\n"
-            "\treturn json.Marshal(r)\n"
+            "\tif r == nil {\n"
+            "\t\treturn []byte(\"null\"), nil\n"
+            "\t}\n"
+            "\treturn r.MarshalJSON()\n"
             "}\n"
         )
     if problems:
