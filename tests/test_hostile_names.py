@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import go_binary, go_env, gofmt_binary
+from helpers import go_binary, go_env, gofmt_binary, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -285,3 +285,47 @@ def test_module_injection_is_refused_on_the_command_line(tmp_path: Path) -> None
                    cwd=tmp_path)
     assert proc.returncode == 2 and "--module" in proc.stderr
     assert not (tmp_path / "go").exists()
+
+
+LOCALS = ["_d", "_o", "_cls", "_depth", "_obj", "_data", "_path", "_v1", "_v27", "cls", "data",
+          "decoded"]
+
+
+@pytest.mark.parametrize("name", LOCALS)
+def test_python_type_names_that_generated_methods_shadow_are_refused(
+    tmp_path: Path, name: str
+) -> None:
+    """`_fast` and `_decode` refer to other classes by name (`Name._decode(...)`) beside
+    their own locals: a class named like a local would be the local there, and mypy
+    (and the fast path) would read the wrong thing."""
+    (tmp_path / "package.json").write_text("{}")
+    (tmp_path / "index.ts").write_text(
+        f"export interface Holder {{ b: {name}; c: {name}[] }}\n"
+        f"export interface {name} {{ a: string }}\n"
+    )
+    proc = run_cli("index.ts", "--lang", "python", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout
+    assert (f"index.ts:2:18: error: type name {name!r} would be shadowed by the local "
+            f"variable {name!r} of the generated methods") in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("name", ["_x", "_v", "_vx", "self", "result", "d", "text", "tag"])
+def test_python_type_names_beside_the_locals_build(tmp_path: Path, name: str) -> None:
+    (tmp_path / "package.json").write_text("{}")
+    (tmp_path / "index.ts").write_text(
+        f"export interface Holder {{ b: {name}; c: {name}[] }}\n"
+        f"export interface {name} {{ a: string }}\n"
+    )
+    proc = run_cli("index.ts", "--lang", "python", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    (tmp_path / "mod.py").write_text(proc.stdout, encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+                              str(tmp_path / "mod.py")], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout
+    spec = importlib.util.spec_from_file_location(f"locals_{len(name)}", tmp_path / "mod.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    holder = module.Holder.from_dict({"b": {"a": "x"}, "c": [{"a": "y"}]})
+    assert type(holder.b).__name__ == name and holder.to_dict()["c"] == [{"a": "y"}]

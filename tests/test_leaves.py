@@ -235,6 +235,9 @@ NAMES = [
     "__module__", "__init__", "class", "def", "type", "func", "range", "map", "chan", "None",
     "self", "cls", "from_dict", "to_dict", "MarshalJSON", "json", "errors", "m", "v", "err",
     "jsonWriter", "encoder", "_str", "_date", "Any", "Literal", "Enum", "x1", "HTTPServer",
+    # locals of the generated methods, which refer to classes by name
+    "_d", "_o", "_cls", "_depth", "_obj", "_data", "_path", "_v1", "_v12", "data", "result",
+    "tag", "fast", "kind", "obj", "text", "b", "buf", "AppendJSON",
 ]
 
 

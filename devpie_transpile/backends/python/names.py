@@ -30,6 +30,15 @@ IMPORTED_NAMES = frozenset(
 )
 PUBLIC_NAMES = frozenset({"parse_message", "MESSAGE_TYPES", "AnyMessage"})
 
+# Parameters and locals of the generated code that refers to classes by name (`_fast`,
+# `_decode` and `parse_<union>`: `Name._decode(...)`, `_o: Name = ...`): a class of the
+# same name would be shadowed there. Fields are renamed away from them (snake_case, a
+# `_` suffix); a type name is refused.
+METHOD_LOCALS = frozenset(
+    {"cls", "data", "decoded", "_d", "_o", "_cls", "_depth", "_obj", "_data", "_path"}
+)
+_METHOD_LOCAL_NUMBERED = re.compile(r"_v[0-9]+")  # the fast path's loop variables
+
 # Builtins of every supported Python version (3.10 to 3.14), fixed here so that the
 # same input is accepted or refused on every interpreter.
 BUILTINS = frozenset(
@@ -162,6 +171,9 @@ def type_name_problem(name: str) -> str | None:
         return f"type name {name!r} would shadow the Python builtin {name!r}"
     if name in IMPORTED_NAMES or name in PUBLIC_NAMES or name in helper_names():
         return f"type name {name!r} would shadow {name!r}, which the generated Python module uses"
+    if name in METHOD_LOCALS or _METHOD_LOCAL_NUMBERED.fullmatch(name):
+        return (f"type name {name!r} would be shadowed by the local variable {name!r} of the "
+                "generated methods")
     return None
 
 
