@@ -38,6 +38,7 @@ from devpie_transpile.backends.python.layout import (
     parse,
     subscript_statement,
 )
+from devpie_transpile.backends.python.fast import assignment
 from devpie_transpile.frontend import load
 
 MODE = black.Mode()
@@ -99,6 +100,35 @@ def test_call_statements_match_black(shape: int, prefix: str) -> None:
         assert in_context(lines, 2) == black_layout(line, 2), (length, lines)
         laid_out += len(lines) > 1
     assert laid_out > 10  # the sweep did reach the split layouts
+
+
+COMPREHENSIONS: list[Callable[[str], str]] = [
+    lambda n: f"[{n}._fast({n}, _v1, _depth + 2) for _v1 in changes]",
+    lambda n: f"{{_v2: {n}._fast({n}, _v1, _depth + 2) for _v2, _v1 in entries.items()}}",
+    lambda n: f"{n}._fast({n}, _d[\"data\"], _depth + 1)",
+]
+
+
+@pytest.mark.parametrize("shape", range(len(COMPREHENSIONS)))
+@pytest.mark.parametrize("depth", [2, 3])
+def test_fast_path_assignments_match_black(shape: int, depth: int) -> None:
+    """The fast path's `x = [Name._fast(Name, _v1, _depth + 2) for ...]`: the element's
+    call split too when the comprehension's own split is still too wide."""
+    laid_out = 0
+    indent = "    " * depth
+    for length in range(1, 100):
+        expr = COMPREHENSIONS[shape](name(length))
+        lines = assignment(indent, "changes", expr)
+        line = f"{indent}changes = {expr}"
+        if len(lines) == 1:
+            assert lines == [line]
+            if len(line) > LINE_LENGTH:
+                continue  # left to black
+        head = ["class A:", "    def f(self):", "        if x:"][:depth]
+        ours = "\n".join([*head, *lines]) + "\n"
+        assert ours == black.format_str("\n".join([*head, line]) + "\n", mode=MODE), lines
+        laid_out += len(lines) > 3
+    assert laid_out > 10 or shape == 2
 
 
 @pytest.mark.parametrize(("method", "params"), [

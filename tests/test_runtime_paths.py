@@ -102,7 +102,7 @@ def _python_result(mod: Any, name: str, data: Any) -> tuple[str | None, Any]:
     except ValueError as e:
         precise, message = None, str(e)
     try:
-        fast = cls._fast(data, 1)
+        fast = cls._fast(cls, data, 1)
     except Exception:
         fast = None
     if fast is not None:
@@ -128,7 +128,7 @@ def test_python_fast_and_precise_paths_agree(case: str, python_packages: dict[st
     for vector in load_vectors(case)["valid"]:  # valid input takes the fast path
         if vector["decode"] != "parse_message" and not vector.get("parse"):
             cls = _class(mod, vector["decode"])
-            assert cls._fast(vector["data"], 1) == cls.from_dict(vector["data"])
+            assert cls._fast(cls, vector["data"], 1) == cls.from_dict(vector["data"])
 
 
 @pytest.fixture(scope="module")

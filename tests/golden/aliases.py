@@ -51,7 +51,7 @@ class Point:
     def from_dict(cls, data: Any) -> Point:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -61,8 +61,8 @@ class Point:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Point:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Point:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         x = _d["x"]
@@ -71,7 +71,7 @@ class Point:
         y = _d["y"]
         if y.__class__ is not int and (y.__class__ is not float or y - y != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: Point = _new(_cls)
         _o.x = x
         _o.y = y
         return _o
@@ -103,7 +103,7 @@ class MaybePointObject:
     def from_dict(cls, data: Any) -> MaybePointObject:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -113,14 +113,14 @@ class MaybePointObject:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> MaybePointObject:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> MaybePointObject:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         x = _d["x"]
         if x.__class__ is not int and (x.__class__ is not float or x - x != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: MaybePointObject = _new(_cls)
         _o.x = x
         return _o
 
@@ -167,7 +167,7 @@ class UsesAliases:
     def from_dict(cls, data: Any) -> UsesAliases:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -177,8 +177,8 @@ class UsesAliases:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> UsesAliases:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> UsesAliases:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         type = _enums("Commands | Events", Commands, Events)(
@@ -203,17 +203,23 @@ class UsesAliases:
         if flag is not None:
             if flag.__class__ is not bool:
                 raise ValueError
-        point = Point._fast(_d["point"], _depth + 1)
+        point = Point._fast(Point, _d["point"], _depth + 1)
         maybe = _d["maybe"]
-        maybe = None if maybe is None else MaybePointObject._fast(maybe, _depth + 1)
+        maybe = (
+            None
+            if maybe is None
+            else MaybePointObject._fast(MaybePointObject, maybe, _depth + 1)
+        )
         points = _d["points"]
         if points.__class__ is not list:
             raise ValueError
-        points = [Point._fast(_v2, _depth + 2) for _v2 in points]
+        points = [Point._fast(Point, _v2, _depth + 2) for _v2 in points]
         lookup = _d["lookup"]
         if lookup.__class__ is not dict:
             raise ValueError
-        lookup = {_v4: Point._fast(_v3, _depth + 2) for _v4, _v3 in lookup.items()}
+        lookup = {
+            _v4: Point._fast(Point, _v3, _depth + 2) for _v4, _v3 in lookup.items()
+        }
         names = _d.get("names")
         if names is not None:
             if names.__class__ is not list:
@@ -222,7 +228,7 @@ class UsesAliases:
                 _enums("Commands | Events", Commands, Events)(_v5, "$", _depth + 2)
                 for _v5 in names
             ]
-        _o = _new(cls)
+        _o: UsesAliases = _new(_cls)
         _o.type = type
         _o.id = id
         _o.ids = ids

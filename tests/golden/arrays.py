@@ -30,7 +30,7 @@ class Arrays:
     def from_dict(cls, data: Any) -> Arrays:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -40,8 +40,8 @@ class Arrays:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Arrays:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Arrays:
         if _d.__class__ is not dict or _depth > 125:
             raise ValueError
         plain = _d["plain"]
@@ -82,11 +82,15 @@ class Arrays:
         items = _d["items"]
         if items.__class__ is not list:
             raise ValueError
-        items = [ArraysItemsItem._fast(_v12, _depth + 2) for _v12 in items]
+        items = [
+            ArraysItemsItem._fast(ArraysItemsItem, _v12, _depth + 2) for _v12 in items
+        ]
         boxes = _d["boxes"]
         if boxes.__class__ is not list:
             raise ValueError
-        boxes = [ArraysBoxesItem._fast(_v13, _depth + 2) for _v13 in boxes]
+        boxes = [
+            ArraysBoxesItem._fast(ArraysBoxesItem, _v13, _depth + 2) for _v13 in boxes
+        ]
         optional_tags = _d.get("optionalTags")
         if optional_tags is not None:
             if optional_tags.__class__ is not list:
@@ -103,7 +107,7 @@ class Arrays:
                 if _v15.__class__ is not str:
                     raise ValueError
         nullable_items = list(nullable_items)
-        _o = _new(cls)
+        _o: Arrays = _new(_cls)
         _o.plain = plain
         _o.generic = generic
         _o.readonly_generic = readonly_generic
@@ -177,7 +181,7 @@ class ArraysItemsItem:
     def from_dict(cls, data: Any) -> ArraysItemsItem:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -187,8 +191,8 @@ class ArraysItemsItem:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ArraysItemsItem:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ArraysItemsItem:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -199,7 +203,7 @@ class ArraysItemsItem:
             qty.__class__ is not float or qty - qty != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: ArraysItemsItem = _new(_cls)
         _o.id = id
         _o.qty = qty
         return _o
@@ -232,7 +236,7 @@ class ArraysBoxesItem:
     def from_dict(cls, data: Any) -> ArraysBoxesItem:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -242,8 +246,8 @@ class ArraysBoxesItem:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ArraysBoxesItem:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ArraysBoxesItem:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         label = _d["label"]
@@ -258,7 +262,7 @@ class ArraysBoxesItem:
             ):
                 raise ValueError
         sizes = list(sizes)
-        _o = _new(cls)
+        _o: ArraysBoxesItem = _new(_cls)
         _o.label = label
         _o.sizes = sizes
         return _o

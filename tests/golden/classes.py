@@ -24,7 +24,7 @@ class Paid:
     def from_dict(cls, data: Any) -> Paid:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -34,16 +34,16 @@ class Paid:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Paid:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Paid:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "paid":
             raise ValueError
-        amount = Money._fast(_d["amount"], _depth + 1)
-        stamp = SignedStamp._fast(_d["stamp"], _depth + 1)
-        _o = _new(cls)
+        amount = Money._fast(Money, _d["amount"], _depth + 1)
+        stamp = SignedStamp._fast(SignedStamp, _d["stamp"], _depth + 1)
+        _o: Paid = _new(_cls)
         _o.type = "paid"
         _o.amount = amount
         _o.stamp = stamp
@@ -84,7 +84,7 @@ class Money:
     def from_dict(cls, data: Any) -> Money:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -94,8 +94,8 @@ class Money:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Money:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Money:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         amount_cents = _d["amountCents"]
@@ -106,7 +106,7 @@ class Money:
         currency = _d["currency"]
         if currency.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Money = _new(_cls)
         _o.amount_cents = amount_cents
         _o.currency = currency
         return _o
@@ -142,7 +142,7 @@ class SignedStamp:
     def from_dict(cls, data: Any) -> SignedStamp:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -152,8 +152,8 @@ class SignedStamp:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> SignedStamp:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> SignedStamp:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         at = _d["at"]
@@ -169,7 +169,7 @@ class SignedStamp:
         signature = _d["signature"]
         if signature.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: SignedStamp = _new(_cls)
         _o.at = at
         _o.kind = "stamp"
         _o.label = label
@@ -212,7 +212,7 @@ class Stamp:
     def from_dict(cls, data: Any) -> Stamp:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -222,8 +222,8 @@ class Stamp:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Stamp:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Stamp:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         at = _d["at"]
@@ -236,7 +236,7 @@ class Stamp:
         if label is not None:
             if label.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: Stamp = _new(_cls)
         _o.at = at
         _o.kind = "stamp"
         _o.label = label
@@ -389,7 +389,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -30,7 +30,7 @@ class Commented:
     def from_dict(cls, data: Any) -> Commented:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -40,8 +40,8 @@ class Commented:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Commented:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Commented:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         a = _d["a"]
@@ -59,7 +59,7 @@ class Commented:
         e = _d["e"]
         if e.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Commented = _new(_cls)
         _o.a = a
         _o.b = b
         _o.c = c

@@ -45,7 +45,7 @@ class Counters:
     def from_dict(cls, data: Any) -> Counters:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -55,8 +55,8 @@ class Counters:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Counters:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Counters:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         created = _d["created"]
@@ -99,7 +99,7 @@ class Counters:
         bcd = _d["bcd"]
         if bcd.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Counters = _new(_cls)
         _o.created = created
         _o.deleted = deleted
         _o.we_irdé = we_irdé

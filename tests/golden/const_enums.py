@@ -35,7 +35,7 @@ class Hello:
     def from_dict(cls, data: Any) -> Hello:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -45,8 +45,8 @@ class Hello:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Hello:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Hello:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(Opcode.HELLO)(_d["op"], "$", _depth + 1)
@@ -54,7 +54,7 @@ class Hello:
         if region.__class__ is not str:
             raise ValueError
         region = Region(region)
-        _o = _new(cls)
+        _o: Hello = _new(_cls)
         _o.op = Opcode.HELLO
         _o.region = region
         return _o
@@ -87,7 +87,7 @@ class Heartbeat:
     def from_dict(cls, data: Any) -> Heartbeat:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -97,8 +97,8 @@ class Heartbeat:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Heartbeat:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Heartbeat:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(Opcode.PING)(_d["op"], "$", _depth + 1)
@@ -107,7 +107,7 @@ class Heartbeat:
             seq.__class__ is not float or seq - seq != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Heartbeat = _new(_cls)
         _o.op = Opcode.PING
         _o.seq = seq
         return _o
@@ -140,7 +140,7 @@ class Frame:
     def from_dict(cls, data: Any) -> Frame:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -150,17 +150,17 @@ class Frame:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Frame:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Frame:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         hello = _d.get("hello")
         if hello is not None:
-            hello = Hello._fast(hello, _depth + 1)
+            hello = Hello._fast(Hello, hello, _depth + 1)
         heartbeat = _d.get("heartbeat")
         if heartbeat is not None:
-            heartbeat = Heartbeat._fast(heartbeat, _depth + 1)
-        _o = _new(cls)
+            heartbeat = Heartbeat._fast(Heartbeat, heartbeat, _depth + 1)
+        _o: Frame = _new(_cls)
         _o.hello = hello
         _o.heartbeat = heartbeat
         return _o
@@ -326,7 +326,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

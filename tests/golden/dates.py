@@ -30,7 +30,7 @@ class Opened:
     def from_dict(cls, data: Any) -> Opened:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -40,8 +40,8 @@ class Opened:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Opened:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Opened:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         opened_at = _date(_d["openedAt"], "$", _depth + 1)
@@ -59,7 +59,7 @@ class Opened:
         last_seen = _d["lastSeen"]
         last_seen = None if last_seen is None else _date(last_seen, "$", _depth + 1)
         window = _tuple(_date, _date)(_d["window"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Opened = _new(_cls)
         _o.opened_at = opened_at
         _o.closed_at = closed_at
         _o.history = history
@@ -116,7 +116,7 @@ class Log:
     def from_dict(cls, data: Any) -> Log:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -126,8 +126,8 @@ class Log:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Log:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Log:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         stamps = _d["stamps"]
@@ -135,7 +135,7 @@ class Log:
             raise ValueError
         stamps = [_date(_v1, "$", _depth + 2) for _v1 in stamps]
         first_stamp = _date(_d["firstStamp"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Log = _new(_cls)
         _o.stamps = stamps
         _o.first_stamp = first_stamp
         return _o

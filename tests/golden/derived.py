@@ -23,7 +23,7 @@ class AddTodo:
     def from_dict(cls, data: Any) -> AddTodo:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -33,8 +33,8 @@ class AddTodo:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> AddTodo:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> AddTodo:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -43,7 +43,7 @@ class AddTodo:
         text = _d["text"]
         if text.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: AddTodo = _new(_cls)
         _o.type = "ADD_TODO"
         _o.text = text
         return _o
@@ -84,7 +84,7 @@ class Account:
     def from_dict(cls, data: Any) -> Account:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -94,8 +94,8 @@ class Account:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Account:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Account:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         id = _d["id"]
@@ -115,7 +115,7 @@ class Account:
             if _v1.__class__ is not str:
                 raise ValueError
         tags = list(tags)
-        _o = _new(cls)
+        _o: Account = _new(_cls)
         _o.id = id
         _o.name = name
         _o.email = email
@@ -159,7 +159,7 @@ class ActionAdd:
     def from_dict(cls, data: Any) -> ActionAdd:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -169,8 +169,8 @@ class ActionAdd:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ActionAdd:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ActionAdd:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -179,7 +179,7 @@ class ActionAdd:
         text = _d["text"]
         if text.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: ActionAdd = _new(_cls)
         _o.type = "add"
         _o.text = text
         return _o
@@ -212,7 +212,7 @@ class ActionRemove:
     def from_dict(cls, data: Any) -> ActionRemove:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -222,8 +222,8 @@ class ActionRemove:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ActionRemove:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ActionRemove:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -232,7 +232,7 @@ class ActionRemove:
         id = _d["id"]
         if id.__class__ is not int and (id.__class__ is not float or id - id != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: ActionRemove = _new(_cls)
         _o.type = "remove"
         _o.id = id
         return _o
@@ -277,7 +277,7 @@ class Report:
     def from_dict(cls, data: Any) -> Report:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -287,8 +287,8 @@ class Report:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Report:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Report:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         status = _literal("open", "closed")(_d["status"], "$", _depth + 1)
@@ -303,10 +303,10 @@ class Report:
         tag = _d["tag"]
         if tag.__class__ is not str:
             raise ValueError
-        defaults = ReportDefaults._fast(_d["defaults"], _depth + 1)
+        defaults = ReportDefaults._fast(ReportDefaults, _d["defaults"], _depth + 1)
         action = _literal("add", "remove")(_d["action"], "$", _depth + 1)
         kind = _literal("small", "large")(_d["kind"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Report = _new(_cls)
         _o.status = status
         _o.key = key
         _o.name = name
@@ -371,7 +371,7 @@ class ReportDefaults:
     def from_dict(cls, data: Any) -> ReportDefaults:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -381,8 +381,8 @@ class ReportDefaults:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ReportDefaults:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ReportDefaults:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         retries = _d["retries"]
@@ -393,8 +393,10 @@ class ReportDefaults:
         mode = _d["mode"]
         if mode.__class__ is not str:
             raise ValueError
-        nested = ReportDefaultsNested._fast(_d["nested"], _depth + 1)
-        _o = _new(cls)
+        nested = ReportDefaultsNested._fast(
+            ReportDefaultsNested, _d["nested"], _depth + 1
+        )
+        _o: ReportDefaults = _new(_cls)
         _o.retries = retries
         _o.mode = mode
         _o.nested = nested
@@ -429,7 +431,7 @@ class ReportDefaultsNested:
     def from_dict(cls, data: Any) -> ReportDefaultsNested:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -439,14 +441,14 @@ class ReportDefaultsNested:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ReportDefaultsNested:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ReportDefaultsNested:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         on = _d["on"]
         if on.__class__ is not bool:
             raise ValueError
-        _o = _new(cls)
+        _o: ReportDefaultsNested = _new(_cls)
         _o.on = on
         return _o
 
@@ -627,7 +629,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -80,7 +80,7 @@ class Enums:
     def from_dict(cls, data: Any) -> Enums:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -90,8 +90,8 @@ class Enums:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Enums:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Enums:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         color = _d["color"]
@@ -127,7 +127,7 @@ class Enums:
             colors = _list(_enum(Color))(colors, "$", _depth + 1)
         by_name = _dict(_enum(Level))(_d["byName"], "$", _depth + 1)
         maybe_level = _nullable(_enum(Level))(_d["maybeLevel"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Enums = _new(_cls)
         _o.color = color
         _o.level = level
         _o.implicit = implicit

@@ -23,7 +23,7 @@ class Envelope:
     def from_dict(cls, data: Any) -> Envelope:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -33,15 +33,15 @@ class Envelope:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Envelope:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Envelope:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
-        meta = Meta._fast(_d["meta"], _depth + 1)
+        meta = Meta._fast(Meta, _d["meta"], _depth + 1)
         body = _d["body"]
         if body.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Envelope = _new(_cls)
         _o.meta = meta
         _o.body = body
         return _o
@@ -79,7 +79,7 @@ class Opened:
     def from_dict(cls, data: Any) -> Opened:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -89,17 +89,17 @@ class Opened:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Opened:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Opened:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Kind.OPENED:
+        if type.__class__ is not str or type != "Opened":
             raise ValueError
         at = _d["at"]
         if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: Opened = _new(_cls)
         _o.type = Kind.OPENED
         _o.at = at
         return _o
@@ -132,7 +132,7 @@ class Ping:
     def from_dict(cls, data: Any) -> Ping:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -142,19 +142,19 @@ class Ping:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Ping:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Ping:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Kind.PINGED:
+        if type.__class__ is not str or type != "Pinged":
             raise ValueError
         seq = _d["seq"]
         if seq.__class__ is not int and (
             seq.__class__ is not float or seq - seq != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Ping = _new(_cls)
         _o.type = Kind.PINGED
         _o.seq = seq
         return _o
@@ -186,7 +186,7 @@ class Meta:
     def from_dict(cls, data: Any) -> Meta:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -196,14 +196,14 @@ class Meta:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Meta:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Meta:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         trace_id = _d["traceId"]
         if trace_id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Meta = _new(_cls)
         _o.trace_id = trace_id
         return _o
 
@@ -338,7 +338,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

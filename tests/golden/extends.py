@@ -22,7 +22,7 @@ class Base:
     def from_dict(cls, data: Any) -> Base:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -32,15 +32,15 @@ class Base:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Base:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Base:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        meta = BaseMeta._fast(_d["meta"], _depth + 1)
-        _o = _new(cls)
+        meta = BaseMeta._fast(BaseMeta, _d["meta"], _depth + 1)
+        _o: Base = _new(_cls)
         _o.id = id
         _o.meta = meta
         return _o
@@ -72,7 +72,7 @@ class BaseMeta:
     def from_dict(cls, data: Any) -> BaseMeta:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -82,8 +82,8 @@ class BaseMeta:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> BaseMeta:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> BaseMeta:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         created_at = _d["createdAt"]
@@ -91,7 +91,7 @@ class BaseMeta:
             created_at.__class__ is not float or created_at - created_at != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: BaseMeta = _new(_cls)
         _o.created_at = created_at
         return _o
 
@@ -121,7 +121,7 @@ class Audit:
     def from_dict(cls, data: Any) -> Audit:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -131,8 +131,8 @@ class Audit:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Audit:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Audit:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         by = _d["by"]
@@ -141,7 +141,7 @@ class Audit:
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Audit = _new(_cls)
         _o.by = by
         _o.id = id
         return _o
@@ -178,7 +178,7 @@ class Derived:
     def from_dict(cls, data: Any) -> Derived:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -188,14 +188,14 @@ class Derived:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Derived:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Derived:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        meta = BaseMeta._fast(_d["meta"], _depth + 1)
+        meta = BaseMeta._fast(BaseMeta, _d["meta"], _depth + 1)
         by = _d["by"]
         if by.__class__ is not str:
             raise ValueError
@@ -203,7 +203,7 @@ class Derived:
         if extra is not None:
             if extra.__class__ is not bool:
                 raise ValueError
-        _o = _new(cls)
+        _o: Derived = _new(_cls)
         _o.id = id
         _o.meta = meta
         _o.by = by
@@ -245,7 +245,7 @@ class Other:
     def from_dict(cls, data: Any) -> Other:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -255,18 +255,18 @@ class Other:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Other:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Other:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        meta = BaseMeta._fast(_d["meta"], _depth + 1)
+        meta = BaseMeta._fast(BaseMeta, _d["meta"], _depth + 1)
         note = _d["note"]
         if note.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Other = _new(_cls)
         _o.id = id
         _o.meta = meta
         _o.note = note

@@ -24,7 +24,7 @@ class Purchased:
     def from_dict(cls, data: Any) -> Purchased:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -34,16 +34,16 @@ class Purchased:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Purchased:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Purchased:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "purchased":
             raise ValueError
-        customer = Customer._fast(_d["customer"], _depth + 1)
-        invoice = Invoice._fast(_d["invoice"], _depth + 1)
-        _o = _new(cls)
+        customer = Customer._fast(Customer, _d["customer"], _depth + 1)
+        invoice = Invoice._fast(Invoice, _d["invoice"], _depth + 1)
+        _o: Purchased = _new(_cls)
         _o.type = "purchased"
         _o.customer = customer
         _o.invoice = invoice
@@ -79,7 +79,7 @@ class Customer:
     def from_dict(cls, data: Any) -> Customer:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -89,8 +89,8 @@ class Customer:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Customer:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Customer:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -99,7 +99,7 @@ class Customer:
         name = _d["name"]
         if name.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Customer = _new(_cls)
         _o.id = id
         _o.name = name
         return _o
@@ -132,7 +132,7 @@ class Invoice:
     def from_dict(cls, data: Any) -> Invoice:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -142,8 +142,8 @@ class Invoice:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Invoice:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Invoice:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         number = _d["number"]
@@ -154,7 +154,7 @@ class Invoice:
             total_cents.__class__ is not float or total_cents - total_cents != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Invoice = _new(_cls)
         _o.number = number
         _o.total_cents = total_cents
         return _o
@@ -291,7 +291,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -31,7 +31,7 @@ class Deposited:
     def from_dict(cls, data: Any) -> Deposited:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -41,20 +41,20 @@ class Deposited:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Deposited:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Deposited:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "Deposited":
             raise ValueError
-        data = DepositedData._fast(_d["data"], _depth + 1)
+        data = DepositedData._fast(DepositedData, _d["data"], _depth + 1)
         occurred_at = _d["occurredAt"]
         if occurred_at.__class__ is not int and (
             occurred_at.__class__ is not float or occurred_at - occurred_at != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Deposited = _new(_cls)
         _o.type = "Deposited"
         _o.data = data
         _o.occurred_at = occurred_at
@@ -90,7 +90,7 @@ class DepositedData:
     def from_dict(cls, data: Any) -> DepositedData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -100,8 +100,8 @@ class DepositedData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> DepositedData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> DepositedData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         account_id = _d["accountId"]
@@ -112,7 +112,7 @@ class DepositedData:
             amount.__class__ is not float or amount - amount != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: DepositedData = _new(_cls)
         _o.account_id = account_id
         _o.amount = amount
         return _o
@@ -149,7 +149,7 @@ class Withdrawn:
     def from_dict(cls, data: Any) -> Withdrawn:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -159,21 +159,21 @@ class Withdrawn:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Withdrawn:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Withdrawn:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "Withdrawn":
             raise ValueError
-        data = WithdrawnData._fast(_d["data"], _depth + 1)
+        data = WithdrawnData._fast(WithdrawnData, _d["data"], _depth + 1)
         occurred_at = _d["occurredAt"]
         if occurred_at.__class__ is not int and (
             occurred_at.__class__ is not float or occurred_at - occurred_at != 0.0
         ):
             raise ValueError
         _literal(2)(_d["version"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Withdrawn = _new(_cls)
         _o.type = "Withdrawn"
         _o.data = data
         _o.occurred_at = occurred_at
@@ -212,7 +212,7 @@ class WithdrawnData:
     def from_dict(cls, data: Any) -> WithdrawnData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -222,8 +222,8 @@ class WithdrawnData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> WithdrawnData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> WithdrawnData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         account_id = _d["accountId"]
@@ -234,7 +234,7 @@ class WithdrawnData:
             amount.__class__ is not float or amount - amount != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: WithdrawnData = _new(_cls)
         _o.account_id = account_id
         _o.amount = amount
         return _o
@@ -270,7 +270,7 @@ class Pinged:
     def from_dict(cls, data: Any) -> Pinged:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -280,20 +280,20 @@ class Pinged:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Pinged:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Pinged:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "Pinged":
             raise ValueError
-        data = PingedData._fast(_d["data"], _depth + 1)
+        data = PingedData._fast(PingedData, _d["data"], _depth + 1)
         occurred_at = _d["occurredAt"]
         if occurred_at.__class__ is not int and (
             occurred_at.__class__ is not float or occurred_at - occurred_at != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Pinged = _new(_cls)
         _o.type = "Pinged"
         _o.data = data
         _o.occurred_at = occurred_at
@@ -326,7 +326,7 @@ class PingedData:
     def from_dict(cls, data: Any) -> PingedData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -336,11 +336,11 @@ class PingedData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> PingedData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> PingedData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
-        _o = _new(cls)
+        _o: PingedData = _new(_cls)
         return _o
 
     @classmethod
@@ -366,7 +366,7 @@ class EnvelopeDeposited:
     def from_dict(cls, data: Any) -> EnvelopeDeposited:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -376,15 +376,15 @@ class EnvelopeDeposited:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> EnvelopeDeposited:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> EnvelopeDeposited:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        message = Deposited._fast(_d["message"], _depth + 1)
-        _o = _new(cls)
+        message = Deposited._fast(Deposited, _d["message"], _depth + 1)
+        _o: EnvelopeDeposited = _new(_cls)
         _o.id = id
         _o.message = message
         return _o
@@ -417,7 +417,7 @@ class EnvelopeWithdrawn:
     def from_dict(cls, data: Any) -> EnvelopeWithdrawn:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -427,15 +427,15 @@ class EnvelopeWithdrawn:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> EnvelopeWithdrawn:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> EnvelopeWithdrawn:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        message = Withdrawn._fast(_d["message"], _depth + 1)
-        _o = _new(cls)
+        message = Withdrawn._fast(Withdrawn, _d["message"], _depth + 1)
+        _o: EnvelopeWithdrawn = _new(_cls)
         _o.id = id
         _o.message = message
         return _o
@@ -471,7 +471,7 @@ class Batch:
     def from_dict(cls, data: Any) -> Batch:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -481,19 +481,21 @@ class Batch:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Batch:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Batch:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
-        first = EnvelopeDeposited._fast(_d["first"], _depth + 1)
+        first = EnvelopeDeposited._fast(EnvelopeDeposited, _d["first"], _depth + 1)
         rest = _d["rest"]
         if rest.__class__ is not list:
             raise ValueError
-        rest = [EnvelopeDeposited._fast(_v1, _depth + 2) for _v1 in rest]
+        rest = [
+            EnvelopeDeposited._fast(EnvelopeDeposited, _v1, _depth + 2) for _v1 in rest
+        ]
         audit = _d.get("audit")
         if audit is not None:
-            audit = EnvelopeWithdrawn._fast(audit, _depth + 1)
-        _o = _new(cls)
+            audit = EnvelopeWithdrawn._fast(EnvelopeWithdrawn, audit, _depth + 1)
+        _o: Batch = _new(_cls)
         _o.first = first
         _o.rest = rest
         _o.audit = audit
@@ -531,7 +533,7 @@ class TaggedLowPriority:
     def from_dict(cls, data: Any) -> TaggedLowPriority:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -541,8 +543,8 @@ class TaggedLowPriority:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TaggedLowPriority:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TaggedLowPriority:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         tag = _d["tag"]
@@ -551,7 +553,7 @@ class TaggedLowPriority:
         value = _d["value"]
         if value.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: TaggedLowPriority = _new(_cls)
         _o.tag = "low-priority"
         _o.value = value
         return _o
@@ -584,7 +586,7 @@ class Tagged1:
     def from_dict(cls, data: Any) -> Tagged1:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -594,15 +596,15 @@ class Tagged1:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Tagged1:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Tagged1:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(1)(_d["tag"], "$", _depth + 1)
         value = _d["value"]
         if value.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Tagged1 = _new(_cls)
         _o.tag = 1
         _o.value = value
         return _o
@@ -635,7 +637,7 @@ class TaggedKindsOpenedNumber:
     def from_dict(cls, data: Any) -> TaggedKindsOpenedNumber:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -645,19 +647,19 @@ class TaggedKindsOpenedNumber:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TaggedKindsOpenedNumber:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TaggedKindsOpenedNumber:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         tag = _d["tag"]
-        if tag.__class__ is not str or tag != Kinds.OPENED:
+        if tag.__class__ is not str or tag != "opened":
             raise ValueError
         value = _d["value"]
         if value.__class__ is not int and (
             value.__class__ is not float or value - value != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: TaggedKindsOpenedNumber = _new(_cls)
         _o.tag = Kinds.OPENED
         _o.value = value
         return _o
@@ -690,7 +692,7 @@ class TaggedStringBoolean:
     def from_dict(cls, data: Any) -> TaggedStringBoolean:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -700,8 +702,8 @@ class TaggedStringBoolean:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TaggedStringBoolean:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TaggedStringBoolean:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         tag = _d["tag"]
@@ -710,7 +712,7 @@ class TaggedStringBoolean:
         value = _d["value"]
         if value.__class__ is not bool:
             raise ValueError
-        _o = _new(cls)
+        _o: TaggedStringBoolean = _new(_cls)
         _o.tag = tag
         _o.value = value
         return _o
@@ -743,7 +745,7 @@ class TaggedNumberList:
     def from_dict(cls, data: Any) -> TaggedNumberList:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -753,8 +755,8 @@ class TaggedNumberList:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TaggedNumberList:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TaggedNumberList:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         tag = _d["tag"]
@@ -769,7 +771,7 @@ class TaggedNumberList:
         value = _d["value"]
         if value.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: TaggedNumberList = _new(_cls)
         _o.tag = tag
         _o.value = value
         return _o
@@ -802,7 +804,7 @@ class TaggedLabelsShape:
     def from_dict(cls, data: Any) -> TaggedLabelsShape:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -812,15 +814,15 @@ class TaggedLabelsShape:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TaggedLabelsShape:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TaggedLabelsShape:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
-        tag = TaggedLabelsShapeTag._fast(_d["tag"], _depth + 1)
+        tag = TaggedLabelsShapeTag._fast(TaggedLabelsShapeTag, _d["tag"], _depth + 1)
         value = _d["value"]
         if value.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: TaggedLabelsShape = _new(_cls)
         _o.tag = tag
         _o.value = value
         return _o
@@ -853,7 +855,7 @@ class TaggedLabelsShapeTag:
     def from_dict(cls, data: Any) -> TaggedLabelsShapeTag:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -863,8 +865,8 @@ class TaggedLabelsShapeTag:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TaggedLabelsShapeTag:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TaggedLabelsShapeTag:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         x = _d["x"]
@@ -873,7 +875,7 @@ class TaggedLabelsShapeTag:
         y = _d["y"]
         if y.__class__ is not int and (y.__class__ is not float or y - y != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: TaggedLabelsShapeTag = _new(_cls)
         _o.x = x
         _o.y = y
         return _o
@@ -914,7 +916,7 @@ class Labels:
     def from_dict(cls, data: Any) -> Labels:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -924,17 +926,19 @@ class Labels:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Labels:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Labels:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
-        low = TaggedLowPriority._fast(_d["low"], _depth + 1)
-        one = Tagged1._fast(_d["one"], _depth + 1)
-        opened = TaggedKindsOpenedNumber._fast(_d["opened"], _depth + 1)
-        text = TaggedStringBoolean._fast(_d["text"], _depth + 1)
-        many = TaggedNumberList._fast(_d["many"], _depth + 1)
-        shape = TaggedLabelsShape._fast(_d["shape"], _depth + 1)
-        _o = _new(cls)
+        low = TaggedLowPriority._fast(TaggedLowPriority, _d["low"], _depth + 1)
+        one = Tagged1._fast(Tagged1, _d["one"], _depth + 1)
+        opened = TaggedKindsOpenedNumber._fast(
+            TaggedKindsOpenedNumber, _d["opened"], _depth + 1
+        )
+        text = TaggedStringBoolean._fast(TaggedStringBoolean, _d["text"], _depth + 1)
+        many = TaggedNumberList._fast(TaggedNumberList, _d["many"], _depth + 1)
+        shape = TaggedLabelsShape._fast(TaggedLabelsShape, _d["shape"], _depth + 1)
+        _o: Labels = _new(_cls)
         _o.low = low
         _o.one = one
         _o.opened = opened
@@ -983,7 +987,7 @@ class TreeString:
     def from_dict(cls, data: Any) -> TreeString:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -993,8 +997,8 @@ class TreeString:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TreeString:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TreeString:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         value = _d["value"]
@@ -1003,8 +1007,8 @@ class TreeString:
         children = _d["children"]
         if children.__class__ is not list:
             raise ValueError
-        children = [TreeString._fast(_v1, _depth + 2) for _v1 in children]
-        _o = _new(cls)
+        children = [TreeString._fast(TreeString, _v1, _depth + 2) for _v1 in children]
+        _o: TreeString = _new(_cls)
         _o.value = value
         _o.children = children
         return _o
@@ -1036,7 +1040,7 @@ class Forest:
     def from_dict(cls, data: Any) -> Forest:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1046,15 +1050,15 @@ class Forest:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Forest:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Forest:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         trees = _d["trees"]
         if trees.__class__ is not list:
             raise ValueError
-        trees = [TreeString._fast(_v1, _depth + 2) for _v1 in trees]
-        _o = _new(cls)
+        trees = [TreeString._fast(TreeString, _v1, _depth + 2) for _v1 in trees]
+        _o: Forest = _new(_cls)
         _o.trees = trees
         return _o
 
@@ -1086,7 +1090,7 @@ class PageDeposited:
     def from_dict(cls, data: Any) -> PageDeposited:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1096,19 +1100,19 @@ class PageDeposited:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> PageDeposited:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> PageDeposited:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         items = _d["items"]
         if items.__class__ is not list:
             raise ValueError
-        items = [Deposited._fast(_v1, _depth + 2) for _v1 in items]
+        items = [Deposited._fast(Deposited, _v1, _depth + 2) for _v1 in items]
         next = _d["next"]
         if next is not None:
             if next.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: PageDeposited = _new(_cls)
         _o.items = items
         _o.next = next
         return _o
@@ -1141,7 +1145,7 @@ class Listing:
     def from_dict(cls, data: Any) -> Listing:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1151,16 +1155,16 @@ class Listing:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Listing:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Listing:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
-        page = PageDeposited._fast(_d["page"], _depth + 1)
+        page = PageDeposited._fast(PageDeposited, _d["page"], _depth + 1)
         cursor = _d["cursor"]
         if cursor is not None:
             if cursor.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: Listing = _new(_cls)
         _o.page = page
         _o.cursor = cursor
         return _o
@@ -1336,7 +1340,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

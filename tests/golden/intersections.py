@@ -28,7 +28,7 @@ class Meta:
     def from_dict(cls, data: Any) -> Meta:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -38,8 +38,8 @@ class Meta:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Meta:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Meta:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -48,7 +48,7 @@ class Meta:
         at = _d["at"]
         if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: Meta = _new(_cls)
         _o.id = id
         _o.at = at
         return _o
@@ -81,7 +81,7 @@ class Kind:
     def from_dict(cls, data: Any) -> Kind:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -91,8 +91,8 @@ class Kind:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Kind:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Kind:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -103,7 +103,7 @@ class Kind:
         if note is not None:
             if note.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: Kind = _new(_cls)
         _o.type = type
         _o.note = note
         return _o
@@ -141,7 +141,7 @@ class Created:
     def from_dict(cls, data: Any) -> Created:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -151,8 +151,8 @@ class Created:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Created:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Created:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -162,7 +162,7 @@ class Created:
         if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.CREATED:
+        if type.__class__ is not str or type != "created":
             raise ValueError
         note = _d["note"]
         if note.__class__ is not str:
@@ -170,7 +170,7 @@ class Created:
         by = _d["by"]
         if by.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Created = _new(_cls)
         _o.id = id
         _o.at = at
         _o.type = Events.CREATED
@@ -213,7 +213,7 @@ class Deleted:
     def from_dict(cls, data: Any) -> Deleted:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -223,8 +223,8 @@ class Deleted:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Deleted:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Deleted:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -234,9 +234,9 @@ class Deleted:
         if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.DELETED:
+        if type.__class__ is not str or type != "deleted":
             raise ValueError
-        _o = _new(cls)
+        _o: Deleted = _new(_cls)
         _o.id = id
         _o.at = at
         _o.type = Events.DELETED
@@ -271,7 +271,7 @@ class Owner:
     def from_dict(cls, data: Any) -> Owner:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -281,12 +281,12 @@ class Owner:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Owner:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Owner:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
-        owner = OwnerOwner._fast(_d["owner"], _depth + 1)
-        _o = _new(cls)
+        owner = OwnerOwner._fast(OwnerOwner, _d["owner"], _depth + 1)
+        _o: Owner = _new(_cls)
         _o.owner = owner
         return _o
 
@@ -317,7 +317,7 @@ class OwnerOwner:
     def from_dict(cls, data: Any) -> OwnerOwner:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -327,8 +327,8 @@ class OwnerOwner:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OwnerOwner:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OwnerOwner:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -340,7 +340,7 @@ class OwnerOwner:
         name = _d["name"]
         if name.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: OwnerOwner = _new(_cls)
         _o.id = id
         _o.at = at
         _o.name = name
@@ -513,7 +513,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

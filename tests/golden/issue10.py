@@ -34,7 +34,7 @@ class Deposited:
     def from_dict(cls, data: Any) -> Deposited:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -44,20 +44,20 @@ class Deposited:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Deposited:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Deposited:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "Deposited":
             raise ValueError
-        data = DepositedData._fast(_d["data"], _depth + 1)
+        data = DepositedData._fast(DepositedData, _d["data"], _depth + 1)
         occurred_at = _d["occurredAt"]
         if occurred_at.__class__ is not int and (
             occurred_at.__class__ is not float or occurred_at - occurred_at != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Deposited = _new(_cls)
         _o.type = "Deposited"
         _o.data = data
         _o.occurred_at = occurred_at
@@ -93,7 +93,7 @@ class DepositedData:
     def from_dict(cls, data: Any) -> DepositedData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -103,8 +103,8 @@ class DepositedData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> DepositedData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> DepositedData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         account_id = _d["accountId"]
@@ -115,7 +115,7 @@ class DepositedData:
             amount.__class__ is not float or amount - amount != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: DepositedData = _new(_cls)
         _o.account_id = account_id
         _o.amount = amount
         return _o
@@ -150,7 +150,7 @@ class Withdrawn:
     def from_dict(cls, data: Any) -> Withdrawn:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -160,21 +160,21 @@ class Withdrawn:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Withdrawn:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Withdrawn:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "Withdrawn":
             raise ValueError
-        data = WithdrawnData._fast(_d["data"], _depth + 1)
+        data = WithdrawnData._fast(WithdrawnData, _d["data"], _depth + 1)
         occurred_at = _d["occurredAt"]
         if occurred_at.__class__ is not int and (
             occurred_at.__class__ is not float or occurred_at - occurred_at != 0.0
         ):
             raise ValueError
         _literal(2)(_d["version"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Withdrawn = _new(_cls)
         _o.type = "Withdrawn"
         _o.data = data
         _o.occurred_at = occurred_at
@@ -213,7 +213,7 @@ class WithdrawnData:
     def from_dict(cls, data: Any) -> WithdrawnData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -223,8 +223,8 @@ class WithdrawnData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> WithdrawnData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> WithdrawnData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         account_id = _d["accountId"]
@@ -235,7 +235,7 @@ class WithdrawnData:
             amount.__class__ is not float or amount - amount != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: WithdrawnData = _new(_cls)
         _o.account_id = account_id
         _o.amount = amount
         return _o
@@ -268,7 +268,7 @@ class EnvelopeDeposited:
     def from_dict(cls, data: Any) -> EnvelopeDeposited:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -278,15 +278,15 @@ class EnvelopeDeposited:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> EnvelopeDeposited:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> EnvelopeDeposited:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        message = Deposited._fast(_d["message"], _depth + 1)
-        _o = _new(cls)
+        message = Deposited._fast(Deposited, _d["message"], _depth + 1)
+        _o: EnvelopeDeposited = _new(_cls)
         _o.id = id
         _o.message = message
         return _o
@@ -319,7 +319,7 @@ class Batch:
     def from_dict(cls, data: Any) -> Batch:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -329,16 +329,18 @@ class Batch:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Batch:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Batch:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
-        first = EnvelopeDeposited._fast(_d["first"], _depth + 1)
+        first = EnvelopeDeposited._fast(EnvelopeDeposited, _d["first"], _depth + 1)
         rest = _d["rest"]
         if rest.__class__ is not list:
             raise ValueError
-        rest = [EnvelopeDeposited._fast(_v1, _depth + 2) for _v1 in rest]
-        _o = _new(cls)
+        rest = [
+            EnvelopeDeposited._fast(EnvelopeDeposited, _v1, _depth + 2) for _v1 in rest
+        ]
+        _o: Batch = _new(_cls)
         _o.first = first
         _o.rest = rest
         return _o
@@ -375,7 +377,7 @@ class Account:
     def from_dict(cls, data: Any) -> Account:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -385,8 +387,8 @@ class Account:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Account:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Account:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -401,7 +403,7 @@ class Account:
         secret = _d["secret"]
         if secret.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Account = _new(_cls)
         _o.id = id
         _o.name = name
         _o.email = email
@@ -442,7 +444,7 @@ class AccountView:
     def from_dict(cls, data: Any) -> AccountView:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -452,8 +454,8 @@ class AccountView:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> AccountView:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> AccountView:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -470,7 +472,7 @@ class AccountView:
             balance.__class__ is not float or balance - balance != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: AccountView = _new(_cls)
         _o.id = id
         _o.name = name
         _o.email = email
@@ -509,7 +511,7 @@ class Draft:
     def from_dict(cls, data: Any) -> Draft:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -519,8 +521,8 @@ class Draft:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Draft:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Draft:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         name = _d.get("name")
@@ -531,7 +533,7 @@ class Draft:
         if email is not None:
             if email.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: Draft = _new(_cls)
         _o.name = name
         _o.email = email
         return _o
@@ -566,7 +568,7 @@ class Limits:
     def from_dict(cls, data: Any) -> Limits:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -576,8 +578,8 @@ class Limits:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Limits:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Limits:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         daily = _d["daily"]
@@ -590,7 +592,7 @@ class Limits:
             monthly.__class__ is not float or monthly - monthly != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Limits = _new(_cls)
         _o.daily = daily
         _o.monthly = monthly
         return _o
@@ -625,7 +627,7 @@ class BaseEvent:
     def from_dict(cls, data: Any) -> BaseEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -635,8 +637,8 @@ class BaseEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> BaseEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> BaseEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -645,7 +647,7 @@ class BaseEvent:
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: BaseEvent = _new(_cls)
         _o.type = type
         _o.id = id
         return _o
@@ -679,7 +681,7 @@ class Opened:
     def from_dict(cls, data: Any) -> Opened:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -689,8 +691,8 @@ class Opened:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Opened:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Opened:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -702,7 +704,7 @@ class Opened:
         owner = _d["owner"]
         if owner.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Opened = _new(_cls)
         _o.type = "Opened"
         _o.id = id
         _o.owner = owner
@@ -738,7 +740,7 @@ class BaseEvent2:
     def from_dict(cls, data: Any) -> BaseEvent2:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -748,8 +750,8 @@ class BaseEvent2:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> BaseEvent2:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> BaseEvent2:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -759,7 +761,7 @@ class BaseEvent2:
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: BaseEvent2 = _new(_cls)
         _o.type = type
         _o.id = id
         return _o
@@ -792,7 +794,7 @@ class Shipped:
     def from_dict(cls, data: Any) -> Shipped:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -802,17 +804,17 @@ class Shipped:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Shipped:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Shipped:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.SHIPPED:
+        if type.__class__ is not str or type != "Shipped":
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Shipped = _new(_cls)
         _o.type = Events.SHIPPED
         _o.id = id
         return _o
@@ -845,7 +847,7 @@ class ClientMessageJoin:
     def from_dict(cls, data: Any) -> ClientMessageJoin:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -855,8 +857,8 @@ class ClientMessageJoin:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageJoin:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageJoin:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -865,7 +867,7 @@ class ClientMessageJoin:
         room = _d["room"]
         if room.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageJoin = _new(_cls)
         _o.kind = "join"
         _o.room = room
         return _o
@@ -899,7 +901,7 @@ class ClientMessageSay:
     def from_dict(cls, data: Any) -> ClientMessageSay:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -909,8 +911,8 @@ class ClientMessageSay:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageSay:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageSay:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -922,7 +924,7 @@ class ClientMessageSay:
         text = _d["text"]
         if text.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageSay = _new(_cls)
         _o.kind = "say"
         _o.room = room
         _o.text = text
@@ -957,7 +959,7 @@ class ClientMessageLeave:
     def from_dict(cls, data: Any) -> ClientMessageLeave:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -967,14 +969,14 @@ class ClientMessageLeave:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageLeave:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageLeave:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
         if kind.__class__ is not str or kind != "leave":
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageLeave = _new(_cls)
         _o.kind = "leave"
         return _o
 
@@ -1010,7 +1012,7 @@ class TicketCreated:
     def from_dict(cls, data: Any) -> TicketCreated:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1020,15 +1022,15 @@ class TicketCreated:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TicketCreated:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TicketCreated:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         subject = _d["subject"]
-        if subject.__class__ is not str or subject != Subjects.TICKET_CREATED:
+        if subject.__class__ is not str or subject != "ticket:created":
             raise ValueError
-        data = TicketCreatedData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        data = TicketCreatedData._fast(TicketCreatedData, _d["data"], _depth + 1)
+        _o: TicketCreated = _new(_cls)
         _o.subject = Subjects.TICKET_CREATED
         _o.data = data
         return _o
@@ -1061,7 +1063,7 @@ class TicketCreatedData:
     def from_dict(cls, data: Any) -> TicketCreatedData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1071,8 +1073,8 @@ class TicketCreatedData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TicketCreatedData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TicketCreatedData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -1083,7 +1085,7 @@ class TicketCreatedData:
             price.__class__ is not float or price - price != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: TicketCreatedData = _new(_cls)
         _o.id = id
         _o.price = price
         return _o
@@ -1116,7 +1118,7 @@ class Ping:
     def from_dict(cls, data: Any) -> Ping:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1126,15 +1128,15 @@ class Ping:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Ping:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Ping:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(1)(_d["op"], "$", _depth + 1)
         payload = _d["payload"]
         if payload.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Ping = _new(_cls)
         _o.op = 1
         _o.payload = payload
         return _o
@@ -1167,7 +1169,7 @@ class AddTodo:
     def from_dict(cls, data: Any) -> AddTodo:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1177,8 +1179,8 @@ class AddTodo:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> AddTodo:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> AddTodo:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -1187,7 +1189,7 @@ class AddTodo:
         text = _d["text"]
         if text.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: AddTodo = _new(_cls)
         _o.type = "ADD_TODO"
         _o.text = text
         return _o
@@ -1397,7 +1399,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

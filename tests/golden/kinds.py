@@ -23,7 +23,7 @@ class Join:
     def from_dict(cls, data: Any) -> Join:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -33,8 +33,8 @@ class Join:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Join:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Join:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -43,7 +43,7 @@ class Join:
         room = _d["room"]
         if room.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Join = _new(_cls)
         _o.kind = "join"
         _o.room = room
         return _o
@@ -77,7 +77,7 @@ class Say:
     def from_dict(cls, data: Any) -> Say:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -87,8 +87,8 @@ class Say:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Say:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Say:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -100,7 +100,7 @@ class Say:
         text = _d["text"]
         if text.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Say = _new(_cls)
         _o.kind = "say"
         _o.room = room
         _o.text = text
@@ -135,7 +135,7 @@ class Leave:
     def from_dict(cls, data: Any) -> Leave:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -145,14 +145,14 @@ class Leave:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Leave:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Leave:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
         if kind.__class__ is not str or kind != "leave":
             raise ValueError
-        _o = _new(cls)
+        _o: Leave = _new(_cls)
         _o.kind = "leave"
         return _o
 
@@ -185,7 +185,7 @@ class ClientMessageJoin:
     def from_dict(cls, data: Any) -> ClientMessageJoin:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -195,8 +195,8 @@ class ClientMessageJoin:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageJoin:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageJoin:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -205,7 +205,7 @@ class ClientMessageJoin:
         room = _d["room"]
         if room.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageJoin = _new(_cls)
         _o.kind = "join"
         _o.room = room
         return _o
@@ -239,7 +239,7 @@ class ClientMessageSay:
     def from_dict(cls, data: Any) -> ClientMessageSay:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -249,8 +249,8 @@ class ClientMessageSay:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageSay:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageSay:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -262,7 +262,7 @@ class ClientMessageSay:
         text = _d["text"]
         if text.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageSay = _new(_cls)
         _o.kind = "say"
         _o.room = room
         _o.text = text
@@ -297,7 +297,7 @@ class ClientMessageLeave:
     def from_dict(cls, data: Any) -> ClientMessageLeave:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -307,14 +307,14 @@ class ClientMessageLeave:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageLeave:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageLeave:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
         if kind.__class__ is not str or kind != "leave":
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageLeave = _new(_cls)
         _o.kind = "leave"
         return _o
 
@@ -347,7 +347,7 @@ class Connected:
     def from_dict(cls, data: Any) -> Connected:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -357,8 +357,8 @@ class Connected:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Connected:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Connected:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -367,7 +367,7 @@ class Connected:
         session = _d["session"]
         if session.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Connected = _new(_cls)
         _o.type = "connected"
         _o.session = session
         return _o
@@ -401,7 +401,7 @@ class Received:
     def from_dict(cls, data: Any) -> Received:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -411,8 +411,8 @@ class Received:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Received:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Received:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         type = _d["type"]
@@ -441,7 +441,7 @@ class Received:
                 )(_v1, "$", _depth + 2)
                 for _v1 in commands
             ]
-        _o = _new(cls)
+        _o: Received = _new(_cls)
         _o.type = "received"
         _o.message = message
         _o.commands = commands
@@ -645,7 +645,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

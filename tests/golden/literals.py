@@ -33,7 +33,7 @@ class Literals:
     def from_dict(cls, data: Any) -> Literals:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -43,8 +43,8 @@ class Literals:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Literals:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Literals:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         kind = _d["kind"]
@@ -64,7 +64,7 @@ class Literals:
             raise ValueError
         roles = [_literal("admin", "member")(_v1, "$", _depth + 2) for _v1 in roles]
         ratio = _literal(0.5, 1.5)(_d["ratio"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Literals = _new(_cls)
         _o.kind = "fixed"
         _o.version = 2
         _o.enabled = True

@@ -32,7 +32,7 @@ class Maps:
     def from_dict(cls, data: Any) -> Maps:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -42,8 +42,8 @@ class Maps:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Maps:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Maps:
         if _d.__class__ is not dict or _depth > 126:
             raise ValueError
         labels = _d["labels"]
@@ -75,7 +75,7 @@ class Maps:
         if objects.__class__ is not dict:
             raise ValueError
         objects = {
-            _v22: MapsObjectsValue._fast(_v21, _depth + 2)
+            _v22: MapsObjectsValue._fast(MapsObjectsValue, _v21, _depth + 2)
             for _v22, _v21 in objects.items()
         }
         optional = _d.get("optional")
@@ -86,7 +86,7 @@ class Maps:
                 if _v23.__class__ is not str:
                     raise ValueError
             optional = dict(optional)
-        _o = _new(cls)
+        _o: Maps = _new(_cls)
         _o.labels = labels
         _o.counts = counts
         _o.record = record
@@ -146,7 +146,7 @@ class MapsObjectsValue:
     def from_dict(cls, data: Any) -> MapsObjectsValue:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -156,8 +156,8 @@ class MapsObjectsValue:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> MapsObjectsValue:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> MapsObjectsValue:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         x = _d["x"]
@@ -166,7 +166,7 @@ class MapsObjectsValue:
         y = _d["y"]
         if y.__class__ is not int and (y.__class__ is not float or y - y != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: MapsObjectsValue = _new(_cls)
         _o.x = x
         _o.y = y
         return _o

@@ -27,7 +27,7 @@ class Envelope:
     def from_dict(cls, data: Any) -> Envelope:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -37,14 +37,14 @@ class Envelope:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Envelope:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Envelope:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Envelope = _new(_cls)
         _o.id = id
         return _o
 
@@ -75,7 +75,7 @@ class CreatedEvent:
     def from_dict(cls, data: Any) -> CreatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -85,20 +85,20 @@ class CreatedEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> CreatedEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> CreatedEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Kinds.CREATED:
+        if type.__class__ is not str or type != "Created":
             raise ValueError
         name = _d["name"]
         if name.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: CreatedEvent = _new(_cls)
         _o.id = id
         _o.type = Kinds.CREATED
         _o.name = name
@@ -136,7 +136,7 @@ class RenamedEvent:
     def from_dict(cls, data: Any) -> RenamedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -146,15 +146,15 @@ class RenamedEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> RenamedEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> RenamedEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Kinds.RENAMED:
+        if type.__class__ is not str or type != "Renamed":
             raise ValueError
         from_ = _d["from"]
         if from_.__class__ is not str:
@@ -162,7 +162,7 @@ class RenamedEvent:
         to = _d["to"]
         if to.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: RenamedEvent = _new(_cls)
         _o.id = id
         _o.type = Kinds.RENAMED
         _o.from_ = from_
@@ -201,7 +201,7 @@ class PingMessage:
     def from_dict(cls, data: Any) -> PingMessage:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -211,8 +211,8 @@ class PingMessage:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> PingMessage:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> PingMessage:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -221,7 +221,7 @@ class PingMessage:
         at = _d["at"]
         if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: PingMessage = _new(_cls)
         _o.type = "ping"
         _o.at = at
         return _o
@@ -258,7 +258,7 @@ class Batch:
     def from_dict(cls, data: Any) -> Batch:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -268,8 +268,8 @@ class Batch:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Batch:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Batch:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         items = _d["items"]
@@ -292,7 +292,7 @@ class Batch:
                 'one of "Created", "Renamed"',
                 {"Created": CreatedEvent._decode, "Renamed": RenamedEvent._decode},
             )(last, "$", _depth + 1)
-        _o = _new(cls)
+        _o: Batch = _new(_cls)
         _o.items = items
         _o.last = last
         return _o
@@ -496,7 +496,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -22,7 +22,7 @@ class Hidden:
     def from_dict(cls, data: Any) -> Hidden:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -32,14 +32,14 @@ class Hidden:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Hidden:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Hidden:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         secret = _d["secret"]
         if secret.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Hidden = _new(_cls)
         _o.secret = secret
         return _o
 
@@ -73,7 +73,7 @@ class Local:
     def from_dict(cls, data: Any) -> Local:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -83,14 +83,14 @@ class Local:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Local:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Local:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         n = _d["n"]
         if n.__class__ is not int and (n.__class__ is not float or n - n != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: Local = _new(_cls)
         _o.n = n
         return _o
 
@@ -123,7 +123,7 @@ class Visible:
     def from_dict(cls, data: Any) -> Visible:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -133,14 +133,14 @@ class Visible:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Visible:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Visible:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        hidden = Hidden._fast(_d["hidden"], _depth + 1)
+        hidden = Hidden._fast(Hidden, _d["hidden"], _depth + 1)
         tags = _d["tags"]
         if tags.__class__ is not list:
             raise ValueError
@@ -152,8 +152,8 @@ class Visible:
         if internal.__class__ is not str:
             raise ValueError
         internal = Internal(internal)
-        local = Local._fast(_d["local"], _depth + 1)
-        _o = _new(cls)
+        local = Local._fast(Local, _d["local"], _depth + 1)
+        _o: Visible = _new(_cls)
         _o.id = id
         _o.hidden = hidden
         _o.tags = tags

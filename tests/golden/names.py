@@ -42,7 +42,7 @@ class Names:
     def from_dict(cls, data: Any) -> Names:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -52,8 +52,8 @@ class Names:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Names:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Names:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         auth0_id = _d["auth0Id"]
@@ -124,7 +124,7 @@ class Names:
         none = _d["None"]
         if none.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Names = _new(_cls)
         _o.auth0_id = auth0_id
         _o.http_status = http_status
         _o.source_m3u8 = source_m3u8

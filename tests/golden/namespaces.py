@@ -23,7 +23,7 @@ class PayloadJoin:
     def from_dict(cls, data: Any) -> PayloadJoin:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -33,8 +33,8 @@ class PayloadJoin:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> PayloadJoin:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> PayloadJoin:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         room = _d["room"]
@@ -44,7 +44,7 @@ class PayloadJoin:
         if role.__class__ is not str:
             raise ValueError
         role = PayloadRole(role)
-        _o = _new(cls)
+        _o: PayloadJoin = _new(_cls)
         _o.room = room
         _o.role = role
         return _o
@@ -81,7 +81,7 @@ class PayloadMediaOffer:
     def from_dict(cls, data: Any) -> PayloadMediaOffer:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -91,14 +91,14 @@ class PayloadMediaOffer:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> PayloadMediaOffer:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> PayloadMediaOffer:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         sdp = _d["sdp"]
         if sdp.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: PayloadMediaOffer = _new(_cls)
         _o.sdp = sdp
         return _o
 
@@ -134,7 +134,7 @@ class Joined:
     def from_dict(cls, data: Any) -> Joined:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -144,21 +144,25 @@ class Joined:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Joined:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Joined:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "joined":
             raise ValueError
-        payload = PayloadJoin._fast(_d["payload"], _depth + 1)
+        payload = PayloadJoin._fast(PayloadJoin, _d["payload"], _depth + 1)
         offer = _d["offer"]
-        offer = None if offer is None else PayloadMediaOffer._fast(offer, _depth + 1)
+        offer = (
+            None
+            if offer is None
+            else PayloadMediaOffer._fast(PayloadMediaOffer, offer, _depth + 1)
+        )
         role = _d["role"]
-        if role.__class__ is not str or role != PayloadRole.HOST:
+        if role.__class__ is not str or role != "host":
             raise ValueError
         codec = _literal("opus", "vp8")(_d["codec"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Joined = _new(_cls)
         _o.type = "joined"
         _o.payload = payload
         _o.offer = offer
@@ -326,7 +330,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -29,7 +29,7 @@ class BaseEvent:
     def from_dict(cls, data: Any) -> BaseEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -39,8 +39,8 @@ class BaseEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> BaseEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> BaseEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -53,7 +53,7 @@ class BaseEvent:
         if reason is not None:
             if reason.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: BaseEvent = _new(_cls)
         _o.type = type
         _o.id = id
         _o.reason = reason
@@ -93,7 +93,7 @@ class Opened:
     def from_dict(cls, data: Any) -> Opened:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -103,8 +103,8 @@ class Opened:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Opened:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Opened:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -120,7 +120,7 @@ class Opened:
         owner = _d["owner"]
         if owner.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Opened = _new(_cls)
         _o.type = "opened"
         _o.id = id
         _o.reason = reason
@@ -162,7 +162,7 @@ class Closed:
     def from_dict(cls, data: Any) -> Closed:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -172,8 +172,8 @@ class Closed:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Closed:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Closed:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -185,7 +185,7 @@ class Closed:
         reason = _d["reason"]
         if reason.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Closed = _new(_cls)
         _o.type = "closed"
         _o.id = id
         _o.reason = reason
@@ -222,7 +222,7 @@ class Order:
     def from_dict(cls, data: Any) -> Order:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -232,8 +232,8 @@ class Order:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Order:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Order:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -244,7 +244,7 @@ class Order:
         if id.__class__ is not str:
             raise ValueError
         size = _literal("s", "m", "l")(_d["size"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Order = _new(_cls)
         _o.type = type
         _o.id = id
         _o.size = size
@@ -281,7 +281,7 @@ class Shipped:
     def from_dict(cls, data: Any) -> Shipped:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -291,18 +291,18 @@ class Shipped:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Shipped:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Shipped:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.SHIPPED:
+        if type.__class__ is not str or type != "shipped":
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         size = _literal("s", "m")(_d["size"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Shipped = _new(_cls)
         _o.type = Events.SHIPPED
         _o.id = id
         _o.size = size
@@ -339,7 +339,7 @@ class Cancelled:
     def from_dict(cls, data: Any) -> Cancelled:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -349,18 +349,18 @@ class Cancelled:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Cancelled:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Cancelled:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.CANCELLED:
+        if type.__class__ is not str or type != "cancelled":
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         size = _literal("s", "m", "l")(_d["size"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Cancelled = _new(_cls)
         _o.type = Events.CANCELLED
         _o.id = id
         _o.size = size
@@ -398,7 +398,7 @@ class Level1:
     def from_dict(cls, data: Any) -> Level1:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -408,8 +408,8 @@ class Level1:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Level1:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Level1:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -422,7 +422,7 @@ class Level1:
                 code.__class__ is not float or code - code != 0.0
             ):
                 raise ValueError
-        _o = _new(cls)
+        _o: Level1 = _new(_cls)
         _o.kind = kind
         _o.code = code
         return _o
@@ -457,7 +457,7 @@ class Level2:
     def from_dict(cls, data: Any) -> Level2:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -467,8 +467,8 @@ class Level2:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Level2:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Level2:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -480,7 +480,7 @@ class Level2:
                 code.__class__ is not float or code - code != 0.0
             ):
                 raise ValueError
-        _o = _new(cls)
+        _o: Level2 = _new(_cls)
         _o.kind = kind
         _o.code = code
         return _o
@@ -515,7 +515,7 @@ class Level3:
     def from_dict(cls, data: Any) -> Level3:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -525,15 +525,15 @@ class Level3:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Level3:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Level3:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
         if kind.__class__ is not str or kind != "three":
             raise ValueError
         _literal(3)(_d["code"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Level3 = _new(_cls)
         _o.kind = "three"
         _o.code = 3
         return _o
@@ -714,7 +714,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

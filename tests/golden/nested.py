@@ -23,7 +23,7 @@ class Order:
     def from_dict(cls, data: Any) -> Order:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -33,19 +33,21 @@ class Order:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Order:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Order:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
-        customer = OrderCustomer._fast(_d["customer"], _depth + 1)
+        customer = OrderCustomer._fast(OrderCustomer, _d["customer"], _depth + 1)
         lines = _d["lines"]
         if lines.__class__ is not list:
             raise ValueError
-        lines = [OrderLinesItem._fast(_v1, _depth + 2) for _v1 in lines]
+        lines = [OrderLinesItem._fast(OrderLinesItem, _v1, _depth + 2) for _v1 in lines]
         content_type = _d.get("content-type")
         if content_type is not None:
-            content_type = OrderContentType._fast(content_type, _depth + 1)
-        _o = _new(cls)
+            content_type = OrderContentType._fast(
+                OrderContentType, content_type, _depth + 1
+            )
+        _o: Order = _new(_cls)
         _o.customer = customer
         _o.lines = lines
         _o.content_type = content_type
@@ -85,7 +87,7 @@ class OrderCustomer:
     def from_dict(cls, data: Any) -> OrderCustomer:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -95,15 +97,17 @@ class OrderCustomer:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OrderCustomer:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OrderCustomer:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         name = _d["name"]
         if name.__class__ is not str:
             raise ValueError
-        address = OrderCustomerAddress._fast(_d["address"], _depth + 1)
-        _o = _new(cls)
+        address = OrderCustomerAddress._fast(
+            OrderCustomerAddress, _d["address"], _depth + 1
+        )
+        _o: OrderCustomer = _new(_cls)
         _o.name = name
         _o.address = address
         return _o
@@ -138,7 +142,7 @@ class OrderCustomerAddress:
     def from_dict(cls, data: Any) -> OrderCustomerAddress:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -148,15 +152,17 @@ class OrderCustomerAddress:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OrderCustomerAddress:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OrderCustomerAddress:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         street = _d["street"]
         if street.__class__ is not str:
             raise ValueError
-        geo = OrderCustomerAddressGeo._fast(_d["geo"], _depth + 1)
-        _o = _new(cls)
+        geo = OrderCustomerAddressGeo._fast(
+            OrderCustomerAddressGeo, _d["geo"], _depth + 1
+        )
+        _o: OrderCustomerAddress = _new(_cls)
         _o.street = street
         _o.geo = geo
         return _o
@@ -189,7 +195,7 @@ class OrderCustomerAddressGeo:
     def from_dict(cls, data: Any) -> OrderCustomerAddressGeo:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -199,8 +205,8 @@ class OrderCustomerAddressGeo:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OrderCustomerAddressGeo:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OrderCustomerAddressGeo:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         lat = _d["lat"]
@@ -213,7 +219,7 @@ class OrderCustomerAddressGeo:
             lng.__class__ is not float or lng - lng != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: OrderCustomerAddressGeo = _new(_cls)
         _o.lat = lat
         _o.lng = lng
         return _o
@@ -246,7 +252,7 @@ class OrderLinesItem:
     def from_dict(cls, data: Any) -> OrderLinesItem:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -256,8 +262,8 @@ class OrderLinesItem:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OrderLinesItem:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OrderLinesItem:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         sku = _d["sku"]
@@ -266,8 +272,11 @@ class OrderLinesItem:
         options = _d["options"]
         if options.__class__ is not list:
             raise ValueError
-        options = [OrderLinesItemOptionsItem._fast(_v1, _depth + 2) for _v1 in options]
-        _o = _new(cls)
+        options = [
+            OrderLinesItemOptionsItem._fast(OrderLinesItemOptionsItem, _v1, _depth + 2)
+            for _v1 in options
+        ]
+        _o: OrderLinesItem = _new(_cls)
         _o.sku = sku
         _o.options = options
         return _o
@@ -302,7 +311,7 @@ class OrderLinesItemOptionsItem:
     def from_dict(cls, data: Any) -> OrderLinesItemOptionsItem:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -312,8 +321,8 @@ class OrderLinesItemOptionsItem:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OrderLinesItemOptionsItem:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OrderLinesItemOptionsItem:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         key = _d["key"]
@@ -322,7 +331,7 @@ class OrderLinesItemOptionsItem:
         value = _d["value"]
         if value.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: OrderLinesItemOptionsItem = _new(_cls)
         _o.key = key
         _o.value = value
         return _o
@@ -354,7 +363,7 @@ class OrderContentType:
     def from_dict(cls, data: Any) -> OrderContentType:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -364,14 +373,14 @@ class OrderContentType:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OrderContentType:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OrderContentType:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         primary = _d["primary"]
         if primary.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: OrderContentType = _new(_cls)
         _o.primary = primary
         return _o
 

@@ -31,7 +31,7 @@ class Nullability:
     def from_dict(cls, data: Any) -> Nullability:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -41,8 +41,8 @@ class Nullability:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Nullability:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Nullability:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         required = _d["required"]
@@ -72,7 +72,7 @@ class Nullability:
                 if _v3.__class__ is not str:
                     raise ValueError
             labels = dict(labels)
-        _o = _new(cls)
+        _o: Nullability = _new(_cls)
         _o.required = required
         _o.optional = optional
         _o.both = both

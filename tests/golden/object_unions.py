@@ -23,7 +23,7 @@ class ClientMessageJoin:
     def from_dict(cls, data: Any) -> ClientMessageJoin:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -33,8 +33,8 @@ class ClientMessageJoin:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageJoin:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageJoin:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -43,7 +43,7 @@ class ClientMessageJoin:
         room = _d["room"]
         if room.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageJoin = _new(_cls)
         _o.type = "join"
         _o.room = room
         return _o
@@ -78,7 +78,7 @@ class ClientMessageSay:
     def from_dict(cls, data: Any) -> ClientMessageSay:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -88,8 +88,8 @@ class ClientMessageSay:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageSay:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageSay:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -103,8 +103,8 @@ class ClientMessageSay:
             raise ValueError
         meta = _d.get("meta")
         if meta is not None:
-            meta = ClientMessageSayMeta._fast(meta, _depth + 1)
-        _o = _new(cls)
+            meta = ClientMessageSayMeta._fast(ClientMessageSayMeta, meta, _depth + 1)
+        _o: ClientMessageSay = _new(_cls)
         _o.type = "say"
         _o.room = room
         _o.text = text
@@ -144,7 +144,7 @@ class ClientMessageSayMeta:
     def from_dict(cls, data: Any) -> ClientMessageSayMeta:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -154,14 +154,14 @@ class ClientMessageSayMeta:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageSayMeta:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageSayMeta:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         at = _d["at"]
         if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageSayMeta = _new(_cls)
         _o.at = at
         return _o
 
@@ -190,7 +190,7 @@ class ClientMessageLeave:
     def from_dict(cls, data: Any) -> ClientMessageLeave:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -200,14 +200,14 @@ class ClientMessageLeave:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageLeave:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageLeave:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "leave":
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageLeave = _new(_cls)
         _o.type = "leave"
         return _o
 
@@ -245,7 +245,7 @@ class FigureCircle:
     def from_dict(cls, data: Any) -> FigureCircle:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -255,19 +255,19 @@ class FigureCircle:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> FigureCircle:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> FigureCircle:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Shape.CIRCLE:
+        if type.__class__ is not str or type != "circle":
             raise ValueError
         radius = _d["radius"]
         if radius.__class__ is not int and (
             radius.__class__ is not float or radius - radius != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: FigureCircle = _new(_cls)
         _o.type = Shape.CIRCLE
         _o.radius = radius
         return _o
@@ -300,7 +300,7 @@ class FigureSquare:
     def from_dict(cls, data: Any) -> FigureSquare:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -310,19 +310,19 @@ class FigureSquare:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> FigureSquare:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> FigureSquare:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Shape.SQUARE:
+        if type.__class__ is not str or type != "square":
             raise ValueError
         side = _d["side"]
         if side.__class__ is not int and (
             side.__class__ is not float or side - side != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: FigureSquare = _new(_cls)
         _o.type = Shape.SQUARE
         _o.side = side
         return _o
@@ -358,7 +358,7 @@ class Canvas:
     def from_dict(cls, data: Any) -> Canvas:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -368,8 +368,8 @@ class Canvas:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Canvas:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Canvas:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         figures = _d["figures"]
@@ -396,7 +396,7 @@ class Canvas:
                     "leave": ClientMessageLeave._decode,
                 },
             )(last, "$", _depth + 1)
-        _o = _new(cls)
+        _o: Canvas = _new(_cls)
         _o.figures = figures
         _o.last = last
         return _o
@@ -458,7 +458,7 @@ class SessionStateIdle:
     def from_dict(cls, data: Any) -> SessionStateIdle:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -468,14 +468,14 @@ class SessionStateIdle:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> SessionStateIdle:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> SessionStateIdle:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "idle":
             raise ValueError
-        _o = _new(cls)
+        _o: SessionStateIdle = _new(_cls)
         _o.type = "idle"
         return _o
 
@@ -505,7 +505,7 @@ class SessionStateBusy:
     def from_dict(cls, data: Any) -> SessionStateBusy:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -515,8 +515,8 @@ class SessionStateBusy:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> SessionStateBusy:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> SessionStateBusy:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -527,7 +527,7 @@ class SessionStateBusy:
             since.__class__ is not float or since - since != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: SessionStateBusy = _new(_cls)
         _o.type = "busy"
         _o.since = since
         return _o
@@ -561,7 +561,7 @@ class Session:
     def from_dict(cls, data: Any) -> Session:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -571,8 +571,8 @@ class Session:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Session:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Session:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         state = _tagged(
@@ -581,7 +581,7 @@ class Session:
             'one of "idle", "busy"',
             {"idle": SessionStateIdle._decode, "busy": SessionStateBusy._decode},
         )(_d["state"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Session = _new(_cls)
         _o.state = state
         return _o
 
@@ -779,7 +779,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -23,7 +23,7 @@ class ClientMessageJoin:
     def from_dict(cls, data: Any) -> ClientMessageJoin:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -33,8 +33,8 @@ class ClientMessageJoin:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageJoin:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageJoin:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -43,7 +43,7 @@ class ClientMessageJoin:
         room = _d["room"]
         if room.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageJoin = _new(_cls)
         _o.kind = "join"
         _o.room = room
         return _o
@@ -77,7 +77,7 @@ class ClientMessageSay:
     def from_dict(cls, data: Any) -> ClientMessageSay:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -87,8 +87,8 @@ class ClientMessageSay:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageSay:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageSay:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
@@ -100,7 +100,7 @@ class ClientMessageSay:
         text = _d["text"]
         if text.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageSay = _new(_cls)
         _o.kind = "say"
         _o.room = room
         _o.text = text
@@ -135,7 +135,7 @@ class ClientMessageLeave:
     def from_dict(cls, data: Any) -> ClientMessageLeave:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -145,14 +145,14 @@ class ClientMessageLeave:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ClientMessageLeave:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ClientMessageLeave:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         kind = _d["kind"]
         if kind.__class__ is not str or kind != "leave":
             raise ValueError
-        _o = _new(cls)
+        _o: ClientMessageLeave = _new(_cls)
         _o.kind = "leave"
         return _o
 
@@ -185,7 +185,7 @@ class Frame1:
     def from_dict(cls, data: Any) -> Frame1:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -195,15 +195,15 @@ class Frame1:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Frame1:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Frame1:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(1)(_d["op"], "$", _depth + 1)
         payload = _d["payload"]
         if payload.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Frame1 = _new(_cls)
         _o.op = 1
         _o.payload = payload
         return _o
@@ -236,7 +236,7 @@ class Frame2:
     def from_dict(cls, data: Any) -> Frame2:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -246,15 +246,15 @@ class Frame2:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Frame2:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Frame2:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(2)(_d["op"], "$", _depth + 1)
         at = _d["at"]
         if at.__class__ is not int and (at.__class__ is not float or at - at != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: Frame2 = _new(_cls)
         _o.op = 2
         _o.at = at
         return _o
@@ -295,7 +295,7 @@ class NoticeEmail:
     def from_dict(cls, data: Any) -> NoticeEmail:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -305,17 +305,17 @@ class NoticeEmail:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> NoticeEmail:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> NoticeEmail:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         via = _d["via"]
-        if via.__class__ is not str or via != Channel.EMAIL:
+        if via.__class__ is not str or via != "email":
             raise ValueError
         address = _d["address"]
         if address.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: NoticeEmail = _new(_cls)
         _o.via = Channel.EMAIL
         _o.address = address
         return _o
@@ -348,7 +348,7 @@ class NoticeSms:
     def from_dict(cls, data: Any) -> NoticeSms:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -358,17 +358,17 @@ class NoticeSms:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> NoticeSms:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> NoticeSms:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         via = _d["via"]
-        if via.__class__ is not str or via != Channel.SMS:
+        if via.__class__ is not str or via != "sms":
             raise ValueError
         phone = _d["phone"]
         if phone.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: NoticeSms = _new(_cls)
         _o.via = Channel.SMS
         _o.phone = phone
         return _o
@@ -405,7 +405,7 @@ class Inbox:
     def from_dict(cls, data: Any) -> Inbox:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -415,8 +415,8 @@ class Inbox:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Inbox:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Inbox:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         messages = _d["messages"]
@@ -446,7 +446,7 @@ class Inbox:
             'one of "email", "sms"',
             {"email": NoticeEmail._decode, "sms": NoticeSms._decode},
         )(_d["notice"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Inbox = _new(_cls)
         _o.messages = messages
         _o.frame = frame
         _o.notice = notice
@@ -665,7 +665,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -28,7 +28,7 @@ class Ping:
     def from_dict(cls, data: Any) -> Ping:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -38,15 +38,15 @@ class Ping:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Ping:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Ping:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(1)(_d["op"], "$", _depth + 1)
         payload = _d["payload"]
         if payload.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Ping = _new(_cls)
         _o.op = 1
         _o.payload = payload
         return _o
@@ -79,7 +79,7 @@ class Identify:
     def from_dict(cls, data: Any) -> Identify:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -89,15 +89,15 @@ class Identify:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Identify:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Identify:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(Op.IDENTIFY)(_d["op"], "$", _depth + 1)
         token = _d["token"]
         if token.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Identify = _new(_cls)
         _o.op = Op.IDENTIFY
         _o.token = token
         return _o
@@ -131,7 +131,7 @@ class Resume:
     def from_dict(cls, data: Any) -> Resume:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -141,8 +141,8 @@ class Resume:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Resume:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Resume:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(Op.RESUME)(_d["op"], "$", _depth + 1)
@@ -154,7 +154,7 @@ class Resume:
             seq.__class__ is not float or seq - seq != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Resume = _new(_cls)
         _o.op = Op.RESUME
         _o.token = token
         _o.seq = seq
@@ -195,7 +195,7 @@ class Session:
     def from_dict(cls, data: Any) -> Session:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -205,8 +205,8 @@ class Session:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Session:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Session:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         frames = _d["frames"]
@@ -221,7 +221,7 @@ class Session:
             )(_v1, "$", _depth + 2)
             for _v1 in frames
         ]
-        _o = _new(cls)
+        _o: Session = _new(_cls)
         _o.frames = frames
         return _o
 
@@ -398,7 +398,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

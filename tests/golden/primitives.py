@@ -33,7 +33,7 @@ class Scalars:
     def from_dict(cls, data: Any) -> Scalars:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -43,8 +43,8 @@ class Scalars:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Scalars:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Scalars:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         name = _d["name"]
@@ -80,7 +80,7 @@ class Scalars:
         if flag is not None:
             if flag.__class__ is not bool:
                 raise ValueError
-        _o = _new(cls)
+        _o: Scalars = _new(_cls)
         _o.name = name
         _o.count = count
         _o.ratio = ratio

@@ -23,7 +23,7 @@ class TreeNode:
     def from_dict(cls, data: Any) -> TreeNode:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -33,8 +33,8 @@ class TreeNode:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TreeNode:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TreeNode:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         value = _d["value"]
@@ -43,11 +43,11 @@ class TreeNode:
         children = _d["children"]
         if children.__class__ is not list:
             raise ValueError
-        children = [TreeNode._fast(_v1, _depth + 2) for _v1 in children]
+        children = [TreeNode._fast(TreeNode, _v1, _depth + 2) for _v1 in children]
         parent = _d.get("parent")
         if parent is not None:
-            parent = TreeNode._fast(parent, _depth + 1)
-        _o = _new(cls)
+            parent = TreeNode._fast(TreeNode, parent, _depth + 1)
+        _o: TreeNode = _new(_cls)
         _o.value = value
         _o.children = children
         _o.parent = parent
@@ -86,7 +86,7 @@ class Folder:
     def from_dict(cls, data: Any) -> Folder:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -96,8 +96,8 @@ class Folder:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Folder:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Folder:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         name = _d["name"]
@@ -106,10 +106,10 @@ class Folder:
         files = _d["files"]
         if files.__class__ is not list:
             raise ValueError
-        files = [File._fast(_v1, _depth + 2) for _v1 in files]
+        files = [File._fast(File, _v1, _depth + 2) for _v1 in files]
         owner = _d["owner"]
-        owner = None if owner is None else Person._fast(owner, _depth + 1)
-        _o = _new(cls)
+        owner = None if owner is None else Person._fast(Person, owner, _depth + 1)
+        _o: Folder = _new(_cls)
         _o.name = name
         _o.files = files
         _o.owner = owner
@@ -145,7 +145,7 @@ class File:
     def from_dict(cls, data: Any) -> File:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -155,8 +155,8 @@ class File:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> File:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> File:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         name = _d["name"]
@@ -164,8 +164,8 @@ class File:
             raise ValueError
         folder = _d.get("folder")
         if folder is not None:
-            folder = Folder._fast(folder, _depth + 1)
-        _o = _new(cls)
+            folder = Folder._fast(Folder, folder, _depth + 1)
+        _o: File = _new(_cls)
         _o.name = name
         _o.folder = folder
         return _o
@@ -201,7 +201,7 @@ class Person:
     def from_dict(cls, data: Any) -> Person:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -211,8 +211,8 @@ class Person:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Person:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Person:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         name = _d["name"]
@@ -220,12 +220,14 @@ class Person:
             raise ValueError
         home = _d.get("home")
         if home is not None:
-            home = Folder._fast(home, _depth + 1)
+            home = Folder._fast(Folder, home, _depth + 1)
         friends = _d["friends"]
         if friends.__class__ is not dict:
             raise ValueError
-        friends = {_v2: Person._fast(_v1, _depth + 2) for _v2, _v1 in friends.items()}
-        _o = _new(cls)
+        friends = {
+            _v2: Person._fast(Person, _v1, _depth + 2) for _v2, _v1 in friends.items()
+        }
+        _o: Person = _new(_cls)
         _o.name = name
         _o.home = home
         _o.friends = friends

@@ -22,7 +22,7 @@ class Priced:
     def from_dict(cls, data: Any) -> Priced:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -32,12 +32,12 @@ class Priced:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Priced:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Priced:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
-        price = Money._fast(_d["price"], _depth + 1)
-        _o = _new(cls)
+        price = Money._fast(Money, _d["price"], _depth + 1)
+        _o: Priced = _new(_cls)
         _o.price = price
         return _o
 
@@ -66,7 +66,7 @@ class Proposal:
     def from_dict(cls, data: Any) -> Proposal:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -76,14 +76,14 @@ class Proposal:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Proposal:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Proposal:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         note = _d["note"]
         if note.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Proposal = _new(_cls)
         _o.note = note
         return _o
 
@@ -114,7 +114,7 @@ class Order:
     def from_dict(cls, data: Any) -> Order:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -124,8 +124,8 @@ class Order:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Order:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Order:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -135,8 +135,8 @@ class Order:
         if status.__class__ is not str:
             raise ValueError
         status = OrderStatus(status)
-        total = Money._fast(_d["total"], _depth + 1)
-        _o = _new(cls)
+        total = Money._fast(Money, _d["total"], _depth + 1)
+        _o: Order = _new(_cls)
         _o.id = id
         _o.status = status
         _o.total = total
@@ -179,7 +179,7 @@ class Refund:
     def from_dict(cls, data: Any) -> Refund:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -189,14 +189,14 @@ class Refund:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Refund:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Refund:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         order_id = _d["orderId"]
         if order_id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Refund = _new(_cls)
         _o.order_id = order_id
         return _o
 
@@ -226,7 +226,7 @@ class Money:
     def from_dict(cls, data: Any) -> Money:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -236,8 +236,8 @@ class Money:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Money:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Money:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         amount_cents = _d["amountCents"]
@@ -248,7 +248,7 @@ class Money:
         currency = _d["currency"]
         if currency.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Money = _new(_cls)
         _o.amount_cents = amount_cents
         _o.currency = currency
         return _o

@@ -30,7 +30,7 @@ class TicketCreated:
     def from_dict(cls, data: Any) -> TicketCreated:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -40,16 +40,16 @@ class TicketCreated:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TicketCreated:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TicketCreated:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(1)(_d["version"], "$", _depth + 1)
         subject = _d["subject"]
-        if subject.__class__ is not str or subject != Subjects.TICKET_CREATED:
+        if subject.__class__ is not str or subject != "ticket:created":
             raise ValueError
-        data = TicketCreatedData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        data = TicketCreatedData._fast(TicketCreatedData, _d["data"], _depth + 1)
+        _o: TicketCreated = _new(_cls)
         _o.version = 1
         _o.subject = Subjects.TICKET_CREATED
         _o.data = data
@@ -85,7 +85,7 @@ class TicketCreatedData:
     def from_dict(cls, data: Any) -> TicketCreatedData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -95,8 +95,8 @@ class TicketCreatedData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TicketCreatedData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TicketCreatedData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -107,7 +107,7 @@ class TicketCreatedData:
             price.__class__ is not float or price - price != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: TicketCreatedData = _new(_cls)
         _o.id = id
         _o.price = price
         return _o
@@ -141,7 +141,7 @@ class TicketUpdated:
     def from_dict(cls, data: Any) -> TicketUpdated:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -151,16 +151,16 @@ class TicketUpdated:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TicketUpdated:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TicketUpdated:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(1)(_d["version"], "$", _depth + 1)
         subject = _d["subject"]
-        if subject.__class__ is not str or subject != Subjects.TICKET_UPDATED:
+        if subject.__class__ is not str or subject != "ticket:updated":
             raise ValueError
-        data = TicketUpdatedData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        data = TicketUpdatedData._fast(TicketUpdatedData, _d["data"], _depth + 1)
+        _o: TicketUpdated = _new(_cls)
         _o.version = 1
         _o.subject = Subjects.TICKET_UPDATED
         _o.data = data
@@ -197,7 +197,7 @@ class TicketUpdatedData:
     def from_dict(cls, data: Any) -> TicketUpdatedData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -207,8 +207,8 @@ class TicketUpdatedData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> TicketUpdatedData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> TicketUpdatedData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -223,7 +223,7 @@ class TicketUpdatedData:
         if order_id is not None:
             if order_id.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: TicketUpdatedData = _new(_cls)
         _o.id = id
         _o.price = price
         _o.order_id = order_id
@@ -262,7 +262,7 @@ class OrderCancelled:
     def from_dict(cls, data: Any) -> OrderCancelled:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -272,16 +272,16 @@ class OrderCancelled:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OrderCancelled:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OrderCancelled:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         _literal(1)(_d["version"], "$", _depth + 1)
         subject = _d["subject"]
-        if subject.__class__ is not str or subject != Subjects.ORDER_CANCELLED:
+        if subject.__class__ is not str or subject != "order:cancelled":
             raise ValueError
-        data = OrderCancelledData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        data = OrderCancelledData._fast(OrderCancelledData, _d["data"], _depth + 1)
+        _o: OrderCancelled = _new(_cls)
         _o.version = 1
         _o.subject = Subjects.ORDER_CANCELLED
         _o.data = data
@@ -316,7 +316,7 @@ class OrderCancelledData:
     def from_dict(cls, data: Any) -> OrderCancelledData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -326,14 +326,14 @@ class OrderCancelledData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OrderCancelledData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OrderCancelledData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: OrderCancelledData = _new(_cls)
         _o.id = id
         return _o
 
@@ -367,7 +367,7 @@ class Listener:
     def from_dict(cls, data: Any) -> Listener:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -377,8 +377,8 @@ class Listener:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Listener:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Listener:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         queue = _d["queue"]
@@ -395,7 +395,7 @@ class Listener:
                     "ticket:updated": TicketUpdated._decode,
                 },
             )(last, "$", _depth + 1)
-        _o = _new(cls)
+        _o: Listener = _new(_cls)
         _o.queue = queue
         _o.last = last
         return _o
@@ -578,7 +578,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -25,7 +25,7 @@ class Charged:
     def from_dict(cls, data: Any) -> Charged:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -35,17 +35,17 @@ class Charged:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Charged:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Charged:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "charged":
             raise ValueError
-        amount = Money._fast(_d["amount"], _depth + 1)
+        amount = Money._fast(Money, _d["amount"], _depth + 1)
         currency = _literal("EUR", "USD")(_d["currency"], "$", _depth + 1)
-        audit = Audit._fast(_d["audit"], _depth + 1)
-        _o = _new(cls)
+        audit = Audit._fast(Audit, _d["audit"], _depth + 1)
+        _o: Charged = _new(_cls)
         _o.type = "charged"
         _o.amount = amount
         _o.currency = currency
@@ -84,7 +84,7 @@ class Refunded:
     def from_dict(cls, data: Any) -> Refunded:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -94,15 +94,15 @@ class Refunded:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Refunded:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Refunded:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
         if type.__class__ is not str or type != "refunded":
             raise ValueError
-        amount = Money._fast(_d["amount"], _depth + 1)
-        _o = _new(cls)
+        amount = Money._fast(Money, _d["amount"], _depth + 1)
+        _o: Refunded = _new(_cls)
         _o.type = "refunded"
         _o.amount = amount
         return _o
@@ -134,7 +134,7 @@ class Money:
     def from_dict(cls, data: Any) -> Money:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -144,8 +144,8 @@ class Money:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Money:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Money:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         amount_cents = _d["amountCents"]
@@ -153,7 +153,7 @@ class Money:
             amount_cents.__class__ is not float or amount_cents - amount_cents != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Money = _new(_cls)
         _o.amount_cents = amount_cents
         return _o
 
@@ -185,7 +185,7 @@ class Audit:
     def from_dict(cls, data: Any) -> Audit:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -195,14 +195,14 @@ class Audit:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Audit:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Audit:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         by = _d["by"]
         if by.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Audit = _new(_cls)
         _o.by = by
         return _o
 
@@ -337,7 +337,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -24,7 +24,7 @@ class Toast:
     def from_dict(cls, data: Any) -> Toast:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -34,8 +34,8 @@ class Toast:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Toast:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Toast:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -48,7 +48,7 @@ class Toast:
         if level.__class__ is not str:
             raise ValueError
         level = Level(level)
-        _o = _new(cls)
+        _o: Toast = _new(_cls)
         _o.type = "toast"
         _o.text = text
         _o.level = level
@@ -89,7 +89,7 @@ class Dismissed:
     def from_dict(cls, data: Any) -> Dismissed:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -99,8 +99,8 @@ class Dismissed:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Dismissed:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Dismissed:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -109,7 +109,7 @@ class Dismissed:
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Dismissed = _new(_cls)
         _o.type = "dismissed"
         _o.id = id
         return _o
@@ -258,7 +258,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

@@ -39,7 +39,7 @@ class Opened:
     def from_dict(cls, data: Any) -> Opened:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -49,8 +49,8 @@ class Opened:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Opened:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Opened:
         if _d.__class__ is not dict or _depth > 126:
             raise ValueError
         position = _tuple(_float, _float)(_d["position"], "$", _depth + 1)
@@ -82,7 +82,7 @@ class Opened:
         with_object = _tuple(OpenedWithObjectItem0._decode, _float)(
             _d["withObject"], "$", _depth + 1
         )
-        _o = _new(cls)
+        _o: Opened = _new(_cls)
         _o.position = position
         _o.range = range
         _o.entry = entry
@@ -169,7 +169,7 @@ class OpenedWithObjectItem0:
     def from_dict(cls, data: Any) -> OpenedWithObjectItem0:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -179,14 +179,14 @@ class OpenedWithObjectItem0:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> OpenedWithObjectItem0:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> OpenedWithObjectItem0:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: OpenedWithObjectItem0 = _new(_cls)
         _o.id = id
         return _o
 
@@ -220,7 +220,7 @@ class UsesPair:
     def from_dict(cls, data: Any) -> UsesPair:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -230,8 +230,8 @@ class UsesPair:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> UsesPair:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> UsesPair:
         if _d.__class__ is not dict or _depth > 126:
             raise ValueError
         pair = _tuple(_str, _float)(_d["pair"], "$", _depth + 1)
@@ -239,7 +239,7 @@ class UsesPair:
         if pairs.__class__ is not list:
             raise ValueError
         pairs = [_tuple(_str, _float)(_v1, "$", _depth + 2) for _v1 in pairs]
-        _o = _new(cls)
+        _o: UsesPair = _new(_cls)
         _o.pair = pair
         _o.pairs = pairs
         return _o

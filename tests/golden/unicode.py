@@ -37,7 +37,7 @@ class Ünïcödé:
     def from_dict(cls, data: Any) -> Ünïcödé:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -47,8 +47,8 @@ class Ünïcödé:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Ünïcödé:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Ünïcödé:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         naïve = _d["naïve"]
@@ -78,7 +78,7 @@ class Ünïcödé:
         ключ = _d["ключ"]
         if ключ.__class__ is not bool:
             raise ValueError
-        _o = _new(cls)
+        _o: Ünïcödé = _new(_cls)
         _o.naïve = naïve
         _o.名前 = 名前
         _o.état = état
@@ -140,7 +140,7 @@ class String:
     def from_dict(cls, data: Any) -> String:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -150,15 +150,15 @@ class String:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> String:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> String:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         s = _d["s"]
         if s.__class__ is not str:
             raise ValueError
-        m = Map._fast(_d["m"], _depth + 1)
-        _o = _new(cls)
+        m = Map._fast(Map, _d["m"], _depth + 1)
+        _o: String = _new(_cls)
         _o.s = s
         _o.m = m
         return _o
@@ -190,7 +190,7 @@ class Map:
     def from_dict(cls, data: Any) -> Map:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -200,14 +200,14 @@ class Map:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Map:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Map:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         o = _d.get("o")
         if o is not None:
-            o = Object._fast(o, _depth + 1)
-        _o = _new(cls)
+            o = Object._fast(Object, o, _depth + 1)
+        _o: Map = _new(_cls)
         _o.o = o
         return _o
 
@@ -237,7 +237,7 @@ class Object:
     def from_dict(cls, data: Any) -> Object:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -247,15 +247,15 @@ class Object:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Object:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Object:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         f = _d["f"]
         if f.__class__ is not list:
             raise ValueError
-        f = [Field._fast(_v1, _depth + 2) for _v1 in f]
-        _o = _new(cls)
+        f = [Field._fast(Field, _v1, _depth + 2) for _v1 in f]
+        _o: Object = _new(_cls)
         _o.f = f
         return _o
 
@@ -284,7 +284,7 @@ class Field:
     def from_dict(cls, data: Any) -> Field:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -294,13 +294,13 @@ class Field:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Field:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Field:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         u = _d["u"]
-        u = None if u is None else Union._fast(u, _depth + 1)
-        _o = _new(cls)
+        u = None if u is None else Union._fast(Union, u, _depth + 1)
+        _o: Field = _new(_cls)
         _o.u = u
         return _o
 
@@ -329,7 +329,7 @@ class Union:
     def from_dict(cls, data: Any) -> Union:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -339,14 +339,14 @@ class Union:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Union:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Union:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         x = _d["x"]
         if x.__class__ is not int and (x.__class__ is not float or x - x != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: Union = _new(_cls)
         _o.x = x
         return _o
 
@@ -378,7 +378,7 @@ class plain:
     def from_dict(cls, data: Any) -> plain:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -388,8 +388,8 @@ class plain:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> plain:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> plain:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         type = _d["type"]
@@ -398,7 +398,7 @@ class plain:
         n = _d["n"]
         if n.__class__ is not int and (n.__class__ is not float or n - n != 0.0):
             raise ValueError
-        _o = _new(cls)
+        _o: plain = _new(_cls)
         _o.type = "plainMessage"
         _o.n = n
         return _o
@@ -593,7 +593,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)

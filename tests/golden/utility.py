@@ -32,7 +32,7 @@ class Account:
     def from_dict(cls, data: Any) -> Account:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -42,8 +42,8 @@ class Account:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Account:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Account:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -62,8 +62,8 @@ class Account:
         if nickname is not None:
             if nickname.__class__ is not str:
                 raise ValueError
-        address = AccountAddress._fast(_d["address"], _depth + 1)
-        _o = _new(cls)
+        address = AccountAddress._fast(AccountAddress, _d["address"], _depth + 1)
+        _o: Account = _new(_cls)
         _o.id = id
         _o.name = name
         _o.email = email
@@ -117,7 +117,7 @@ class AccountAddress:
     def from_dict(cls, data: Any) -> AccountAddress:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -127,8 +127,8 @@ class AccountAddress:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> AccountAddress:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> AccountAddress:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         street = _d["street"]
@@ -137,7 +137,7 @@ class AccountAddress:
         city = _d["city"]
         if city.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: AccountAddress = _new(_cls)
         _o.street = street
         _o.city = city
         return _o
@@ -174,7 +174,7 @@ class AccountView:
     def from_dict(cls, data: Any) -> AccountView:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -184,8 +184,8 @@ class AccountView:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> AccountView:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> AccountView:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -201,13 +201,15 @@ class AccountView:
         if nickname is not None:
             if nickname.__class__ is not str:
                 raise ValueError
-        address = AccountViewAddress._fast(_d["address"], _depth + 1)
+        address = AccountViewAddress._fast(
+            AccountViewAddress, _d["address"], _depth + 1
+        )
         balance = _d["balance"]
         if balance.__class__ is not int and (
             balance.__class__ is not float or balance - balance != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: AccountView = _new(_cls)
         _o.id = id
         _o.name = name
         _o.email = email
@@ -261,7 +263,7 @@ class AccountViewAddress:
     def from_dict(cls, data: Any) -> AccountViewAddress:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -271,8 +273,8 @@ class AccountViewAddress:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> AccountViewAddress:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> AccountViewAddress:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         street = _d["street"]
@@ -281,7 +283,7 @@ class AccountViewAddress:
         city = _d["city"]
         if city.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: AccountViewAddress = _new(_cls)
         _o.street = street
         _o.city = city
         return _o
@@ -314,7 +316,7 @@ class Draft:
     def from_dict(cls, data: Any) -> Draft:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -324,8 +326,8 @@ class Draft:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Draft:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Draft:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         name = _d.get("name")
@@ -336,7 +338,7 @@ class Draft:
         if email is not None:
             if email.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: Draft = _new(_cls)
         _o.name = name
         _o.email = email
         return _o
@@ -371,7 +373,7 @@ class Complete:
     def from_dict(cls, data: Any) -> Complete:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -381,8 +383,8 @@ class Complete:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Complete:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Complete:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -391,7 +393,7 @@ class Complete:
         nickname = _d["nickname"]
         if nickname.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Complete = _new(_cls)
         _o.id = id
         _o.nickname = nickname
         return _o
@@ -424,7 +426,7 @@ class Limits:
     def from_dict(cls, data: Any) -> Limits:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -434,8 +436,8 @@ class Limits:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Limits:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Limits:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         daily = _d["daily"]
@@ -448,7 +450,7 @@ class Limits:
             monthly.__class__ is not float or monthly - monthly != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: Limits = _new(_cls)
         _o.daily = daily
         _o.monthly = monthly
         return _o
@@ -481,7 +483,7 @@ class PerRegion:
     def from_dict(cls, data: Any) -> PerRegion:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -491,13 +493,13 @@ class PerRegion:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> PerRegion:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> PerRegion:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
-        eu = PerRegionEu._fast(_d["eu"], _depth + 1)
-        us = PerRegionUs._fast(_d["us"], _depth + 1)
-        _o = _new(cls)
+        eu = PerRegionEu._fast(PerRegionEu, _d["eu"], _depth + 1)
+        us = PerRegionUs._fast(PerRegionUs, _d["us"], _depth + 1)
+        _o: PerRegion = _new(_cls)
         _o.eu = eu
         _o.us = us
         return _o
@@ -529,7 +531,7 @@ class PerRegionEu:
     def from_dict(cls, data: Any) -> PerRegionEu:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -539,14 +541,14 @@ class PerRegionEu:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> PerRegionEu:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> PerRegionEu:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         enabled = _d["enabled"]
         if enabled.__class__ is not bool:
             raise ValueError
-        _o = _new(cls)
+        _o: PerRegionEu = _new(_cls)
         _o.enabled = enabled
         return _o
 
@@ -575,7 +577,7 @@ class PerRegionUs:
     def from_dict(cls, data: Any) -> PerRegionUs:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -585,14 +587,14 @@ class PerRegionUs:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> PerRegionUs:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> PerRegionUs:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         enabled = _d["enabled"]
         if enabled.__class__ is not bool:
             raise ValueError
-        _o = _new(cls)
+        _o: PerRegionUs = _new(_cls)
         _o.enabled = enabled
         return _o
 
@@ -631,7 +633,7 @@ class Filter:
     def from_dict(cls, data: Any) -> Filter:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -641,18 +643,18 @@ class Filter:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Filter:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Filter:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         loud = _literal("warn", "error")(_d["loud"], "$", _depth + 1)
         quiet = _literal("debug", "info")(_d["quiet"], "$", _depth + 1)
         region = _d["region"]
-        if region.__class__ is not str or region != Region.EU:
+        if region.__class__ is not str or region != "eu":
             raise ValueError
-        owner = Account._fast(_d["owner"], _depth + 1)
-        patch = FilterPatch._fast(_d["patch"], _depth + 1)
-        _o = _new(cls)
+        owner = Account._fast(Account, _d["owner"], _depth + 1)
+        patch = FilterPatch._fast(FilterPatch, _d["patch"], _depth + 1)
+        _o: Filter = _new(_cls)
         _o.loud = loud
         _o.quiet = quiet
         _o.region = Region.EU
@@ -698,7 +700,7 @@ class FilterPatch:
     def from_dict(cls, data: Any) -> FilterPatch:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -708,8 +710,8 @@ class FilterPatch:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> FilterPatch:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> FilterPatch:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d.get("id")
@@ -734,8 +736,8 @@ class FilterPatch:
                 raise ValueError
         address = _d.get("address")
         if address is not None:
-            address = FilterPatchAddress._fast(address, _depth + 1)
-        _o = _new(cls)
+            address = FilterPatchAddress._fast(FilterPatchAddress, address, _depth + 1)
+        _o: FilterPatch = _new(_cls)
         _o.id = id
         _o.name = name
         _o.email = email
@@ -793,7 +795,7 @@ class FilterPatchAddress:
     def from_dict(cls, data: Any) -> FilterPatchAddress:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -803,8 +805,8 @@ class FilterPatchAddress:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> FilterPatchAddress:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> FilterPatchAddress:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         street = _d["street"]
@@ -813,7 +815,7 @@ class FilterPatchAddress:
         city = _d["city"]
         if city.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: FilterPatchAddress = _new(_cls)
         _o.street = street
         _o.city = city
         return _o

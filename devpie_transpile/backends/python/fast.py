@@ -1,7 +1,9 @@
 """The fast path of each generated class: straight-line checks of valid input.
 
-`_fast(cls, _d, _depth)` reads a parsed JSON object with inline `x.__class__ is str`
-checks and direct constructor calls: no helper chains, no closures, no paths.
+`_fast(_cls, _d, _depth)`, a staticmethod called as `Name._fast(Name, ...)` (no bound
+method is made per call; `from_dict` on a subclass still builds the subclass), reads a
+parsed JSON object with inline `x.__class__ is str` checks and direct constructor calls:
+no helper chains, no closures, no paths.
 It only has to raise (anything) when the input is not valid; `from_dict` then
 runs the precise path (`_decode`), which names the first problem. It must never
 accept what the precise path rejects, so whatever it does not check itself goes
@@ -76,7 +78,7 @@ class FastWriter:
             case ir.Ref(name=name):
                 decl = self.decls[name]
                 if isinstance(decl, ir.Interface):
-                    return [], f"{name}._fast({var}, {depth})"
+                    return [], f"{name}._fast({name}, {var}, {depth})"
                 if isinstance(decl, ir.Enum):
                     base = "int" if decl.kind == "int" else "str"
                     return [f"{ind}if {var}.__class__ is not {base}:", f"{ind}    {_FAIL}"], \
@@ -90,10 +92,12 @@ class FastWriter:
                 finally:
                     self.resolving.discard(name)
             case ir.Object(name=name):
-                return [], f"{name}._fast({var}, {depth})"
+                return [], f"{name}._fast({name}, {var}, {depth})"
             case ir.EnumMemberRef(enum=enum, member=member) if self.enum_kind(enum) == "string":
                 const = f"{enum}.{member_name(member)}"
-                return [f"{ind}if {var}.__class__ is not str or {var} != {const}:",
+                # compared with the plain str value: `!=` against the member is slower
+                text = self._member_value(enum, member)
+                return [f"{ind}if {var}.__class__ is not str or {var} != {text}:",
                         f"{ind}    {_FAIL}"], const
             case ir.Literal(value=str() as value):
                 return [f"{ind}if {var}.__class__ is not str or {var} != {self.quote(value)}:",
@@ -109,6 +113,16 @@ class FastWriter:
                 return self._fallback(t, var, depth)
             case _:
                 return self._fallback(t, var, depth)
+
+    def _member_value(self, enum: str, member: str) -> str:
+        """The quoted value of a string enum's member (the member's own expression if
+        it is not found: the comparison then stays correct, only slower)."""
+        decl = self.decls.get(enum)
+        if isinstance(decl, ir.Enum):
+            for m in decl.members:
+                if m.name == member and isinstance(m.value, str):
+                    return self.quote(m.value)
+        return f"{enum}.{member_name(member)}"
 
     def _array(self, t: ir.Type, item: ir.Type, var: str, depth: str,
                ind: str) -> tuple[list[str], str]:
@@ -174,8 +188,12 @@ def assignment(indent: str, target: str, expr: str) -> list[str]:
         if len(body) <= 88:
             return [f"{indent}{target} = {expr[0]}", body, f"{indent}{expr[-1]}"]
         element, _, clause = expr[1:-1].rpartition(" for ")
-        lines = [f"{indent}{target} = {expr[0]}", f"{indent}    {element}",
-                 f"{indent}    for {clause}", f"{indent}{expr[-1]}"]
+        items = [f"{indent}    {element}"]
+        if len(items[0]) > 88:  # the element's call split too: `Name._fast(` ... `)`
+            key, colon, value = element.partition(": ") if expr[0] == "{" else ("", "", element)
+            items = call_statement(f"{indent}    ", key + colon, value)
+        lines = [f"{indent}{target} = {expr[0]}", *items, f"{indent}    for {clause}",
+                 f"{indent}{expr[-1]}"]
         return lines if all(len(x) <= 88 for x in lines) else [line]
     if expr.endswith(")") and not expr.startswith("None if"):
         # black's right-hand split at the last call's parentheses

@@ -59,7 +59,7 @@ def _fits(line: str) -> bool:
 
 def parse(text: str) -> Expr | None:
     """`text` as a tree of calls, or None if it holds anything else (subscripts,
-    operators, lambdas...): the layout of those is left to black."""
+    operators other than `name + 2`, lambdas...): the layout of those is left to black."""
     pos, expr = _expr(text, 0)
     if expr is None or pos != len(text):
         return None
@@ -89,6 +89,12 @@ def _atom_end(text: str, pos: int) -> int:
         i += 1
         if text[i - 1] in "eE" and i < n and text[i] in "+-" and text[start].isdigit():
             i += 1  # an exponent sign, as repr() writes floats
+    if i > start and not text[start].isdigit() and text.startswith(" + ", i):
+        j = i + 3  # `_depth + 2`: a name plus a number is one argument to black too
+        while j < n and text[j].isdigit():
+            j += 1
+        if j > i + 3:
+            i = j
     return i if i > start else pos
 
 

@@ -725,7 +725,7 @@ class _Renderer:
             *def_header(_IND, "from_dict", "cls, data: Any", name),
             f"{_IND2}{_FROM_DICT_DOC}",
             f"{_IND2}try:",
-            f"{_IND3}return cls._fast(data, 1)",
+            f"{_IND3}return cls._fast(cls, data, 1)",
             f"{_IND2}except Exception:",
             f"{_IND3}pass",
             f'{_IND2}return cls._decode(data, "$", 1)',
@@ -735,8 +735,9 @@ class _Renderer:
             f"{_IND2}{_FROM_JSON_DOC}",
             f"{_IND2}return cls.from_dict(_loads(text))",
             "",
-            f"{_IND}@classmethod",
-            *def_header(_IND, "_fast", "cls, _d: Any, _depth: int", name),
+            f"{_IND}@staticmethod",
+            # `_cls: Any`: a field named `type` would shadow the builtin in `type[...]`
+            *def_header(_IND, "_fast", "_cls: Any, _d: Any, _depth: int", name),
             f"{_IND2}if _d.__class__ is not dict or _depth > {MAX_DEPTH - height}:",
             f"{_IND3}raise ValueError",
         ):
@@ -745,7 +746,7 @@ class _Renderer:
             code(line)
         # __init__ would take 0.5 µs of keyword arguments: set the fields directly
         self.used.add("_new")
-        code(f"{_IND2}_o = _new(cls)")
+        code(f"{_IND2}_o: {name} = _new(_cls)")
         for attr, value in fast_args:
             code(f"{_IND2}_o.{attr} = {value}")
         code(f"{_IND2}return _o")
@@ -884,7 +885,7 @@ class _Renderer:
             f"{_IND3}fast = MESSAGE_TYPES.get(tag)",
             f"{_IND3}if fast is not None:",
             f"{_IND3}    try:",
-            f"{_IND3}        return fast._fast(data, 1)",
+            f"{_IND3}        return fast._fast(fast, data, 1)",
             f"{_IND3}    except Exception:",
             f"{_IND3}        pass",
             f'{_IND}obj = _object(data, "$", 1)',

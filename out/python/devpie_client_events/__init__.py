@@ -62,7 +62,7 @@ class Metadata:
     def from_dict(cls, data: Any) -> Metadata:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -72,8 +72,8 @@ class Metadata:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Metadata:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Metadata:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         trace_id = _d["traceId"]
@@ -82,7 +82,7 @@ class Metadata:
         user_id = _d["userId"]
         if user_id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: Metadata = _new(_cls)
         _o.trace_id = trace_id
         _o.user_id = user_id
         return _o
@@ -119,7 +119,7 @@ class Message:
     def from_dict(cls, data: Any) -> Message:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -129,8 +129,8 @@ class Message:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> Message:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> Message:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -139,9 +139,9 @@ class Message:
         type = _enums("Events | Commands", Events, Commands)(
             _d["type"], "$", _depth + 1
         )
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
         data = _any(_d["data"], "$", _depth + 1)
-        _o = _new(cls)
+        _o: Message = _new(_cls)
         _o.id = id
         _o.type = type
         _o.metadata = metadata
@@ -184,7 +184,7 @@ class RegisterUserCommand:
     def from_dict(cls, data: Any) -> RegisterUserCommand:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -194,19 +194,21 @@ class RegisterUserCommand:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> RegisterUserCommand:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> RegisterUserCommand:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Commands.REGISTER_USER:
+        if type.__class__ is not str or type != "RegisterUser":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = RegisterUserCommandData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = RegisterUserCommandData._fast(
+            RegisterUserCommandData, _d["data"], _depth + 1
+        )
+        _o: RegisterUserCommand = _new(_cls)
         _o.id = id
         _o.type = Commands.REGISTER_USER
         _o.metadata = metadata
@@ -250,7 +252,7 @@ class RegisterUserCommandData:
     def from_dict(cls, data: Any) -> RegisterUserCommandData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -260,8 +262,8 @@ class RegisterUserCommandData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> RegisterUserCommandData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> RegisterUserCommandData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         auth0_id = _d["auth0Id"]
@@ -285,7 +287,7 @@ class RegisterUserCommandData:
         locale = _d["locale"]
         if locale.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: RegisterUserCommandData = _new(_cls)
         _o.auth0_id = auth0_id
         _o.email = email
         _o.email_verified = email_verified
@@ -343,7 +345,7 @@ class ModifyUserCommand:
     def from_dict(cls, data: Any) -> ModifyUserCommand:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -353,19 +355,21 @@ class ModifyUserCommand:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ModifyUserCommand:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ModifyUserCommand:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Commands.MODIFY_USER:
+        if type.__class__ is not str or type != "ModifyUser":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = ModifyUserCommandData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = ModifyUserCommandData._fast(
+            ModifyUserCommandData, _d["data"], _depth + 1
+        )
+        _o: ModifyUserCommand = _new(_cls)
         _o.id = id
         _o.type = Commands.MODIFY_USER
         _o.metadata = metadata
@@ -406,7 +410,7 @@ class ModifyUserCommandData:
     def from_dict(cls, data: Any) -> ModifyUserCommandData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -416,8 +420,8 @@ class ModifyUserCommandData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ModifyUserCommandData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ModifyUserCommandData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         first_name = _d.get("firstName")
@@ -436,7 +440,7 @@ class ModifyUserCommandData:
         if locale is not None:
             if locale.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: ModifyUserCommandData = _new(_cls)
         _o.first_name = first_name
         _o.last_name = last_name
         _o.picture = picture
@@ -486,7 +490,7 @@ class EnableAccountingCommand:
     def from_dict(cls, data: Any) -> EnableAccountingCommand:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -496,19 +500,21 @@ class EnableAccountingCommand:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> EnableAccountingCommand:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> EnableAccountingCommand:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Commands.ENABLE_ACCOUNTING:
+        if type.__class__ is not str or type != "EnableAccounting":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = EnableAccountingCommandData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = EnableAccountingCommandData._fast(
+            EnableAccountingCommandData, _d["data"], _depth + 1
+        )
+        _o: EnableAccountingCommand = _new(_cls)
         _o.id = id
         _o.type = Commands.ENABLE_ACCOUNTING
         _o.metadata = metadata
@@ -550,7 +556,7 @@ class EnableAccountingCommandData:
     def from_dict(cls, data: Any) -> EnableAccountingCommandData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -560,8 +566,8 @@ class EnableAccountingCommandData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> EnableAccountingCommandData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> EnableAccountingCommandData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         tenant_id = _d["tenantId"]
@@ -570,7 +576,7 @@ class EnableAccountingCommandData:
         plan = _d["plan"]
         if plan.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: EnableAccountingCommandData = _new(_cls)
         _o.tenant_id = tenant_id
         _o.plan = plan
         return _o
@@ -607,7 +613,7 @@ class UserRegisteredEvent:
     def from_dict(cls, data: Any) -> UserRegisteredEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -617,19 +623,21 @@ class UserRegisteredEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> UserRegisteredEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> UserRegisteredEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.USER_REGISTERED:
+        if type.__class__ is not str or type != "UserRegistered":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = UserRegisteredEventData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = UserRegisteredEventData._fast(
+            UserRegisteredEventData, _d["data"], _depth + 1
+        )
+        _o: UserRegisteredEvent = _new(_cls)
         _o.id = id
         _o.type = Events.USER_REGISTERED
         _o.metadata = metadata
@@ -674,7 +682,7 @@ class UserRegisteredEventData:
     def from_dict(cls, data: Any) -> UserRegisteredEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -684,8 +692,8 @@ class UserRegisteredEventData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> UserRegisteredEventData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> UserRegisteredEventData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -712,7 +720,7 @@ class UserRegisteredEventData:
         locale = _d["locale"]
         if locale.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: UserRegisteredEventData = _new(_cls)
         _o.id = id
         _o.auth0_id = auth0_id
         _o.email = email
@@ -774,7 +782,7 @@ class UserModifiedEvent:
     def from_dict(cls, data: Any) -> UserModifiedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -784,19 +792,21 @@ class UserModifiedEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> UserModifiedEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> UserModifiedEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.USER_MODIFIED:
+        if type.__class__ is not str or type != "UserModified":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = UserModifiedEventData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = UserModifiedEventData._fast(
+            UserModifiedEventData, _d["data"], _depth + 1
+        )
+        _o: UserModifiedEvent = _new(_cls)
         _o.id = id
         _o.type = Events.USER_MODIFIED
         _o.metadata = metadata
@@ -838,7 +848,7 @@ class UserModifiedEventData:
     def from_dict(cls, data: Any) -> UserModifiedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -848,8 +858,8 @@ class UserModifiedEventData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> UserModifiedEventData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> UserModifiedEventData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
@@ -871,7 +881,7 @@ class UserModifiedEventData:
         if locale is not None:
             if locale.__class__ is not str:
                 raise ValueError
-        _o = _new(cls)
+        _o: UserModifiedEventData = _new(_cls)
         _o.id = id
         _o.first_name = first_name
         _o.last_name = last_name
@@ -926,7 +936,7 @@ class MembershipCreatedEvent:
     def from_dict(cls, data: Any) -> MembershipCreatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -936,19 +946,21 @@ class MembershipCreatedEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> MembershipCreatedEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> MembershipCreatedEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.MEMBERSHIP_CREATED:
+        if type.__class__ is not str or type != "MembershipCreated":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = MembershipCreatedEventData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = MembershipCreatedEventData._fast(
+            MembershipCreatedEventData, _d["data"], _depth + 1
+        )
+        _o: MembershipCreatedEvent = _new(_cls)
         _o.id = id
         _o.type = Events.MEMBERSHIP_CREATED
         _o.metadata = metadata
@@ -992,7 +1004,7 @@ class MembershipCreatedEventData:
     def from_dict(cls, data: Any) -> MembershipCreatedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1002,8 +1014,8 @@ class MembershipCreatedEventData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> MembershipCreatedEventData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> MembershipCreatedEventData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         membership_id = _d["membershipId"]
@@ -1021,7 +1033,7 @@ class MembershipCreatedEventData:
         created_at = _d["createdAt"]
         if created_at.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: MembershipCreatedEventData = _new(_cls)
         _o.membership_id = membership_id
         _o.team_id = team_id
         _o.user_id = user_id
@@ -1071,7 +1083,7 @@ class MembershipUpdatedEvent:
     def from_dict(cls, data: Any) -> MembershipUpdatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1081,19 +1093,21 @@ class MembershipUpdatedEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> MembershipUpdatedEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> MembershipUpdatedEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.MEMBERSHIP_UPDATED:
+        if type.__class__ is not str or type != "MembershipUpdated":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = MembershipUpdatedEventData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = MembershipUpdatedEventData._fast(
+            MembershipUpdatedEventData, _d["data"], _depth + 1
+        )
+        _o: MembershipUpdatedEvent = _new(_cls)
         _o.id = id
         _o.type = Events.MEMBERSHIP_UPDATED
         _o.metadata = metadata
@@ -1135,7 +1149,7 @@ class MembershipUpdatedEventData:
     def from_dict(cls, data: Any) -> MembershipUpdatedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1145,8 +1159,8 @@ class MembershipUpdatedEventData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> MembershipUpdatedEventData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> MembershipUpdatedEventData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         membership_id = _d["membershipId"]
@@ -1159,7 +1173,7 @@ class MembershipUpdatedEventData:
         updated_at = _d["updatedAt"]
         if updated_at.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: MembershipUpdatedEventData = _new(_cls)
         _o.membership_id = membership_id
         _o.role = role
         _o.updated_at = updated_at
@@ -1199,7 +1213,7 @@ class MembershipDeletedEvent:
     def from_dict(cls, data: Any) -> MembershipDeletedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1209,19 +1223,21 @@ class MembershipDeletedEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> MembershipDeletedEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> MembershipDeletedEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.MEMBERSHIP_DELETED:
+        if type.__class__ is not str or type != "MembershipDeleted":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = MembershipDeletedEventData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = MembershipDeletedEventData._fast(
+            MembershipDeletedEventData, _d["data"], _depth + 1
+        )
+        _o: MembershipDeletedEvent = _new(_cls)
         _o.id = id
         _o.type = Events.MEMBERSHIP_DELETED
         _o.metadata = metadata
@@ -1261,7 +1277,7 @@ class MembershipDeletedEventData:
     def from_dict(cls, data: Any) -> MembershipDeletedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1271,14 +1287,14 @@ class MembershipDeletedEventData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> MembershipDeletedEventData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> MembershipDeletedEventData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         membership_id = _d["membershipId"]
         if membership_id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: MembershipDeletedEventData = _new(_cls)
         _o.membership_id = membership_id
         return _o
 
@@ -1310,7 +1326,7 @@ class ProjectCreatedEvent:
     def from_dict(cls, data: Any) -> ProjectCreatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1320,19 +1336,21 @@ class ProjectCreatedEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ProjectCreatedEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ProjectCreatedEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.PROJECT_CREATED:
+        if type.__class__ is not str or type != "ProjectCreated":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = ProjectCreatedEventData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = ProjectCreatedEventData._fast(
+            ProjectCreatedEventData, _d["data"], _depth + 1
+        )
+        _o: ProjectCreatedEvent = _new(_cls)
         _o.id = id
         _o.type = Events.PROJECT_CREATED
         _o.metadata = metadata
@@ -1383,7 +1401,7 @@ class ProjectCreatedEventData:
     def from_dict(cls, data: Any) -> ProjectCreatedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1393,8 +1411,8 @@ class ProjectCreatedEventData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ProjectCreatedEventData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ProjectCreatedEventData:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         project_id = _d["projectId"]
@@ -1436,7 +1454,7 @@ class ProjectCreatedEventData:
             created_at.__class__ is not float or created_at - created_at != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: ProjectCreatedEventData = _new(_cls)
         _o.project_id = project_id
         _o.tenant_id = tenant_id
         _o.name = name
@@ -1510,7 +1528,7 @@ class ProjectUpdatedEvent:
     def from_dict(cls, data: Any) -> ProjectUpdatedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1520,19 +1538,21 @@ class ProjectUpdatedEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ProjectUpdatedEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ProjectUpdatedEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.PROJECT_UPDATED:
+        if type.__class__ is not str or type != "ProjectUpdated":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = ProjectUpdatedEventData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = ProjectUpdatedEventData._fast(
+            ProjectUpdatedEventData, _d["data"], _depth + 1
+        )
+        _o: ProjectUpdatedEvent = _new(_cls)
         _o.id = id
         _o.type = Events.PROJECT_UPDATED
         _o.metadata = metadata
@@ -1576,7 +1596,7 @@ class ProjectUpdatedEventData:
     def from_dict(cls, data: Any) -> ProjectUpdatedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1586,8 +1606,8 @@ class ProjectUpdatedEventData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ProjectUpdatedEventData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ProjectUpdatedEventData:
         if _d.__class__ is not dict or _depth > 127:
             raise ValueError
         project_id = _d["projectId"]
@@ -1622,7 +1642,7 @@ class ProjectUpdatedEventData:
             updated_at.__class__ is not float or updated_at - updated_at != 0.0
         ):
             raise ValueError
-        _o = _new(cls)
+        _o: ProjectUpdatedEventData = _new(_cls)
         _o.project_id = project_id
         _o.name = name
         _o.description = description
@@ -1686,7 +1706,7 @@ class ProjectDeletedEvent:
     def from_dict(cls, data: Any) -> ProjectDeletedEvent:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1696,19 +1716,21 @@ class ProjectDeletedEvent:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ProjectDeletedEvent:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ProjectDeletedEvent:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         id = _d["id"]
         if id.__class__ is not str:
             raise ValueError
         type = _d["type"]
-        if type.__class__ is not str or type != Events.PROJECT_DELETED:
+        if type.__class__ is not str or type != "ProjectDeleted":
             raise ValueError
-        metadata = Metadata._fast(_d["metadata"], _depth + 1)
-        data = ProjectDeletedEventData._fast(_d["data"], _depth + 1)
-        _o = _new(cls)
+        metadata = Metadata._fast(Metadata, _d["metadata"], _depth + 1)
+        data = ProjectDeletedEventData._fast(
+            ProjectDeletedEventData, _d["data"], _depth + 1
+        )
+        _o: ProjectDeletedEvent = _new(_cls)
         _o.id = id
         _o.type = Events.PROJECT_DELETED
         _o.metadata = metadata
@@ -1746,7 +1768,7 @@ class ProjectDeletedEventData:
     def from_dict(cls, data: Any) -> ProjectDeletedEventData:
         """Decode parsed JSON; ValueError names the path of the first bad value."""
         try:
-            return cls._fast(data, 1)
+            return cls._fast(cls, data, 1)
         except Exception:
             pass
         return cls._decode(data, "$", 1)
@@ -1756,14 +1778,14 @@ class ProjectDeletedEventData:
         """Decode JSON text (str or bytes); ValueError as from_dict."""
         return cls.from_dict(_loads(text))
 
-    @classmethod
-    def _fast(cls, _d: Any, _depth: int) -> ProjectDeletedEventData:
+    @staticmethod
+    def _fast(_cls: Any, _d: Any, _depth: int) -> ProjectDeletedEventData:
         if _d.__class__ is not dict or _depth > 128:
             raise ValueError
         project_id = _d["projectId"]
         if project_id.__class__ is not str:
             raise ValueError
-        _o = _new(cls)
+        _o: ProjectDeletedEventData = _new(_cls)
         _o.project_id = project_id
         return _o
 
@@ -1985,7 +2007,7 @@ def parse_message(data: Any) -> AnyMessage:
             fast = MESSAGE_TYPES.get(tag)
             if fast is not None:
                 try:
-                    return fast._fast(data, 1)
+                    return fast._fast(fast, data, 1)
                 except Exception:
                     pass
     obj = _object(data, "$", 1)
