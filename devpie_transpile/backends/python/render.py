@@ -946,8 +946,10 @@ def _import_lines(imports: set[str]) -> list[str]:
     return lines
 
 
-def render_module(module: ir.Module) -> str:
-    """The generated `__init__.py` text (names already checked)."""
+def render_module(module: ir.Module) -> list[str]:
+    """The generated `__init__.py` (names already checked), as the parts its text
+    is the concatenation of: a part per top-level statement and the blank lines
+    between them, never joined into a second copy of the file here."""
     r = _Renderer(module)
     body = [b.text() for b in r.blocks()]
     tail = [b.text() for b in (*r.message_blocks(), *r.union_function_blocks())]
@@ -976,12 +978,17 @@ def render_module(module: ir.Module) -> str:
         head.extend(imports)
     sections = [*body, *(h.source for h in helpers), *tail]
     if not sections:
-        return "\n".join(head) + "\n"
+        return ["\n".join(head), "\n"]
     # Black puts two blank lines between top-level statements only before a class or
     # a def; right after the imports, any other statement gets one.
     first = next(line for line in sections[0].split("\n") if not line.startswith("#"))
     gap = "\n\n\n" if first.startswith(("class ", "@", "def ")) else "\n\n"
-    return "\n".join(head) + gap + "\n\n\n".join(sections) + "\n"
+    parts = ["\n".join(head), gap]
+    for section in sections:
+        parts.append(section)
+        parts.append("\n\n\n")
+    parts[-1] = "\n"
+    return parts
 
 
 def _pyproject(module: ir.Module, target: Target) -> str:
@@ -1011,11 +1018,17 @@ def _pyproject(module: ir.Module, target: Target) -> str:
 
 
 @few_collections()
-def render(module: ir.Module, target: Target) -> dict[str, str]:
-    """The complete package: pyproject.toml, `<package>/__init__.py`, `<package>/py.typed`."""
+def render_parts(module: ir.Module, target: Target) -> dict[str, list[str]]:
+    """The complete package: pyproject.toml, `<package>/__init__.py`, `<package>/py.typed`,
+    each as the parts its text joins (see `render_module`)."""
     check(module)
     return {
-        "pyproject.toml": _pyproject(module, target),
+        "pyproject.toml": [_pyproject(module, target)],
         f"{target.package}/__init__.py": render_module(module),
-        f"{target.package}/py.typed": "",
+        f"{target.package}/py.typed": [],
     }
+
+
+def render(module: ir.Module, target: Target) -> dict[str, str]:
+    """The complete package: pyproject.toml, `<package>/__init__.py`, `<package>/py.typed`."""
+    return {name: "".join(parts) for name, parts in render_parts(module, target).items()}
