@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from ... import ir
+from ...messages import enum_values
 from .names import append_name, go_string
 from .types import GoType, TypeMapper
 
@@ -55,6 +56,7 @@ class EncodeWriter:
         self.counter = 0
         self.fails = False  # whether the function being written can return an error
         self.resolving: set[str] = set()
+        self.enum_values: dict[tuple[str, str], str | int] | None = None
 
     def _go(self, t: ir.Type) -> GoType:
         known = len(self.mapper.errors)
@@ -122,12 +124,11 @@ class EncodeWriter:
             case ir.Literal(value=int() as value):
                 return json.dumps(value)
             case ir.EnumMemberRef(enum=enum, member=member):
-                decl = self.module.decls.get(enum)
-                if isinstance(decl, ir.Enum):
-                    for m in decl.members:
-                        if m.name == member:
-                            return json_string(m.value) if isinstance(m.value, str) else str(
-                                m.value)
+                if self.enum_values is None:  # one index: a scan per field was quadratic
+                    self.enum_values = enum_values(self.module.decls)
+                value = self.enum_values.get((enum, member))
+                if value is not None:
+                    return json_string(value) if isinstance(value, str) else str(value)
         return None
 
     def _basic(self, expr: str, value: str, ind: str) -> list[str] | None:
