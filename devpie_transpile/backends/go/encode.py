@@ -10,7 +10,9 @@ that decodes (what Go encodes, Go and Python decode). Types it does not write it
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 
 from ... import ir
 from ...messages import enum_values
@@ -23,8 +25,15 @@ _SHORT = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b":
           "\f": "\\f"}
 
 
+_PLAIN = re.compile(r"[ !#-%'-;=?-\[\]-~]*")
+"""Printable ASCII that encoding/json writes as it is (no quote, backslash, <, >, &)."""
+
+
+@functools.lru_cache(maxsize=8192)  # JSON keys repeat in every struct
 def json_string(text: str) -> str:
     """`text` as encoding/json writes a string (HTML-safe)."""
+    if _PLAIN.fullmatch(text):
+        return f'"{text}"'  # nothing to escape (the common case, without a loop)
     out = ['"']
     for ch in text:
         if ch in _SHORT:
@@ -44,6 +53,12 @@ def json_string(text: str) -> str:
 def key_text(name: str) -> str:
     """`,"name":`, as a field is written after the object's first byte."""
     return "," + json_string(name) + ":"
+
+
+@functools.lru_cache(maxsize=8192)
+def _key_literal(name: str) -> str:
+    """The Go string literal of `key_text(name)`."""
+    return go_string(key_text(name))
 
 
 class EncodeWriter:
@@ -126,9 +141,9 @@ class EncodeWriter:
             case ir.EnumMemberRef(enum=enum, member=member):
                 if self.enum_values is None:  # one index: a scan per field was quadratic
                     self.enum_values = enum_values(self.module.decls)
-                value = self.enum_values.get((enum, member))
-                if value is not None:
-                    return json_string(value) if isinstance(value, str) else str(value)
+                found = self.enum_values.get((enum, member))
+                if found is not None:
+                    return json_string(found) if isinstance(found, str) else str(found)
         return None
 
     def _basic(self, expr: str, value: str, ind: str) -> list[str] | None:
@@ -207,7 +222,7 @@ class EncodeWriter:
         self.fails = False
         body: list[str] = ["\tstart := len(b)"]
         for go_name, f, expr in fields:
-            key = go_string(key_text(f.name))
+            key = _key_literal(f.name)
             value = f"m.{go_name}"
             constant = self.constant(f.type) if not f.optional else None
             if constant is not None:
