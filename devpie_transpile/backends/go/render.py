@@ -602,28 +602,32 @@ class _Renderer:
         """A diagnostic for each field closing a cycle of structs held by value."""
         errors: list[Diagnostic] = []
         done: set[str] = set()
-
-        def visit(struct: str, stack: list[str]) -> None:
-            if struct in done:
-                return
-            stack.append(struct)
-            for target, f in self.holds.get(struct, ()):
-                if target in stack:
-                    errors.append(
-                        Diagnostic(
-                            f"field {f.name!r} makes {target} contain itself; Go needs it "
-                            "optional or `| null` to be a pointer",
-                            span=f.span,
-                        )
-                    )
-                else:
-                    visit(target, stack)
-            stack.pop()
-            done.add(struct)
-
         for struct in self.holds:
-            visit(struct, [])
+            self._visit(struct, [], done, errors)
         return errors
+
+    def _visit(
+        self, struct: str, stack: list[str], done: set[str], errors: list[Diagnostic]
+    ) -> None:
+        # A method, not a closure: a nested function calling itself is a reference
+        # cycle, which kept this renderer (and the whole model) alive until Python's
+        # next full collection, at exit.
+        if struct in done:
+            return
+        stack.append(struct)
+        for target, f in self.holds.get(struct, ()):
+            if target in stack:
+                errors.append(
+                    Diagnostic(
+                        f"field {f.name!r} makes {target} contain itself; Go needs it "
+                        "optional or `| null` to be a pointer",
+                        span=f.span,
+                    )
+                )
+            else:
+                self._visit(target, stack, done, errors)
+        stack.pop()
+        done.add(struct)
 
     def _parse_message(self) -> None:
         out = self.out

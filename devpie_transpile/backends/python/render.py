@@ -245,10 +245,10 @@ def _py_literal(value: str | int | float | bool) -> str:
 class _Renderer:
     """Renders one module; records the helpers and imports that the text uses."""
 
-    def __init__(self, module: ir.Module) -> None:
+    def __init__(self, module: ir.Module, module_names: frozenset[str] | None = None) -> None:
         self.module = module
         self.decls = module.decls
-        self.module_names = module_level_names(module)
+        self.module_names = module_level_names(module) if module_names is None else module_names
         self.used: set[str] = set()
         self.imports: set[str] = set()
         self.resolving: set[str] = set()
@@ -946,13 +946,17 @@ def _import_lines(imports: set[str]) -> list[str]:
     return lines
 
 
-def render_module(module: ir.Module) -> list[str]:
-    """The generated `__init__.py` (names already checked), as the parts its text
-    is the concatenation of: a part per top-level statement and the blank lines
-    between them, never joined into a second copy of the file here."""
-    r = _Renderer(module)
+def render_module(module: ir.Module, module_names: frozenset[str] | None = None) -> list[str]:
+    """The generated `__init__.py` (names already checked, `module_names` as `check`
+    returned them), as the parts its text is the concatenation of: a part per
+    top-level statement and the blank lines between them, never joined into a second
+    copy of the file here."""
+    r = _Renderer(module, module_names)
     body = [b.text() for b in r.blocks()]
     tail = [b.text() for b in (*r.message_blocks(), *r.union_function_blocks())]
+    # The fast-path writer calls back into the renderer: a reference cycle that would
+    # keep the renderer, and the whole model, alive until Python's next full collection.
+    del r.fast
     helpers = closure(r.used)
     for h in helpers:
         r.imports.update(h.imports)
@@ -1021,10 +1025,10 @@ def _pyproject(module: ir.Module, target: Target) -> str:
 def render_parts(module: ir.Module, target: Target) -> dict[str, list[str]]:
     """The complete package: pyproject.toml, `<package>/__init__.py`, `<package>/py.typed`,
     each as the parts its text joins (see `render_module`)."""
-    check(module)
+    module_names = check(module)
     return {
         "pyproject.toml": [_pyproject(module, target)],
-        f"{target.package}/__init__.py": render_module(module),
+        f"{target.package}/__init__.py": render_module(module, module_names),
         f"{target.package}/py.typed": [],
     }
 
