@@ -79,9 +79,11 @@ class _Renderer:
         self.out: list[str] = []
         # struct -> (struct it holds by value, field): Go rejects such a cycle
         self.holds: dict[str, list[tuple[str, ir.Field]]] = {}
+        # the inline objects each declaration hoists, in module order (walked once)
+        self.objects = [decl_objects(d) for d in module.decls.values()]
         self.structs: set[str] = {
             d.name for d in module.decls.values() if isinstance(d, ir.Interface)
-        } | {o.name for d in module.decls.values() for o in decl_objects(d)}
+        } | {o.name for objects in self.objects for o in objects}
         self.enum_values = enum_values(module.decls)
         self.parse_functions = {alias.name: fn for alias, _, fn in parse_functions(module)}
         # every decoder expression and helper the code calls, for runtime_for: far
@@ -121,14 +123,14 @@ class _Renderer:
         self._flush(parts)
         head = len(parts)  # the imports go here, once the declarations tell which
         emitted: set[tuple[str, ir.Span]] = set()
-        for decl in self.module.decls.values():
+        for decl, objects in zip(self.module.decls.values(), self.objects, strict=True):
             if isinstance(decl, ir.Alias) and isinstance(decl.type, ir.Tuple) \
                     and is_mixed(decl.type):  # `type Pair = [A, B]`: the struct itself
                 emitted.add((decl.type.name, decl.type.span))
                 self._tuple_struct(decl.type, decl.doc)
             else:
                 self._decl(decl)
-            for obj in decl_objects(decl):
+            for obj in objects:
                 if (obj.name, obj.span) in emitted:  # inherited: emitted with its base
                     continue
                 emitted.add((obj.name, obj.span))
