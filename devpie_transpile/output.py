@@ -11,6 +11,7 @@ where a file goes is an error before anything is touched.
 from __future__ import annotations
 
 import bisect
+import codecs
 import contextlib
 import difflib
 import os
@@ -139,27 +140,63 @@ def _parts(text: Text) -> Sequence[str]:
     return (text,) if isinstance(text, str) else text
 
 
-def same_text(have: str | None, text: Text) -> bool:
-    """Whether `have` (a file's text, None when it is missing) is `text`, compared
-    part by part in place (no joined copy of a large file)."""
-    if have is None:
-        return False
-    if isinstance(text, str):
-        return have == text
-    if len(have) != sum(map(len, text)):
-        return False
-    pos = 0
-    for part in text:
-        if not have.startswith(part, pos):
-            return False
-        pos += len(part)
-    return True
-
-
 def is_generated(text: str) -> bool:
     """True for an empty file or one whose first line carries the generated-code header."""
     first = text.split("\n", 1)[0]
     return text == "" or (MARKER in first and "DO NOT EDIT" in first)
+
+
+_CHUNK = 1 << 20  # bytes read at a time when a file is compared or checked
+
+
+def _holds(path: Path, base: Path, text: Text) -> bool | None:
+    """Whether the file at `path` holds exactly `text` (None when there is no file),
+    read part by part alongside it: a large file is never held whole beside the text.
+    As `_read(path, base) == text`, without the copy."""
+    if not check_regular(path, base):
+        return None
+    try:
+        with open(path, "rb", buffering=_CHUNK) as handle:
+            for part in _parts(text):
+                try:
+                    data = part.encode("utf-8")
+                except UnicodeEncodeError:  # no UTF-8 file holds it
+                    return False
+                if handle.read(len(data)) != data:
+                    return False
+            return handle.read(1) == b""
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise TranspileError(
+            Diagnostic(f"cannot read: {exc.strerror}", path=_display(path, base))
+        ) from None
+
+
+def _is_generated_file(path: Path, base: Path) -> bool:
+    """`is_generated(_read(path, base))` for an existing file, read a chunk at a time: a
+    file that is not UTF-8 throughout is not ours."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    first: list[str] = []  # the first line, until its newline is read
+    line_done, empty = False, True
+    try:
+        with open(path, "rb", buffering=0) as handle:
+            while chunk := handle.read(_CHUNK):
+                empty = False
+                decoded = decoder.decode(chunk)
+                if not line_done:
+                    end = decoded.find("\n")
+                    line_done = end >= 0
+                    first.append(decoded[:end] if line_done else decoded)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    except OSError as exc:
+        raise TranspileError(
+            Diagnostic(f"cannot read: {exc.strerror}", path=_display(path, base))
+        ) from None
+    line = "".join(first)
+    return empty or (MARKER in line and "DO NOT EDIT" in line)
 
 
 # --- diffs -----------------------------------------------------------------------------
@@ -332,15 +369,15 @@ def drift(files: Mapping[Path, Text], base: Path, stale: Iterable[Path] = ()) ->
     chunks: list[str] = []
     wanted: list[tuple[Path, Text | None]] = [*files.items(), *((p, None) for p in stale)]
     for path, wanted_text in wanted:
-        have = _read(path, base)
         if wanted_text is None:
-            if have is None:
-                continue
             want = None
-        elif same_text(have, wanted_text):
-            continue
+        elif _holds(path, base, wanted_text) is True:
+            continue  # the usual case: nothing read whole
         else:
             want = "".join(_parts(wanted_text))
+        have = _read(path, base)
+        if want is None and have is None:
+            continue
         name = _display(path, base)
         if want is None:
             if not have:
@@ -389,13 +426,14 @@ def write_files(
     problems: list[Diagnostic] = []
     for path, text in files.items():
         try:
-            have = _read(path, base)
+            holds = _holds(path, base, text)
+            if holds is True:
+                continue
+            foreign = holds is False and not force and not _is_generated_file(path, base)
         except TranspileError as exc:
             problems.extend(exc.diagnostics)
             continue
-        if same_text(have, text):
-            continue
-        if have is not None and not force and not is_generated(have):
+        if foreign:
             problems.append(
                 Diagnostic(
                     "refusing to overwrite a file devpie-transpile did not generate "
