@@ -361,6 +361,12 @@ def unified_diff(a: Sequence[str], b: Sequence[str], fromfile: str, tofile: str)
                     yield "+" + line
 
 
+def _lines(text: str, seen: dict[str, str]) -> list[str]:
+    """`text.splitlines(keepends=True)`, each distinct line one object: generated code
+    repeats its lines (`\t}`, `return m, err`), and two versions of a file share most."""
+    return [seen.setdefault(line, line) for line in text.splitlines(keepends=True)]
+
+
 def drift(files: Mapping[Path, Text], base: Path, stale: Iterable[Path] = ()) -> str:
     """Unified diffs of every file whose content differs from `files` ('' if none).
 
@@ -391,12 +397,11 @@ def drift(files: Mapping[Path, Text], base: Path, stale: Iterable[Path] = ()) ->
             fromfile, tofile = f"{name} (missing)", f"{name} (generated)"
         else:
             fromfile, tofile = f"{name} (committed)", f"{name} (generated)"
-        diff = unified_diff(
-            (have or "").splitlines(keepends=True),
-            (want or "").splitlines(keepends=True),
-            fromfile,
-            tofile,
-        )
+        seen: dict[str, str] = {}
+        old_lines = _lines(have or "", seen)
+        new_lines = _lines(want or "", seen)
+        del seen, have, want
+        diff = unified_diff(old_lines, new_lines, fromfile, tofile)
         for line in diff:
             chunks.append(
                 line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
