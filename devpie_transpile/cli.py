@@ -20,8 +20,8 @@ from . import __version__
 from ._typer_app import new_app, use_color
 from .backends import DEFAULT_PACKAGE, LANGS, Target
 from .diagnostics import Diagnostic, TranspileError, format_diagnostics
-from .output import check_no_symlinks, check_regular, drift, write_files
-from .pipeline import check_targets, load_module, package_files, single_file, target_files
+from .output import Text, check_no_symlinks, check_regular, drift, write_files
+from .pipeline import check_targets, load_module, main_parts, package_files, target_files
 
 EPILOG = """\
 \b
@@ -199,14 +199,16 @@ def _single(source: Path, opts: Options) -> str:
         check_regular(out_path, cwd)  # before the (slow) parse: a FIFO is never opened
     parsed = load_module(source, cwd, opts.note)
     if out_path is None:
-        sys.stdout.write(single_file(parsed, target))
+        sys.stdout.writelines(main_parts(parsed, target))
         return "ok"
+    files: dict[Path, Text]
     if as_package:
-        files = package_files(parsed, target, out_path)
+        files = dict(package_files(parsed, target, out_path))
         for path in files:
             check_no_symlinks(path, out_path, cwd)
     else:
-        files = {out_path: single_file(parsed, target)}
+        files = {out_path: main_parts(parsed, target)}
+    del parsed  # the texts are all that is left to write: the model's memory can go
     parts = [f"devpie-transpile {source.as_posix()} --lang {lang} -o {out}"]
     if package:
         parts.append(f"--package {package}")
@@ -247,11 +249,12 @@ def _project(opts: Options) -> str:
     targets = [t for t in project.targets if lang is None or t.target.lang == lang]
     try:
         parsed = load_module(project.source, project.root, opts.note)
-        files: dict[Path, str] = {}
+        files: dict[Path, Text] = {}
         for item in targets:
             for path, text in target_files(parsed, item).items():
                 check_no_symlinks(path, item.out, project.root)
                 files[path] = text
+        del parsed  # the texts are all that is left to write: the model's memory can go
         keep = {path for item in project.targets for path in item.paths()}
         stale = stale_files(targets, keep)
     except TranspileError as exc:
@@ -261,7 +264,11 @@ def _project(opts: Options) -> str:
 
 
 def _emit(
-    files: dict[Path, str], base: Path, opts: Options, command: str, stale: list[Path] | None = None
+    files: dict[Path, Text],
+    base: Path,
+    opts: Options,
+    command: str,
+    stale: list[Path] | None = None,
 ) -> str:
     """Check or write `files`; returns "ok", "changed" or "drift"."""
     if opts.check:

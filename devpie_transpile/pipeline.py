@@ -16,7 +16,7 @@ from .backends import (
     main_file,
     module_path_problem,
     package_problem,
-    render,
+    render_parts,
 )
 from .diagnostics import Diagnostic, TranspileError
 from .ir import Module
@@ -66,19 +66,24 @@ def check_targets(targets: Iterable[Target], *, whole_package: bool = False) -> 
         raise TranspileError(problems)
 
 
-def package_files(module: Module, target: Target, out: Path) -> dict[Path, str]:
-    """The complete package for `target`, as absolute paths under `out`."""
-    return {out / name: text for name, text in render(module, target).items()}
+def package_files(module: Module, target: Target, out: Path) -> dict[Path, list[str]]:
+    """The complete package for `target`, as absolute paths under `out`, each file as
+    the parts its text joins (output.py writes and compares them without joining)."""
+    return {out / name: parts for name, parts in render_parts(module, target).items()}
+
+
+def main_parts(module: Module, target: Target) -> list[str]:
+    """The parts of the file holding the generated types."""
+    return render_parts(module, target)[main_file(target)]
 
 
 def single_file(module: Module, target: Target) -> str:
     """Only the file holding the generated types (what stdout and `-o FILE` get)."""
-    return render(module, target)[main_file(target)]
+    return "".join(main_parts(module, target))
 
 
-def target_files(module: Module, item: OutTarget) -> dict[Path, str]:
+def target_files(module: Module, item: OutTarget) -> dict[Path, list[str]]:
     """What a project target writes: its package, its Go file alone, or its one file."""
     if item.layout == "package":
         return package_files(module, item.target, item.out)
-    text = single_file(module, item.target)
-    return {item.paths()[0]: text}
+    return {item.paths()[0]: main_parts(module, item.target)}

@@ -8,7 +8,8 @@ interface (which every target can express; a self-referential alias it cannot).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from . import ir
 from ._compat import assert_never
@@ -110,13 +111,27 @@ def decl_types(decl: ir.Decl) -> Iterator[ir.Type]:
             assert_never(decl)
 
 
+_INNER: dict[type, Callable[[Any], Sequence[ir.Type]]] = {
+    ir.Object: lambda t: [f.type for f in t.fields],
+    ir.Union: lambda t: t.members,
+    ir.Tuple: lambda t: t.items,
+    ir.Array: lambda t: (t.item,),
+    ir.Map: lambda t: (t.value,),
+}
+"""`children(t)` as a sequence, by the type's class (a leaf has none): the walks of
+every check, over every type of the module, go through here."""
+
+
 def walk(decl: ir.Decl) -> Iterator[ir.Type]:
     """Every type inside `decl`, pre-order, without recursion."""
     stack = list(reversed(list(decl_types(decl))))
+    inner = _INNER.get
     while stack:
         t = stack.pop()
         yield t
-        stack.extend(reversed(list(children(t))))
+        found = inner(type(t))
+        if found is not None:
+            stack.extend(reversed(found(t)))
 
 
 def _check_refs(module: ir.Module, out: list[Diagnostic]) -> None:

@@ -1,7 +1,8 @@
 """Backends: one per target language, each `render(module, target) -> {path: text}`.
 
 A backend sees only the IR (`ir.Module`) and a `Target`; it returns every file of
-a complete package, keyed by `/`-separated paths relative to the package directory.
+a complete package, keyed by `/`-separated paths relative to the package directory
+(`render_parts`: each text as the list of parts it joins, for the writers).
 The CLI, check mode and pre-commit hook work only on that mapping. Backends are
 imported lazily so that a Go run never imports black.
 """
@@ -193,13 +194,23 @@ def main_file(target: Target) -> str:
     return f"{target.package}.go"
 
 
-def render(module: Module, target: Target) -> dict[str, str]:
-    """Every file of the package for `target`, rendered from `module` alone."""
+def render_parts(module: Module, target: Target) -> dict[str, list[str]]:
+    """Every file of the package for `target`, rendered from `module` alone, each as
+    the list of parts its text is the concatenation of.
+
+    A large contract's files are tens of megabytes: a caller that writes or compares
+    the parts one by one never holds the joined text beside them.
+    """
     backend = import_module(f"{__name__}.{target.lang}.render")
-    files: dict[str, str] = backend.render(module, target)
+    files: dict[str, list[str]] = backend.render_parts(module, target)
     if target.quicktype_compat and target.lang == "go":
         from .go.compat import add_quicktype_api
 
         name = main_file(target)
-        files[name] = add_quicktype_api(module, files[name])
+        files[name] = [add_quicktype_api(module, "".join(files[name]))]
     return files
+
+
+def render(module: Module, target: Target) -> dict[str, str]:
+    """Every file of the package for `target`, rendered from `module` alone."""
+    return {name: "".join(parts) for name, parts in render_parts(module, target).items()}

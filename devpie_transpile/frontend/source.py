@@ -61,6 +61,7 @@ class SourceFile:
         # row -> offsets of the UTF-8 continuation bytes of that line (None: ASCII),
         # worked out once per line: a span per node must not rescan a long line
         self._continuations: dict[int, list[int] | None] = {}
+        self._ascii = self.data.isascii()  # then every column is a byte offset
 
     def _wide_bytes(self, row: int, line: bytes) -> list[int] | None:
         if row not in self._continuations:
@@ -83,14 +84,19 @@ class SourceFile:
     def span(self, node: Node) -> ir.Span:
         """1-based line and character column; length counted on the node's first line."""
         row, col = node.start_point
-        line = self._lines[row] if row < len(self._lines) else b""
-        end = node.end_byte - (node.start_byte - col) if node.end_point[0] == row else len(line)
-        end = max(col, min(end, len(line)))
+        lines = self._lines
+        line = lines[row] if row < len(lines) else b""
+        size = len(line)
+        end = col + (node.end_byte - node.start_byte) if node.end_point[0] == row else size
+        if end > size:
+            end = size
+        if end < col:
+            end = col
         while end > col and line[end - 1] == 0x0D:  # a "\r" before the "\n"
             end -= 1
-        wide = self._wide_bytes(row, line)
+        wide = None if self._ascii else self._wide_bytes(row, line)
         if wide is None:  # bytes are characters
-            return ir.Span(self.display, row + 1, col + 1, max(1, end - col))
+            return ir.Span(self.display, row + 1, col + 1, end - col if end > col else 1)
         # valid UTF-8: characters = bytes - continuation bytes
         start = min(col, len(line))
         before = bisect_left(wide, start)

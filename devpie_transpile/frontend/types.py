@@ -191,13 +191,13 @@ class TypeConverter:
         span = self.source.span(node)
         kind = node.type
         if kind == "union_type":
-            return self._union(node, hint, depth)
+            return self._union(node, hint, depth, span)
         if kind == "literal_type" and node.named_children[0].type == "undefined":
             return ir.Prim("any", span), True
         if kind == "predefined_type":
-            return self._predefined(node), False
+            return self._predefined(node, span), False
         if kind == "literal_type":
-            return self._literal(node), False
+            return self._literal(node, span), False
         if kind == "array_type":
             item = self.convert(node.named_children[0], hint + "Item", depth + 1)
             return ir.Array(item, span), False
@@ -234,11 +234,11 @@ class TypeConverter:
         if kind == "type_query":
             return self._evaluated(node, lambda: (self._typeof(node, hint), False))
         if kind == "nested_type_identifier":
-            return self._qualified(node), False
+            return self._qualified(node, span), False
         if kind == "object_type":
-            return self._object(node, hint, depth), False
+            return self._object(node, hint, depth, span), False
         if kind in ("string", "number", "true", "false", "null", "undefined"):
-            return self._literal(node), False
+            return self._literal(node, span), False
         return self.unsupported(node, UNSUPPORTED.get(kind, kind.replace("_", " "))), False
 
     def _unwrap(self, node: Node) -> Node:
@@ -246,18 +246,18 @@ class TypeConverter:
             node = node.named_children[0]
         return node
 
-    def _predefined(self, node: Node) -> ir.Type:
+    # The helpers below take the span convert_optional already worked out for `node`.
+
+    def _predefined(self, node: Node, span: ir.Span) -> ir.Type:
         name = self.source.text(node)
-        span = self.source.span(node)
         if name in PRIMS:
             return ir.Prim(PRIMS[name], span)
         if name == "object":
             return self.error(node, "`object` types are not supported; use Record<string, unknown>")
         return self.unsupported(node, f"`{name}`")
 
-    def _literal(self, node: Node) -> ir.Type:
+    def _literal(self, node: Node, span: ir.Span) -> ir.Type:
         value_node = node.named_children[0] if node.type == "literal_type" else node
-        span = self.source.span(node)
         kind = value_node.type
         if kind == "string":
             return ir.Literal(decode_string(self.source, value_node, lone_surrogates=True), span)
@@ -284,7 +284,7 @@ class TypeConverter:
         value = parse_number(self.source.text(node))
         return None if value is None else sign * value
 
-    def _union(self, node: Node, hint: str, depth: int) -> tuple[ir.Type, bool]:
+    def _union(self, node: Node, hint: str, depth: int, span: ir.Span) -> tuple[ir.Type, bool]:
         flat: list[Node] = []
         stack = [node]
         while stack:  # iterative: a long union is a deeply left-nested tree
@@ -315,7 +315,6 @@ class TypeConverter:
             if key not in keys:
                 keys.add(key)
                 members.append(t)
-        span = self.source.span(node)
         if not members:
             return self.error(node, "a type of only `undefined` is not supported"), False
         if len(members) == 1:
@@ -518,19 +517,17 @@ class TypeConverter:
             t, _ = ev.index(t, ir.Literal(key, span), self.resolver, span)
         return ev.rehint(t, hint)
 
-    def _qualified(self, node: Node) -> ir.Type:
+    def _qualified(self, node: Node, span: ir.Span) -> ir.Type:
         module = node.child_by_field_name("module")
         name = node.child_by_field_name("name")
-        span = self.source.span(node)
         if module is None or name is None or module.type not in ("identifier", "nested_identifier"):
             return self.unsupported(node, "qualified")
         return self.resolver.enum_member(
             self.source, self.source.text(module), self.source.text(name), span
         )
 
-    def _object(self, node: Node, hint: str, depth: int) -> ir.Type:
+    def _object(self, node: Node, hint: str, depth: int, span: ir.Span) -> ir.Type:
         members = self.members(node, hint, depth)
-        span = self.source.span(node)
         if members.index is not None:
             if members.fields:
                 assert members.index_node is not None
@@ -587,9 +584,9 @@ class TypeConverter:
         assert name_node is not None
         span = self.source.span(name_node)
         name = self.property_key(name_node)
-        optional = _has_question_mark(name_node)
-        doc = doc_comment(self.source, member)
         annotation = member.child_by_field_name("type")
+        optional = _has_question_mark(self.source, name_node, annotation)
+        doc = doc_comment(self.source, member)
         if annotation is None:
             t = self.error(name_node, f"property {name} needs a type annotation")
             return ir.Field(name, t, optional, doc, span)
@@ -669,9 +666,14 @@ def type_key(t: ir.Type, *, structural: bool = False) -> object:
             assert_never(t)
 
 
-def _has_question_mark(name_node: Node) -> bool:
+def _has_question_mark(source: SourceFile, name_node: Node, annotation: Node | None) -> bool:
     """Whether `?` follows a property's name (`x?: T`), the only place it can be:
-    a look at the few siblings after the name instead of a list of every child."""
+    a look at the few siblings after the name instead of a list of every child
+    (and none when no `?` is written between the name and its type at all)."""
+    if annotation is not None and b"?" not in source.data[
+        name_node.end_byte : annotation.start_byte
+    ]:
+        return False
     sibling = name_node.next_sibling
     while sibling is not None:
         if sibling.type == "?":

@@ -10,9 +10,12 @@ that decodes (what Go encodes, Go and Python decode). Types it does not write it
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 
 from ... import ir
+from ...messages import enum_values
 from .names import append_name, go_string
 from .types import GoType, TypeMapper
 
@@ -22,8 +25,15 @@ _SHORT = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b":
           "\f": "\\f"}
 
 
+_PLAIN = re.compile(r"[ !#-%'-;=?-\[\]-~]*")
+"""Printable ASCII that encoding/json writes as it is (no quote, backslash, <, >, &)."""
+
+
+@functools.lru_cache(maxsize=8192)  # JSON keys repeat in every struct
 def json_string(text: str) -> str:
     """`text` as encoding/json writes a string (HTML-safe)."""
+    if _PLAIN.fullmatch(text):
+        return f'"{text}"'  # nothing to escape (the common case, without a loop)
     out = ['"']
     for ch in text:
         if ch in _SHORT:
@@ -45,6 +55,12 @@ def key_text(name: str) -> str:
     return "," + json_string(name) + ":"
 
 
+@functools.lru_cache(maxsize=8192)
+def _key_literal(name: str) -> str:
+    """The Go string literal of `key_text(name)`."""
+    return go_string(key_text(name))
+
+
 class EncodeWriter:
     """Go statements appending one value's JSON to `b` (errors returned as `b, err`)."""
 
@@ -55,6 +71,7 @@ class EncodeWriter:
         self.counter = 0
         self.fails = False  # whether the function being written can return an error
         self.resolving: set[str] = set()
+        self.enum_values: dict[tuple[str, str], str | int] | None = None
 
     def _go(self, t: ir.Type) -> GoType:
         known = len(self.mapper.errors)
@@ -122,12 +139,11 @@ class EncodeWriter:
             case ir.Literal(value=int() as value):
                 return json.dumps(value)
             case ir.EnumMemberRef(enum=enum, member=member):
-                decl = self.module.decls.get(enum)
-                if isinstance(decl, ir.Enum):
-                    for m in decl.members:
-                        if m.name == member:
-                            return json_string(m.value) if isinstance(m.value, str) else str(
-                                m.value)
+                if self.enum_values is None:  # one index: a scan per field was quadratic
+                    self.enum_values = enum_values(self.module.decls)
+                found = self.enum_values.get((enum, member))
+                if found is not None:
+                    return json_string(found) if isinstance(found, str) else str(found)
         return None
 
     def _basic(self, expr: str, value: str, ind: str) -> list[str] | None:
@@ -206,7 +222,7 @@ class EncodeWriter:
         self.fails = False
         body: list[str] = ["\tstart := len(b)"]
         for go_name, f, expr in fields:
-            key = go_string(key_text(f.name))
+            key = _key_literal(f.name)
             value = f"m.{go_name}"
             constant = self.constant(f.type) if not f.optional else None
             if constant is not None:

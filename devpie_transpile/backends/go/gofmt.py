@@ -21,44 +21,46 @@ def align(rows: list[Row | str], indent: str = "\t") -> list[str]:
     width + 1, as text/tabwriter with padding 1) or a plain string (a comment or blank
     line), which ends every column block, as in tabwriter. A column block is a run of
     consecutive rows having that column (a cell that is not the row's last).
+
+    (tabwriter finds the blocks of a column within those of the column before it;
+    a row having column c has column c - 1 too, so those are simply the maximal runs
+    of rows having column c, found here in one pass per column.)
     """
-    widths = [[0] * _cells(row) for row in rows]
-    _format(rows, widths, 0, len(rows), 0)
+    counts = [len(row) - 1 if isinstance(row, list) else 0 for row in rows]
+    columns = max(counts, default=0)
+    if columns and min(counts) == columns:  # the usual block: one run, every column
+        widths = [max(len(row[c]) for row in rows) + 1 for c in range(columns)]
+        if columns == 2:
+            w0, w1 = widths
+            return [f"{indent}{row[0].ljust(w0)}{row[1].ljust(w1)}{row[2]}" for row in rows]
+        return [
+            indent + "".join([c.ljust(w) for c, w in zip(row, widths, strict=False)]) + row[-1]
+            for row in rows
+        ]
+    row_widths: list[list[int]] = [[] for _ in rows]  # of each row, its columns in order
+    n = len(rows)
+    for column in range(columns):
+        start = 0
+        while start < n:
+            if counts[start] <= column:
+                start += 1
+                continue
+            end = start
+            width = 0
+            while end < n and counts[end] > column:
+                width = max(width, len(rows[end][column]) + 1)
+                end += 1
+            for i in range(start, end):
+                row_widths[i].append(width)
+            start = end
     out: list[str] = []
-    for row, row_widths in zip(rows, widths, strict=True):
+    for row, cell_widths in zip(rows, row_widths, strict=True):
         if isinstance(row, str):
             out.append(indent + row if row else "")
             continue
-        parts = [cell + " " * (w - len(cell)) for cell, w in zip(row, row_widths, strict=False)]
-        parts.append(row[-1])
-        out.append(indent + "".join(parts))
+        cells = [cell.ljust(w) for cell, w in zip(row, cell_widths, strict=False)]
+        out.append(indent + "".join(cells) + row[-1])
     return out
-
-
-def _cells(row: Row | str) -> int:
-    """How many terminated (column) cells a row has."""
-    return len(row) - 1 if isinstance(row, list) else 0
-
-
-def _format(
-    rows: list[Row | str], widths: list[list[int]], start: int, end: int, column: int
-) -> None:
-    """tabwriter's recursive `format`: find the blocks of `column` within rows[start:end]."""
-    line = start
-    while line < end:
-        if column >= _cells(rows[line]):
-            line += 1
-            continue
-        block_start = line
-        width = 0
-        while line < end and column < _cells(rows[line]):
-            row = rows[line]
-            assert isinstance(row, list)
-            width = max(width, len(row[column]) + 1)
-            line += 1
-        for i in range(block_start, line):
-            widths[i][column] = width
-        _format(rows, widths, block_start, line, column + 1)
 
 
 def clean_text(text: str) -> str:
@@ -118,6 +120,15 @@ def doc_comment(text: str) -> list[str]:
     headings take the `# ` form gofmt would give them, and a paragraph made only of
     link definitions (which gofmt would move to the end) becomes a code block.
     """
+    if text.isprintable():  # one line, nothing to clean (the generated docs)
+        line = text.strip()
+        if not line:
+            return []
+        if _is_heading(line):
+            return ["// # " + gofmt_quotes(line[1:].strip())]
+        if _is_link_def(line):
+            return ["//\t" + line]
+        return ["// " + gofmt_quotes(line)]
     paragraphs: list[list[str]] = [[]]
     for line in _split_lines(text):
         line = line.strip()

@@ -100,8 +100,13 @@ def tuple_fields(t: ir.Tuple) -> list[str]:
     return [pascal(label) for label in t.labels]
 
 
+_ASCII_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def is_go_identifier(name: str) -> bool:
     """Whether `name` is a Go identifier (Unicode letters, `_`, decimal digits)."""
+    if name.isascii():  # one regex, not a Unicode category per character
+        return _ASCII_IDENTIFIER.fullmatch(name) is not None
     if not name or not _is_letter(name[0]):
         return False
     return all(_is_letter(c) or unicodedata.category(c) == "Nd" for c in name)
@@ -147,6 +152,7 @@ def split_words(name: str) -> list[str]:
     return [w for w in words if w]
 
 
+@functools.lru_cache(maxsize=8192)  # field names repeat across messages
 def pascal(name: str) -> str:
     """An exported Go name for a JSON key or enum member: `avatarUrl` -> `AvatarURL`.
 
@@ -185,6 +191,7 @@ def _unicode_pascal(name: str) -> str:
     return result
 
 
+@functools.lru_cache(maxsize=8192)  # JSON keys repeat in every struct, thrice each
 def go_string(value: str) -> str:
     """A Go interpreted string literal (strconv.QuoteToASCII semantics): always ASCII,
     so that no value can break out of the literal and the bytes never depend on the

@@ -26,6 +26,7 @@ input) and how black splits them:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 LINE_LENGTH = 88
@@ -66,25 +67,27 @@ def parse(text: str) -> Expr | None:
     return expr
 
 
+_STRING = {
+    '"': re.compile(r'"(?:[^"\\]|\\.)*"', re.S),
+    "'": re.compile(r"'(?:[^'\\]|\\.)*'", re.S),
+}
+_NAME = re.compile(r"[\w.]*")  # \w: str.isalnum() characters and "_"
+
+
 def _atom_end(text: str, pos: int) -> int:
     """The end of the dotted name, number or string literal starting at `pos`."""
     n = len(text)
     if pos < n and text[pos] in "\"'":
-        quote = text[pos]
-        i = pos + 1
-        while i < n:
-            ch = text[i]
-            if ch == "\\":
-                i += 2
-                continue
-            if ch == quote:
-                return i + 1
-            i += 1
-        return pos  # unterminated: not ours
+        match = _STRING[text[pos]].match(text, pos)
+        return pos if match is None else match.end()  # unterminated: not ours
     i = pos
     if i < n and text[i] == "-":
         i += 1
     start = i
+    if i < n and not text[i].isdigit():  # a name: no exponent to look for, one regex
+        name = _NAME.match(text, i)
+        assert name is not None  # the pattern matches the empty string
+        return name.end() if name.end() > start else pos
     while i < n and (text[i].isalnum() or text[i] in "_."):
         i += 1
         if text[i - 1] in "eE" and i < n and text[i] in "+-" and text[start].isdigit():

@@ -233,11 +233,12 @@ def _check_members(enum: ir.Enum, diags: list[Diagnostic]) -> None:
                 f"member {{name}} of enum {enum.name} becomes the Python member", diags)
 
 
-def check(module: ir.Module) -> None:
-    """Raise TranspileError with every naming problem of `module` for Python."""
+def check(module: ir.Module) -> frozenset[str]:
+    """Raise TranspileError with every naming problem of `module` for Python; else
+    return its module-level names (`module_level_names`), which the renderer needs too."""
     diags: list[Diagnostic] = []
-    module_names = module_level_names(module)
     date = uses_date(module)
+    module_names = module_level_names(module, date)
     for decl in module.decls.values():
         problem = type_name_problem(decl.name)
         if problem is None and date and decl.name == "datetime":
@@ -267,9 +268,9 @@ def check(module: ir.Module) -> None:
     _check_union_functions(module, module_names, diags)
     if diags:
         raise TranspileError(diags)
+    return module_names
 
 
-@functools.lru_cache(maxsize=4)  # asked by the check and the renderer of one module
 def uses_date(module: ir.Module) -> bool:
     """Whether the module imports `datetime` (a field or type may not then be named so)."""
     return any(isinstance(t, ir.Date) for decl in module.decls.values() for t in walk(decl))
@@ -306,11 +307,11 @@ def _check_union_functions(
         ))
 
 
-def module_level_names(module: ir.Module) -> frozenset[str]:
+def module_level_names(module: ir.Module, date: bool | None = None) -> frozenset[str]:
     """Every class or alias name the module defines (declarations and hoisted objects),
-    and `datetime` when the module imports it."""
+    and `datetime` when the module imports it (`date`: `uses_date(module)`, if known)."""
     names: set[str] = set(module.decls)
-    if uses_date(module):
+    if uses_date(module) if date is None else date:
         names.add("datetime")
     for decl in module.decls.values():
         if isinstance(decl, ir.Interface):

@@ -245,10 +245,10 @@ def _py_literal(value: str | int | float | bool) -> str:
 class _Renderer:
     """Renders one module; records the helpers and imports that the text uses."""
 
-    def __init__(self, module: ir.Module) -> None:
+    def __init__(self, module: ir.Module, module_names: frozenset[str] | None = None) -> None:
         self.module = module
         self.decls = module.decls
-        self.module_names = module_level_names(module)
+        self.module_names = module_level_names(module) if module_names is None else module_names
         self.used: set[str] = set()
         self.imports: set[str] = set()
         self.resolving: set[str] = set()
@@ -947,11 +947,17 @@ def _import_lines(imports: set[str]) -> list[str]:
     return lines
 
 
-def render_module(module: ir.Module) -> str:
-    """The generated `__init__.py` text (names already checked)."""
-    r = _Renderer(module)
+def render_module(module: ir.Module, module_names: frozenset[str] | None = None) -> list[str]:
+    """The generated `__init__.py` (names already checked, `module_names` as `check`
+    returned them), as the parts its text is the concatenation of: a part per
+    top-level statement and the blank lines between them, never joined into a second
+    copy of the file here."""
+    r = _Renderer(module, module_names)
     body = [b.text() for b in r.blocks()]
     tail = [b.text() for b in (*r.message_blocks(), *r.union_function_blocks())]
+    # The fast-path writer calls back into the renderer: a reference cycle that would
+    # keep the renderer, and the whole model, alive until Python's next full collection.
+    del r.fast
     helpers = closure(r.used)
     for h in helpers:
         r.imports.update(h.imports)
@@ -977,12 +983,17 @@ def render_module(module: ir.Module) -> str:
         head.extend(imports)
     sections = [*body, *(h.source for h in helpers), *tail]
     if not sections:
-        return "\n".join(head) + "\n"
+        return ["\n".join(head), "\n"]
     # Black puts two blank lines between top-level statements only before a class or
     # a def; right after the imports, any other statement gets one.
     first = next(line for line in sections[0].split("\n") if not line.startswith("#"))
     gap = "\n\n\n" if first.startswith(("class ", "@", "def ")) else "\n\n"
-    return "\n".join(head) + gap + "\n\n\n".join(sections) + "\n"
+    parts = ["\n".join(head), gap]
+    for section in sections:
+        parts.append(section)
+        parts.append("\n\n\n")
+    parts[-1] = "\n"
+    return parts
 
 
 def _pyproject(module: ir.Module, target: Target) -> str:
@@ -1012,11 +1023,17 @@ def _pyproject(module: ir.Module, target: Target) -> str:
 
 
 @few_collections()
+def render_parts(module: ir.Module, target: Target) -> dict[str, list[str]]:
+    """The complete package: pyproject.toml, `<package>/__init__.py`, `<package>/py.typed`,
+    each as the parts its text joins (see `render_module`)."""
+    module_names = check(module)
+    return {
+        "pyproject.toml": [_pyproject(module, target)],
+        f"{target.package}/__init__.py": render_module(module, module_names),
+        f"{target.package}/py.typed": [],
+    }
+
+
 def render(module: ir.Module, target: Target) -> dict[str, str]:
     """The complete package: pyproject.toml, `<package>/__init__.py`, `<package>/py.typed`."""
-    check(module)
-    return {
-        "pyproject.toml": _pyproject(module, target),
-        f"{target.package}/__init__.py": render_module(module),
-        f"{target.package}/py.typed": "",
-    }
+    return {name: "".join(parts) for name, parts in render_parts(module, target).items()}
