@@ -72,6 +72,7 @@ _STRING = {
     "'": re.compile(r"'(?:[^'\\]|\\.)*'", re.S),
 }
 _NAME = re.compile(r"[\w.]*")  # \w: str.isalnum() characters and "_"
+_PLUS_NUMBER = re.compile(r" \+ [0-9]+(?![\w.])")
 
 
 def _atom_end(text: str, pos: int) -> int:
@@ -87,17 +88,14 @@ def _atom_end(text: str, pos: int) -> int:
     if i < n and not text[i].isdigit():  # a name: no exponent to look for, one regex
         name = _NAME.match(text, i)
         assert name is not None  # the pattern matches the empty string
-        return name.end() if name.end() > start else pos
+        if name.end() == start:
+            return pos
+        plus = _PLUS_NUMBER.match(text, name.end())  # `_depth + 2`: one argument to black
+        return name.end() if plus is None else plus.end()
     while i < n and (text[i].isalnum() or text[i] in "_."):
         i += 1
         if text[i - 1] in "eE" and i < n and text[i] in "+-" and text[start].isdigit():
             i += 1  # an exponent sign, as repr() writes floats
-    if i > start and not text[start].isdigit() and text.startswith(" + ", i):
-        j = i + 3  # `_depth + 2`: a name plus a number is one argument to black too
-        while j < n and text[j].isdigit():
-            j += 1
-        if j > i + 3:
-            i = j
     return i if i > start else pos
 
 
