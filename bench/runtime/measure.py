@@ -368,29 +368,30 @@ def chart(cells: list[Cell], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4.2))
+    fig, axes = plt.subplots(1, 2, figsize=(11, 5.6))
     colors = {"devpie": "#1f77b4", "devpie-direct": "#aec7e8",
               "devpie-append": "#6baed6", "plain": "#7f7f7f", "plain-encoder": "#c7c7c7",
               "quicktype": "#d62728", "pydantic": "#9467bd", "msgspec": "#2ca02c",
               "json.loads": "#bcbd22"}
     for ax, lang in zip(axes, ("go", "python"), strict=True):
         mine = [c for c in cells if c.lang == lang]
-        tools = list(dict.fromkeys(c.tool for c in mine))
-        width = 0.8 / max(len(tools), 1)
         labelled: set[str] = set()
-        for i, tool in enumerate(tools):
-            for j, op in enumerate(("decode", "encode")):
-                c = next((c for c in mine if c.tool == tool and c.op == op), None)
-                if c is None:
-                    continue
-                ax.bar(j + (i - (len(tools) - 1) / 2) * width, c.median / 1000, width,
-                       color=colors.get(tool), label=None if tool in labelled else _LABEL[tool])
-                labelled.add(tool)
+        for j, op in enumerate(("decode", "encode")):
+            here = [c for c in mine if c.op == op]  # each op's group holds only its own bars
+            width = 0.8 / max(len(here), 1)
+            for i, c in enumerate(here):
+                x = j + (i - (len(here) - 1) / 2) * width
+                ax.bar(x, c.median / 1000, width, color=colors.get(c.tool),
+                       label=None if c.tool in labelled else _LABEL[c.tool])
+                ax.annotate(f"{c.median / 1000:.2f}", (x, c.median / 1000), ha="center",
+                            va="bottom", fontsize=7)
+                labelled.add(c.tool)
         ax.set_xticks([0, 1], ["decode", "encode"])
         ax.set_ylabel("µs per message (median)")
         ax.set_title("Go" if lang == "go" else "Python")
         ax.grid(axis="y", alpha=0.3)
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2,
+                  frameon=False)
     fig.suptitle("Generated code on the fixture's message stream (lower is better)")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
