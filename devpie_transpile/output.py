@@ -53,6 +53,10 @@ def _display(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
+def _cannot_read(exc: OSError, path: Path, base: Path) -> TranspileError:
+    return TranspileError(Diagnostic(f"cannot read: {exc.strerror}", path=_display(path, base)))
+
+
 def _kind(mode: int) -> str | None:
     """What a non-regular file is ('a FIFO', ...), None for a regular file."""
     return next((name for test, name in _KINDS if test(mode)), None)
@@ -69,9 +73,7 @@ def check_regular(path: Path, base: Path) -> bool:
             Diagnostic("a parent of this path is not a directory", path=_display(path, base))
         ) from None
     except OSError as exc:
-        raise TranspileError(
-            Diagnostic(f"cannot read: {exc.strerror}", path=_display(path, base))
-        ) from None
+        raise _cannot_read(exc, path, base) from None
     kind = _kind(mode)
     if kind is not None:
         raise TranspileError(
@@ -94,9 +96,7 @@ def check_no_symlinks(path: Path, top: Path, base: Path) -> None:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise TranspileError(
-                Diagnostic(f"cannot read: {exc.strerror}", path=_display(directory, base))
-            ) from None
+            raise _cannot_read(exc, directory, base) from None
         if not stat.S_ISDIR(mode):
             kind = _kind(mode) or "a file"
             raise TranspileError(
@@ -131,9 +131,7 @@ def _read(path: Path, base: Path) -> str | None:
     except UnicodeDecodeError:
         return "\ufffd"  # not ours (not UTF-8): always drift, never overwritten without --force
     except OSError as exc:
-        raise TranspileError(
-            Diagnostic(f"cannot read: {exc.strerror}", path=_display(path, base))
-        ) from None
+        raise _cannot_read(exc, path, base) from None
 
 
 def _parts(text: Text) -> Sequence[str]:
@@ -168,9 +166,7 @@ def _holds(path: Path, base: Path, text: Text) -> bool | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise TranspileError(
-            Diagnostic(f"cannot read: {exc.strerror}", path=_display(path, base))
-        ) from None
+        raise _cannot_read(exc, path, base) from None
 
 
 def _is_generated_file(path: Path, base: Path) -> bool:
@@ -192,9 +188,7 @@ def _is_generated_file(path: Path, base: Path) -> bool:
     except UnicodeDecodeError:
         return False
     except OSError as exc:
-        raise TranspileError(
-            Diagnostic(f"cannot read: {exc.strerror}", path=_display(path, base))
-        ) from None
+        raise _cannot_read(exc, path, base) from None
     line = "".join(first)
     return empty or (MARKER in line and "DO NOT EDIT" in line)
 

@@ -287,6 +287,16 @@ def test_module_injection_is_refused_on_the_command_line(tmp_path: Path) -> None
     assert not (tmp_path / "go").exists()
 
 
+def _holder_of(tmp: Path, name: str) -> subprocess.CompletedProcess[str]:
+    """The Python module of a contract where `Holder` refers to a type named `name`."""
+    (tmp / "package.json").write_text("{}")
+    (tmp / "index.ts").write_text(
+        f"export interface Holder {{ b: {name}; c: {name}[] }}\n"
+        f"export interface {name} {{ a: string }}\n"
+    )
+    return run_cli("index.ts", "--lang", "python", cwd=tmp)
+
+
 LOCALS = ["_d", "_o", "_cls", "_depth", "_obj", "_data", "_path", "_v1", "_v27", "cls", "data",
           "decoded"]
 
@@ -298,12 +308,7 @@ def test_python_type_names_that_generated_methods_shadow_are_refused(
     """`_fast` and `_decode` refer to other classes by name (`Name._decode(...)`) beside
     their own locals: a class named like a local would be the local there, and mypy
     (and the fast path) would read the wrong thing."""
-    (tmp_path / "package.json").write_text("{}")
-    (tmp_path / "index.ts").write_text(
-        f"export interface Holder {{ b: {name}; c: {name}[] }}\n"
-        f"export interface {name} {{ a: string }}\n"
-    )
-    proc = run_cli("index.ts", "--lang", "python", cwd=tmp_path)
+    proc = _holder_of(tmp_path, name)
     assert proc.returncode == 2, proc.stdout
     assert (f"index.ts:2:18: error: type name {name!r} would be shadowed by the local "
             f"variable {name!r} of the generated methods") in proc.stderr, proc.stderr
@@ -311,12 +316,7 @@ def test_python_type_names_that_generated_methods_shadow_are_refused(
 
 @pytest.mark.parametrize("name", ["_x", "_v", "_vx", "self", "result", "d", "text", "tag"])
 def test_python_type_names_beside_the_locals_build(tmp_path: Path, name: str) -> None:
-    (tmp_path / "package.json").write_text("{}")
-    (tmp_path / "index.ts").write_text(
-        f"export interface Holder {{ b: {name}; c: {name}[] }}\n"
-        f"export interface {name} {{ a: string }}\n"
-    )
-    proc = run_cli("index.ts", "--lang", "python", cwd=tmp_path)
+    proc = _holder_of(tmp_path, name)
     assert proc.returncode == 0, proc.stderr
     (tmp_path / "mod.py").write_text(proc.stdout, encoding="utf-8")
     checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
