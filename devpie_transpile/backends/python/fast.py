@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ... import ir
+from ...messages import enum_values
 from .names import member_name
 
 MAX_DEPTH = 128  # runtime.py's _MAX_DEPTH
@@ -35,6 +36,7 @@ class FastWriter:
         self.counter = 0
         self.resolving: set[str] = set()
         self._heights: dict[str, int] = {}  # per alias: a diamond of aliases stays linear
+        self._values: dict[tuple[str, str], str | int] | None = None
 
     def _to_alias(self, alias: ir.Alias) -> bool:
         """Whether alias is `type A = B` with B another alias (left to the precise path)."""
@@ -117,12 +119,10 @@ class FastWriter:
     def _member_value(self, enum: str, member: str) -> str:
         """The quoted value of a string enum's member (the member's own expression if
         it is not found: the comparison then stays correct, only slower)."""
-        decl = self.decls.get(enum)
-        if isinstance(decl, ir.Enum):
-            for m in decl.members:
-                if m.name == member and isinstance(m.value, str):
-                    return self.quote(m.value)
-        return f"{enum}.{member_name(member)}"
+        if self._values is None:  # one index: a scan of the enum per field is quadratic
+            self._values = enum_values(self.decls)
+        value = self._values.get((enum, member))
+        return self.quote(value) if isinstance(value, str) else f"{enum}.{member_name(member)}"
 
     def _array(self, t: ir.Type, item: ir.Type, var: str, depth: str,
                ind: str) -> tuple[list[str], str]:
