@@ -8,8 +8,7 @@ interface (which every target can express; a self-referential alias it cannot).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
 
 from . import ir
 from ._compat import assert_never
@@ -79,21 +78,22 @@ def _check_value(value: object, span: ir.Span, out: list[Diagnostic]) -> None:
         out.append(Diagnostic(problem, span=span))
 
 
-def children(t: ir.Type) -> Iterator[ir.Type]:
-    """The types directly inside `t` (fields of an inline object included)."""
+def children(t: ir.Type) -> Sequence[ir.Type]:
+    """The types directly inside `t` (fields of an inline object included). A sequence,
+    not a generator: every check walks every type of the module through here."""
     match t:
         case ir.Prim() | ir.Literal() | ir.Ref() | ir.EnumMemberRef() | ir.Date():
-            return
+            return ()
         case ir.Tuple(items=items):
-            yield from items
+            return items
         case ir.Array(item=item):
-            yield item
+            return (item,)
         case ir.Map(value=value):
-            yield value
+            return (value,)
         case ir.Union(members=members):
-            yield from members
+            return members
         case ir.Object(fields=fields):
-            yield from (f.type for f in fields)
+            return [f.type for f in fields]
         case _:
             assert_never(t)
 
@@ -111,27 +111,17 @@ def decl_types(decl: ir.Decl) -> Iterator[ir.Type]:
             assert_never(decl)
 
 
-_INNER: dict[type, Callable[[Any], Sequence[ir.Type]]] = {
-    ir.Object: lambda t: [f.type for f in t.fields],
-    ir.Union: lambda t: t.members,
-    ir.Tuple: lambda t: t.items,
-    ir.Array: lambda t: (t.item,),
-    ir.Map: lambda t: (t.value,),
-}
-"""`children(t)` as a sequence, by the type's class (a leaf has none): the walks of
-every check, over every type of the module, go through here."""
+_LEAVES = frozenset({ir.Prim, ir.Literal, ir.Ref, ir.EnumMemberRef, ir.Date})
 
 
 def walk(decl: ir.Decl) -> Iterator[ir.Type]:
     """Every type inside `decl`, pre-order, without recursion."""
     stack = list(reversed(list(decl_types(decl))))
-    inner = _INNER.get
     while stack:
         t = stack.pop()
         yield t
-        found = inner(type(t))
-        if found is not None:
-            stack.extend(reversed(found(t)))
+        if t.__class__ not in _LEAVES:  # most types are leaves: no call for them
+            stack.extend(reversed(children(t)))
 
 
 def _check_refs(module: ir.Module, out: list[Diagnostic]) -> None:
