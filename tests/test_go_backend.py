@@ -712,3 +712,58 @@ def test_only_the_helpers_a_file_uses_are_emitted() -> None:
     # packages come from the helpers' code, never from the text given
     assert runtime_for("strconv.Quote bytes.Buffer") == ("", frozenset())
     assert runtime_for("") == ("", frozenset())
+
+
+APPEND_TEST = """\
+package events
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+)
+
+func TestAppendJSON(t *testing.T) {
+	ev := ProjectUpdatedEvent{ID: "1", Data: ProjectUpdatedEventData{ProjectID: "p", UpdatedAt: 2}}
+	want, err := json.Marshal(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 0, 1024)
+	for i := 0; i < 3; i++ { // one buffer reused: the same bytes, no new array
+		out, err := ev.AppendJSON(buf[:0])
+		if err != nil || string(out) != string(want) || &out[0] != &buf[:1][0] {
+			t.Fatalf("round %d: %s, %v (want %s)", i, out, err, want)
+		}
+	}
+	if allocs := testing.AllocsPerRun(100, func() { buf, _ = ev.AppendJSON(buf[:0]) }); allocs != 0 {
+		t.Fatalf("AppendJSON into a large enough buffer allocates %v times", allocs)
+	}
+	ev.Data.UpdatedAt = math.NaN() // what json.Marshal refuses, every entry point refuses
+	if _, err := json.Marshal(ev); err == nil {
+		t.Fatal("json.Marshal wrote NaN")
+	}
+	if _, err := ev.MarshalJSON(); err == nil {
+		t.Fatal("MarshalJSON wrote NaN")
+	}
+	prefix := []byte("prefix")
+	out, err := ev.AppendJSON(prefix)
+	if err == nil || string(out) != "prefix" {
+		t.Fatalf("AppendJSON of NaN: %q, %v (want the prefix back and an error)", out, err)
+	}
+}
+"""
+
+
+def test_append_json_reuses_the_buffer_and_fails_as_json_marshal(tmp_path: Path) -> None:
+    """AppendJSON writes json.Marshal's bytes into the caller's buffer without allocating,
+    and on a value json.Marshal refuses (NaN) fails too, handing `b` back unchanged."""
+    from helpers import run_cli
+
+    out = tmp_path / "go"
+    proc = run_cli(FIXTURE, "--lang", "go", "-o", f"{out}/", "--module", "example.com/events")
+    assert proc.returncode == 0, proc.stderr
+    (out / "append_test.go").write_text(APPEND_TEST)
+    env = go_env(tmp_path)
+    go(["vet", "./..."], out, env)
+    go(["test", "./..."], out, env)

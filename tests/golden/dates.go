@@ -53,11 +53,11 @@ func (m Opened) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m Opened) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanOpened(s *scanner, v *Opened) bool {
@@ -199,11 +199,11 @@ func (m Log) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m Log) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanLog(s *scanner, v *Log) bool {

@@ -369,11 +369,11 @@ func (m OpenedEntry) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m OpenedEntry) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanOpenedEntry(s *scanner, v *OpenedEntry) bool {
@@ -427,11 +427,11 @@ func (m OpenedLabelled) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m OpenedLabelled) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanOpenedLabelled(s *scanner, v *OpenedLabelled) bool {
@@ -482,11 +482,11 @@ func (m OpenedPairsItem) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m OpenedPairsItem) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanOpenedPairsItem(s *scanner, v *OpenedPairsItem) bool {
@@ -537,11 +537,11 @@ func (m OpenedByNameValue) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m OpenedByNameValue) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanOpenedByNameValue(s *scanner, v *OpenedByNameValue) bool {
@@ -592,11 +592,11 @@ func (m OpenedNested) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m OpenedNested) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanOpenedNested(s *scanner, v *OpenedNested) bool {
@@ -647,11 +647,11 @@ func (m OpenedMaybe) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m OpenedMaybe) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanOpenedMaybe(s *scanner, v *OpenedMaybe) bool {
@@ -702,11 +702,11 @@ func (m OpenedWithObject) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m OpenedWithObject) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanOpenedWithObject(s *scanner, v *OpenedWithObject) bool {
@@ -833,11 +833,11 @@ func (m Pair) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m Pair) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanPair(s *scanner, v *Pair) bool {

@@ -98,11 +98,11 @@ func (m Ünïcödé) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends to b the JSON that MarshalJSON returns, without the second pass json.Marshal makes over it (it compacts and checks every MarshalJSON result): the fast way to encode, reusing b. On error it returns b unchanged.
 func (m Ünïcödé) AppendJSON(b []byte) ([]byte, error) {
-	data, err := m.MarshalJSON()
+	x, err := m.MarshalJSON()
 	if err != nil {
 		return b, err
 	}
-	return append(b, data...), nil
+	return append(b, x...), nil
 }
 
 func scanÜnïcödé(s *scanner, v *Ünïcödé) bool {

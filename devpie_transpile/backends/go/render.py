@@ -344,18 +344,9 @@ class _Renderer:
             "b unchanged."
         ))
         out.append(f"func (m {name}) AppendJSON(b []byte) ([]byte, error) {{")
-        if call is None:
-            out.append("\tdata, err := m.MarshalJSON()")
-            out.append("\tif err != nil {")
-            out.append("\t\treturn b, err")
-            out.append("\t}")
-            out.append("\treturn append(b, data...), nil")
-        else:
-            out.append(f"\tx, err := {call}")
-            out.append("\tif err != nil {")
-            out.append("\t\treturn b, err")
-            out.append("\t}")
-            out.append("\treturn x, nil")
+        out.append(f"\tx, err := {call or 'm.MarshalJSON()'}")
+        out.extend(("\tif err != nil {", "\t\treturn b, err", "\t}"))
+        out.append(f"\treturn {'x' if call else 'append(b, x...)'}, nil")
         out.append("}")
 
     def _marshal_fields(self, name: str, fields: tuple[ir.Field, ...]) -> None:
